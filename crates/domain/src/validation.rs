@@ -1,6 +1,19 @@
 //! Validation of what integrators send (create, PATCH, action bodies), reported
 //! as Laravel-style field-path errors: `{"person.first_name": ["…"]}`. Works on
 //! `serde_json::Value` so a wrong type is a field error, never a parse failure.
+//!
+//! Every error is collected (not just the first), so an integrator fixes a
+//! request in one round trip. Strings are trimmed as Laravel's `TrimStrings`
+//! does, but never otherwise rewritten: `address.state` stays "Tennessee", an
+//! empty `date_of_birth` stays "". Only country codes are uppercased and
+//! document types put in their canonical name (the seeds' business rules).
+
+mod create;
+mod data;
+mod fields;
+mod patch;
+#[cfg(test)]
+mod tests;
 
 use crate::{ExpectedData, Flow, Status};
 use serde::Serialize;
@@ -39,6 +52,21 @@ impl ValidationErrors {
     }
     pub fn is_empty(&self) -> bool {
         self.0 .0.is_empty()
+    }
+    /// Whether `field` has at least one error.
+    pub fn has(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+    /// The messages for `field`, if any.
+    pub fn get(&self, field: &str) -> Option<&[String]> {
+        self.0 .0
+            .iter()
+            .find(|(k, _)| k == field)
+            .map(|(_, v)| v.as_slice())
+    }
+    /// The fields with errors, in the order they were found.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        self.0 .0.iter().map(|(k, _)| k.as_str())
     }
     pub fn single(field: impl Into<String>, message: impl Into<String>) -> Self {
         let mut e = Self::default();
@@ -97,21 +125,25 @@ pub struct ActorInput {
     pub email: String,
 }
 
+/// A create body (seeds' "Create Verification" table, FLOWS.md, CONTRACT §2).
 pub fn validate_create(
     flow: &Flow,
     body: &serde_json::Value,
 ) -> Result<CreateRequest, ValidationErrors> {
-    todo!()
+    create::validate_create(flow, body)
 }
 
+/// A PATCH body: validates what was sent, merges it into `current`, and checks
+/// the merged expected data with the create rules.
 pub fn validate_patch(
     flow: &Flow,
     current: &ExpectedData,
     body: &serde_json::Value,
 ) -> Result<PatchRequest, ValidationErrors> {
-    todo!()
+    patch::validate_patch(flow, current, body)
 }
 
+/// The `{comment, email}` body of approve, reject, cancel and resubmit.
 pub fn validate_actor(body: &serde_json::Value) -> Result<ActorInput, ValidationErrors> {
-    todo!()
+    create::validate_actor(body)
 }
