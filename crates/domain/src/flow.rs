@@ -17,7 +17,8 @@ pub use load::FlowError;
 use serde::{Deserialize, Serialize};
 
 /// The flow files compiled into the binary.
-const BUILTIN_SOURCES: &[(&str, &str)] = &[("usps1583.json", include_str!("../flows/usps1583.json"))];
+const BUILTIN_SOURCES: &[(&str, &str)] =
+    &[("usps1583.json", include_str!("../flows/usps1583.json"))];
 
 /// The two places a document can fill in a verification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

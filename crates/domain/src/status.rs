@@ -174,12 +174,18 @@ mod tests {
             Action::Approve.apply(Status::Approved),
             Err(TransitionError::AlreadyApproved)
         );
-        assert_eq!(Action::Approve.apply(Status::Rejected), Ok(Status::Approved));
+        assert_eq!(
+            Action::Approve.apply(Status::Rejected),
+            Ok(Status::Approved)
+        );
         assert_eq!(
             Action::Reject.apply(Status::Rejected),
             Err(TransitionError::AlreadyRejected)
         );
-        assert_eq!(Action::Resubmit.apply(Status::Approved), Ok(Status::Submitted));
+        assert_eq!(
+            Action::Resubmit.apply(Status::Approved),
+            Ok(Status::Submitted)
+        );
         assert_eq!(
             Action::ChangeDocuments.apply(Status::Submitted),
             Err(TransitionError::DocumentsLocked("Submitted"))

@@ -59,7 +59,8 @@ impl ValidationErrors {
     }
     /// The messages for `field`, if any.
     pub fn get(&self, field: &str) -> Option<&[String]> {
-        self.0 .0
+        self.0
+             .0
             .iter()
             .find(|(k, _)| k == field)
             .map(|(_, v)| v.as_slice())

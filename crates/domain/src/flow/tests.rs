@@ -21,6 +21,17 @@ fn slot_keys_and_labels() {
     assert_eq!(Slot::from_key(""), None);
 }
 
+/// id, name, slots, sides, countries, accepts_pdf, reader: FLOWS.md's table.
+type Row = (
+    u32,
+    &'static str,
+    &'static [Slot],
+    Sides,
+    Option<&'static [&'static str]>,
+    bool,
+    &'static str,
+);
+
 #[test]
 fn usps1583_matches_flows_md() {
     let f = usps();
@@ -28,11 +39,11 @@ fn usps1583_matches_flows_md() {
     assert_eq!(f.ttl_days, 30);
     assert_eq!(f.slots, vec![Slot::PhotoId, Slot::ProofOfAddress]);
     assert_eq!(f.document_types.len(), 18);
-    use Slot::*;
     use Sides::*;
+    use Slot::*;
     let any: Option<&[&str]> = None;
     #[rustfmt::skip]
-    let table: [(u32, &str, &[Slot], Sides, Option<&[&str]>, bool, &str); 18] = [
+    let table: [Row; 18] = [
         (1, "Passport", &[PhotoId], Front, any, false, "mrz_td3"),
         (2, "Driver License", &[PhotoId, ProofOfAddress], FrontBack, Some(&["USA"]), false, "aamva"),
         (3, "ID Card", &[PhotoId, ProofOfAddress], FrontBack, Some(&["USA"]), false, "aamva"),
@@ -52,7 +63,8 @@ fn usps1583_matches_flows_md() {
         (17, "Vehicle Registration", &[ProofOfAddress], Front, any, false, "address_document"),
         (18, "Voter Registration Card", &[ProofOfAddress], Front, Some(&["USA"]), false, "address_document"),
     ];
-    for (t, (id, name, slots, sides, countries, pdf, reader)) in f.document_types.iter().zip(table) {
+    for (t, (id, name, slots, sides, countries, pdf, reader)) in f.document_types.iter().zip(table)
+    {
         assert_eq!(t.id, id);
         assert_eq!(t.name, name);
         assert_eq!(t.slots, slots, "{name}");
@@ -70,16 +82,28 @@ fn usps1583_matches_flows_md() {
     let na: Vec<&str> = f.not_acceptable.iter().map(|n| n.name.as_str()).collect();
     assert_eq!(
         na,
-        ["Social Security Card", "Birth Certificate", "Credit Card", "Utility Bill"]
+        [
+            "Social Security Card",
+            "Birth Certificate",
+            "Credit Card",
+            "Utility Bill"
+        ]
     );
-    assert!(f.not_acceptable_by_name("utility bill").unwrap().reason.contains("22613"));
+    assert!(f
+        .not_acceptable_by_name("utility bill")
+        .unwrap()
+        .reason
+        .contains("22613"));
 }
 
 #[test]
 fn lookups_are_case_insensitive() {
     let f = usps();
     assert_eq!(f.document_type_by_name("driver license").unwrap().id, 2);
-    assert_eq!(f.document_type_by_name("  DRIVER   LICENSE ").unwrap().id, 2);
+    assert_eq!(
+        f.document_type_by_name("  DRIVER   LICENSE ").unwrap().id,
+        2
+    );
     assert_eq!(f.document_type_by_name("u.s. access card").unwrap().id, 7);
     assert!(f.document_type_by_name("Drivers License").is_none());
     assert!(f.document_type_by_name("").is_none());
@@ -139,8 +163,15 @@ fn with_sources_adds_and_replaces() {
     let other = r.get("other").unwrap();
     assert_eq!(other.ttl_days, 7);
     // Countries are uppercased on load.
-    assert_eq!(other.document_types[0].countries, Some(vec!["FRA".to_string()]));
-    assert!(FlowRegistry::builtin().with_sources(vec![]).unwrap().get("usps1583").is_some());
+    assert_eq!(
+        other.document_types[0].countries,
+        Some(vec!["FRA".to_string()])
+    );
+    assert!(FlowRegistry::builtin()
+        .with_sources(vec![])
+        .unwrap()
+        .get("usps1583")
+        .is_some());
 }
 
 fn load_err(text: &str) -> String {
@@ -160,20 +191,41 @@ fn with_sources_rejects_bad_files() {
     let base = minimal("ok", "Ok");
     let cases = [
         (base.replace("\"ttl_days\":7", "\"ttl_days\":0"), "ttl_days"),
-        (base.replace("\"slots\":[\"photo_id\"],\"ttl", "\"slots\":[],\"ttl"), "slots must not be empty"),
+        (
+            base.replace("\"slots\":[\"photo_id\"],\"ttl", "\"slots\":[],\"ttl"),
+            "slots must not be empty",
+        ),
         (base.replace("\"fra\"", "\"zzz\""), "not an ISO 3166-1"),
         (base.replace("[\"fra\"]", "[]"), "empty countries"),
-        (base.replace("\"reader\":\"mrz_td3\"", "\"reader\":\"\""), "empty reader"),
-        (base.replace("\"name\":\"Passport\"", "\"name\":\"\""), "empty name"),
-        (base.replace("\"countries\"", "\"countires\""), "unknown key"),
-        (base.replace("\"slug\"", "\"slugg\""), "unknown key"),
-        (base.replace("\"sides\":\"front\"", "\"sides\":\"back\""), "invalid flow"),
         (
-            base.replace("\"slots\":[\"photo_id\"],\"sides\"", "\"slots\":[\"proof_of_address\"],\"sides\""),
+            base.replace("\"reader\":\"mrz_td3\"", "\"reader\":\"\""),
+            "empty reader",
+        ),
+        (
+            base.replace("\"name\":\"Passport\"", "\"name\":\"\""),
+            "empty name",
+        ),
+        (
+            base.replace("\"countries\"", "\"countires\""),
+            "unknown key",
+        ),
+        (base.replace("\"slug\"", "\"slugg\""), "unknown key"),
+        (
+            base.replace("\"sides\":\"front\"", "\"sides\":\"back\""),
+            "invalid flow",
+        ),
+        (
+            base.replace(
+                "\"slots\":[\"photo_id\"],\"sides\"",
+                "\"slots\":[\"proof_of_address\"],\"sides\"",
+            ),
             "does not use",
         ),
         (
-            base.replace("\"not_acceptable\":[]", "\"not_acceptable\":[{\"name\":\"passport\",\"reason\":\"r\"}]"),
+            base.replace(
+                "\"not_acceptable\":[]",
+                "\"not_acceptable\":[{\"name\":\"passport\",\"reason\":\"r\"}]",
+            ),
             "both a document type",
         ),
     ];
@@ -188,10 +240,15 @@ fn with_sources_rejects_bad_files() {
     assert!(load_err(&twice).contains("document_types must not be empty"));
     let dup_ids = usps_json().replace("\"id\": 2,", "\"id\": 1,");
     assert!(load_err(&dup_ids).contains("id 1 is used twice"));
-    let dup_names = usps_json().replace("\"ID Card\"", "\"id card \"").replace("\"Driver License\"", "\"ID CARD\"");
+    let dup_names = usps_json()
+        .replace("\"ID Card\"", "\"id card \"")
+        .replace("\"Driver License\"", "\"ID CARD\"");
     assert!(load_err(&dup_names).contains("used twice"));
     let e = FlowRegistry::builtin()
-        .with_sources(vec![("a.json".into(), minimal("s", "A")), ("b.json".into(), minimal("s", "B"))])
+        .with_sources(vec![
+            ("a.json".into(), minimal("s", "A")),
+            ("b.json".into(), minimal("s", "B")),
+        ])
         .unwrap_err()
         .to_string();
     assert!(e.contains("b.json") && e.contains("a.json"), "{e}");

@@ -14,7 +14,10 @@ pub(super) fn body_error() -> ValidationErrors {
     ValidationErrors::single("body", "The request body must be a JSON object.")
 }
 
-pub(super) fn validate_create(flow: &Flow, body: &Value) -> Result<CreateRequest, ValidationErrors> {
+pub(super) fn validate_create(
+    flow: &Flow,
+    body: &Value,
+) -> Result<CreateRequest, ValidationErrors> {
     let Some(obj) = body.as_object() else {
         return Err(body_error());
     };
@@ -25,7 +28,8 @@ pub(super) fn validate_create(flow: &Flow, body: &Value) -> Result<CreateRequest
         obj.get("vendor_reference"),
         TEXT_MAX,
     );
-    let vendor_state = optional_string(&mut errs, "vendor_state", obj.get("vendor_state"), TEXT_MAX);
+    let vendor_state =
+        optional_string(&mut errs, "vendor_state", obj.get("vendor_state"), TEXT_MAX);
     let expected = data::expected_data(&mut errs, flow, obj);
     let redirect_url = redirect_url(&mut errs, "redirect_url", obj.get("redirect_url"));
     if !errs.is_empty() {
@@ -45,7 +49,12 @@ pub(super) fn validate_actor(body: &Value) -> Result<ActorInput, ValidationError
     };
     let mut errs = ValidationErrors::default();
     let comment = required_string(&mut errs, "comment", obj.get("comment"), COMMENT_MAX);
-    let email = email_or(&mut errs, "email", obj.get("email"), required_message("email"));
+    let email = email_or(
+        &mut errs,
+        "email",
+        obj.get("email"),
+        required_message("email"),
+    );
     match (comment, email) {
         (Some(comment), Some(email)) if errs.is_empty() => Ok(ActorInput { comment, email }),
         _ => Err(errs),

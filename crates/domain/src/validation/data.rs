@@ -4,8 +4,7 @@
 //! types for photo ID and proof of address.
 
 use super::fields::{
-    iso3, optional_string, required_message, required_string, NAME_MAX, POSTAL_CODE_MAX,
-    TEXT_MAX,
+    iso3, optional_string, required_message, required_string, NAME_MAX, POSTAL_CODE_MAX, TEXT_MAX,
 };
 use super::ValidationErrors;
 use crate::expected::{Address, DocumentExpectation, Documents, ExpectedData, Person};
@@ -19,7 +18,8 @@ pub(super) fn expected_data(
     flow: &Flow,
     obj: &Map<String, Value>,
 ) -> ExpectedData {
-    let person = section(errs, obj, "person", flow.supports(Slot::PhotoId)).map(|m| person(errs, m));
+    let person =
+        section(errs, obj, "person", flow.supports(Slot::PhotoId)).map(|m| person(errs, m));
     let address = section(errs, obj, "address", flow.supports(Slot::ProofOfAddress))
         .map(|m| address(errs, m));
 
@@ -220,7 +220,12 @@ fn resolve_type<'f>(
     if let Some(n) = flow.not_acceptable_by_name(name) {
         errs.add(
             path,
-            format!("{} {} is not accepted: {}", article(&n.name), n.name, n.reason),
+            format!(
+                "{} {} is not accepted: {}",
+                article(&n.name),
+                n.name,
+                n.reason
+            ),
         );
         return None;
     }

@@ -33,17 +33,11 @@ pub(super) fn is_blank(v: Option<&Value>) -> bool {
 }
 
 /// Checks a value already known to be a string; returns it trimmed.
-pub(super) fn text(
-    errs: &mut ValidationErrors,
-    path: &str,
-    s: &str,
-    max: usize,
-) -> Option<String> {
+pub(super) fn text(errs: &mut ValidationErrors, path: &str, s: &str, max: usize) -> Option<String> {
     let mut ok = true;
     // Tabs and line breaks are normal in free text (comments); anything else
     // from C0/C1 (NUL, ESC, …) only ever breaks logs, terminals or PDFs.
-    if s
-        .chars()
+    if s.chars()
         .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
     {
         errs.add(

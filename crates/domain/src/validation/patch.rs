@@ -58,7 +58,13 @@ fn status_change(errs: &mut ValidationErrors, obj: &Map<String, Value>) -> Optio
         errs.add("status", "The status field must be between 1 and 8.");
     }
     let when = |field: &str| format!("The {field} field is required when status is present.");
-    let comment = string_or(errs, "comment", obj.get("comment"), COMMENT_MAX, when("comment"));
+    let comment = string_or(
+        errs,
+        "comment",
+        obj.get("comment"),
+        COMMENT_MAX,
+        when("comment"),
+    );
     let email = email_or(errs, "email", obj.get("email"), when("email"));
     Some(StatusChange {
         status: status?,
