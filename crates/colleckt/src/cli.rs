@@ -1,0 +1,105 @@
+//! The command line: subcommands and the settings they share. Every setting is
+//! a flag, else an environment variable, else a default (CONTRACT §1).
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "colleckt", version, about = "Self-hosted identity verification for USPS Form 1583")]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SettingsArgs {
+    /// Address the HTTP server listens on.
+    #[arg(long, env = "COLLECKT_BIND", default_value = "127.0.0.1:8080", global = true)]
+    pub bind: String,
+    /// Directory for the embedded database, objects and master key.
+    #[arg(long, env = "COLLECKT_DATA_DIR", default_value = "./colleckt-data", global = true)]
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…` (default: SQLite in the data directory).
+    #[arg(long, env = "COLLECKT_DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// `file://…` or `s3://bucket/prefix` (default: `objects/` in the data directory).
+    #[arg(long, env = "COLLECKT_STORAGE_URL", global = true)]
+    pub storage_url: Option<String>,
+    /// Base URL used in `url`, `qr_code`, pagination links and signed file URLs.
+    #[arg(long, env = "COLLECKT_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+    /// Base64 of 32 bytes. Generated into `<data-dir>/master.key` when absent.
+    #[arg(long, env = "COLLECKT_MASTER_KEY", hide_env_values = true, global = true)]
+    pub master_key: Option<String>,
+    /// Earlier master keys (comma-separated base64), still able to decrypt.
+    #[arg(long, env = "COLLECKT_OLD_MASTER_KEYS", hide_env_values = true, global = true)]
+    pub old_master_keys: Option<String>,
+    /// Background workers in `serve` (default: number of cores; 0 = API only).
+    #[arg(long, env = "COLLECKT_WORKERS", global = true)]
+    pub workers: Option<usize>,
+    /// Directory of extra flow definitions (JSON).
+    #[arg(long, env = "COLLECKT_FLOWS_DIR", global = true)]
+    pub flows_dir: Option<PathBuf>,
+    /// `text` or `json`.
+    #[arg(long, env = "COLLECKT_LOG_FORMAT", default_value = "text", global = true)]
+    pub log_format: String,
+    /// Days a deleted verification's rows and images are kept before purging.
+    #[arg(long, env = "COLLECKT_RETENTION_DAYS", default_value_t = 30, global = true)]
+    pub retention_days: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// API, widget, console, signed files and background workers in one process.
+    Serve,
+    /// Background workers only (scale out on PostgreSQL).
+    Worker,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage workspaces.
+    #[command(subcommand)]
+    Workspace(WorkspaceCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Manage console users.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkspaceCommand {
+    /// Create a workspace.
+    Create {
+        slug: String,
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token; prints the token alone on stdout.
+    Create {
+        slug: String,
+        #[arg(long, default_value = "api")]
+        name: String,
+    },
+    /// Revoke a token by its id (`tok_…`).
+    Revoke { token_id: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a console user; the password is read from stdin or generated.
+    Create {
+        slug: String,
+        email: String,
+        #[arg(long, default_value = "reviewer", value_parser = ["reviewer", "admin"])]
+        role: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}

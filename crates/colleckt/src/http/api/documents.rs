@@ -1,0 +1,290 @@
+//! The Documents API (CONTRACT §4): multipart upload per slot with front and
+//! back, replace, list, get, delete. Images are sealed with the verification's
+//! data key before they reach object storage.
+
+use crate::app::AppState;
+use crate::http::api::lookup;
+use crate::http::api::verifications::Data;
+use crate::http::auth::Auth;
+use crate::http::error::{ApiError, ApiResult};
+use crate::http::render::{self, DocumentResource};
+use crate::upload::{self, UploadError, MAX_FILE_BYTES};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::{Json, Router};
+use colleckt_domain::{Action, Flow, Slot, ValidationErrors};
+use colleckt_store::{NewDocument, StoredFile, Verification};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/api/v1/{flow}/verifications/{verification}/documents",
+            get(list).post(upload_document),
+        )
+        .route(
+            "/api/v1/{flow}/verifications/{verification}/documents/{document}",
+            get(show).delete(destroy),
+        )
+        // Two files at the limit plus multipart framing; each file is checked too.
+        .layer(DefaultBodyLimit::max(2 * MAX_FILE_BYTES + 64 * 1024))
+}
+
+/// The parts of an upload form, read with per-field limits.
+#[derive(Default)]
+struct UploadForm {
+    slot: Option<String>,
+    front: Option<Vec<u8>>,
+    back: Option<Vec<u8>>,
+}
+
+fn multipart_error(e: axum::extract::multipart::MultipartError) -> ApiError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::PayloadTooLarge("The upload is larger than 15 MiB per file.".into())
+    } else {
+        ApiError::BadRequest("The multipart body is malformed or truncated.".into())
+    }
+}
+
+async fn read_form(mut multipart: Multipart) -> ApiResult<UploadForm> {
+    let mut form = UploadForm::default();
+    while let Some(mut field) = multipart.next_field().await.map_err(multipart_error)? {
+        let name = field.name().unwrap_or_default().to_string();
+        match name.as_str() {
+            "slot" => {
+                let text = field.text().await.map_err(multipart_error)?;
+                form.slot = Some(text.chars().take(64).collect());
+            }
+            "front" | "back" => {
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
+                    if bytes.len() + chunk.len() > MAX_FILE_BYTES {
+                        return Err(ApiError::PayloadTooLarge(format!(
+                            "The {name} file is larger than 15 MiB."
+                        )));
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                if name == "front" {
+                    form.front = Some(bytes);
+                } else {
+                    form.back = Some(bytes);
+                }
+            }
+            // Unknown fields are drained and ignored, like unknown JSON keys.
+            _ => while field.chunk().await.map_err(multipart_error)?.is_some() {},
+        }
+    }
+    Ok(form)
+}
+
+fn upload_error(side: &str, e: UploadError) -> ApiError {
+    let message = format!("The {side} file {e}.");
+    match e {
+        UploadError::TooLarge => ApiError::PayloadTooLarge(message),
+        UploadError::UnsupportedType(_) => ApiError::UnsupportedMediaType(message),
+        _ => ApiError::validation(side, message),
+    }
+}
+
+/// Checks one side off the async runtime (a full image decode).
+async fn check_file(side: &'static str, bytes: Vec<u8>, pdf: bool) -> ApiResult<(Vec<u8>, &'static str)> {
+    tokio::task::spawn_blocking(move || {
+        let kind = upload::check(&bytes, pdf).map_err(|e| upload_error(side, e))?;
+        Ok((bytes, kind.mime()))
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?
+}
+
+async fn store_file(
+    state: &AppState,
+    v: &Verification,
+    doc_key: &str,
+    side: &str,
+    bytes: &[u8],
+    mime: &str,
+) -> ApiResult<StoredFile> {
+    let key = format!("{}/{}/{doc_key}-{side}", v.workspace_id, v.id);
+    let digest = state.store.keys.mac("image-digest", bytes);
+    let sealed = v.data_key().seal(bytes, &format!("object:{key}"));
+    state.objects.put(&key, sealed).await?;
+    Ok(StoredFile {
+        key,
+        mime: mime.to_string(),
+        digest: digest.iter().map(|b| format!("{b:02x}")).collect(),
+    })
+}
+
+/// Upload (or replace) the document of a slot: `slot`, `front`, `back` fields.
+#[utoipa::path(post, path = "/api/v1/{flow}/verifications/{verification}/documents", tag = "Documents",
+    params(("flow" = String, Path), ("verification" = String, Path)),
+    request_body(content_type = "multipart/form-data", content = Object,
+        description = "slot = photo_id | proof_of_address; front (file, required); back (file, for two-sided types)"),
+    responses((status = 201, body = Data<DocumentResource>), (status = 400), (status = 401), (status = 404),
+        (status = 413), (status = 415), (status = 422)),
+    security(("bearer" = [])))]
+pub async fn upload_document(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((flow, id)): Path<(String, String)>,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> ApiResult<(StatusCode, Json<Data<DocumentResource>>)> {
+    let flow = lookup::flow(&state, &flow)?;
+    let v = lookup::verification(&state, &auth, flow, &id).await?;
+    let multipart = multipart.map_err(|_| {
+        ApiError::UnsupportedMediaType("The upload must be sent as multipart/form-data.".into())
+    })?;
+    Action::ChangeDocuments.apply(v.status)?;
+    let form = read_form(multipart).await?;
+    let (slot, doc_type_id, country, needs_back, pdf) = resolve_slot(flow, &v, &form)?;
+    let front = form.front.unwrap_or_default();
+    let (front, front_mime) = check_file("front", front, pdf).await?;
+    let back = match form.back {
+        Some(b) if needs_back || !b.is_empty() => Some(check_file("back", b, false).await?),
+        _ => None,
+    };
+    let doc_key = colleckt_store::ids::new_id("obj");
+    let mut written = vec![];
+    let result = async {
+        let front = store_file(&state, &v, &doc_key, "front", &front, front_mime).await?;
+        written.push(front.key.clone());
+        let back = match &back {
+            Some((bytes, mime)) => {
+                let f = store_file(&state, &v, &doc_key, "back", bytes, mime).await?;
+                written.push(f.key.clone());
+                Some(f)
+            }
+            None => None,
+        };
+        let new = NewDocument { slot, type_id: doc_type_id, country, front, back };
+        Ok::<_, ApiError>(state.store.put_document(&v, new).await?)
+    }
+    .await;
+    match result {
+        Ok((doc, replaced)) => {
+            for key in replaced {
+                if let Err(e) = state.objects.delete(&key).await {
+                    tracing::warn!(error = %e, "could not delete a replaced image; purge will retry");
+                }
+            }
+            let data = render::document(&state, Some(flow), &doc);
+            Ok((StatusCode::CREATED, Json(Data { data })))
+        }
+        Err(e) => {
+            // Nothing half-written: the images of a failed upload go again.
+            for key in written {
+                let _ = state.objects.delete(&key).await;
+            }
+            Err(e)
+        }
+    }
+}
+
+type SlotInfo = (Slot, u32, String, bool, bool);
+
+/// The slot asked for, the type and country the verification expects there.
+fn resolve_slot(flow: &Flow, v: &Verification, form: &UploadForm) -> ApiResult<SlotInfo> {
+    let mut errors = ValidationErrors::default();
+    let slot = match form.slot.as_deref().map(str::trim) {
+        None | Some("") => {
+            errors.add("slot", "The slot field is required (photo_id or proof_of_address).");
+            None
+        }
+        Some(s) => match Slot::from_key(s) {
+            Some(slot) if v.expected.documents.get(slot).is_some() => Some(slot),
+            Some(_) => {
+                errors.add("slot", format!("This verification expects no {s} document."));
+                None
+            }
+            None => {
+                errors.add("slot", "The slot must be photo_id or proof_of_address.");
+                None
+            }
+        },
+    };
+    if form.front.as_ref().is_none_or(|f| f.is_empty()) {
+        errors.add("front", "The front file is required.");
+    }
+    let Some(slot) = slot else {
+        return Err(errors.into());
+    };
+    let expected = v.expected.documents.get(slot).ok_or(ApiError::Internal("slot".into()))?;
+    let doc_type = flow
+        .document_type_by_name(&expected.type_name)
+        .ok_or_else(|| ApiError::Internal(format!("unknown type {}", expected.type_name)))?;
+    if doc_type.needs_back() && form.back.as_ref().is_none_or(|b| b.is_empty()) {
+        errors.add("back", format!("The back file is required for a {}.", doc_type.name));
+    }
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    Ok((slot, doc_type.id, expected.country.clone(), doc_type.needs_back(), doc_type.accepts_pdf))
+}
+
+/// The documents of a verification.
+#[utoipa::path(get, path = "/api/v1/{flow}/verifications/{verification}/documents", tag = "Documents",
+    params(("flow" = String, Path), ("verification" = String, Path)),
+    responses((status = 200, body = Data<Vec<DocumentResource>>), (status = 400), (status = 401), (status = 404)),
+    security(("bearer" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((flow, id)): Path<(String, String)>,
+) -> ApiResult<Json<Data<Vec<DocumentResource>>>> {
+    let flow = lookup::flow(&state, &flow)?;
+    let v = lookup::verification(&state, &auth, flow, &id).await?;
+    let docs = state.store.documents(&v).await?;
+    let data = docs.iter().map(|d| render::document(&state, Some(flow), d)).collect();
+    Ok(Json(Data { data }))
+}
+
+/// One document.
+#[utoipa::path(get, path = "/api/v1/{flow}/verifications/{verification}/documents/{document}", tag = "Documents",
+    params(("flow" = String, Path), ("verification" = String, Path), ("document" = String, Path)),
+    responses((status = 200, body = Data<DocumentResource>), (status = 400), (status = 401), (status = 404)),
+    security(("bearer" = [])))]
+pub async fn show(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((flow, id, document)): Path<(String, String, String)>,
+) -> ApiResult<Json<Data<DocumentResource>>> {
+    let flow = lookup::flow(&state, &flow)?;
+    let v = lookup::verification(&state, &auth, flow, &id).await?;
+    let docs = state.store.documents(&v).await?;
+    let doc = docs
+        .iter()
+        .find(|d| d.id == document)
+        .ok_or(ApiError::NotFound("Document not found."))?;
+    Ok(Json(Data { data: render::document(&state, Some(flow), doc) }))
+}
+
+/// Delete a document (same states as upload).
+#[utoipa::path(delete, path = "/api/v1/{flow}/verifications/{verification}/documents/{document}", tag = "Documents",
+    params(("flow" = String, Path), ("verification" = String, Path), ("document" = String, Path)),
+    responses((status = 204), (status = 400), (status = 401), (status = 404)),
+    security(("bearer" = [])))]
+pub async fn destroy(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path((flow, id, document)): Path<(String, String, String)>,
+) -> ApiResult<StatusCode> {
+    let flow = lookup::flow(&state, &flow)?;
+    let v = lookup::verification(&state, &auth, flow, &id).await?;
+    Action::ChangeDocuments.apply(v.status)?;
+    if !lookup::plausible_id(&document, "doc_") {
+        return Err(ApiError::NotFound("Document not found."));
+    }
+    let keys = match state.store.delete_document(&v, &document).await {
+        Err(colleckt_store::StoreError::NotFound) => {
+            return Err(ApiError::NotFound("Document not found."))
+        }
+        other => other?,
+    };
+    for key in keys {
+        if let Err(e) = state.objects.delete(&key).await {
+            tracing::warn!(error = %e, "could not delete a document image; purge will retry");
+        }
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

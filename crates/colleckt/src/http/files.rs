@@ -1,0 +1,98 @@
+//! Signed document image URLs: `/files/{document}/{side}?expires=…&signature=…`,
+//! valid for 30 minutes, served decrypted with `Cache-Control: private, no-store`
+//! whatever the storage backend. A bad or expired signature is a 403.
+
+use crate::app::AppState;
+use crate::http::error::{ApiError, ApiResult};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+pub const TTL_SECS: i64 = 30 * 60;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/files/{document}/{side}", get(serve))
+}
+
+fn signature(state: &AppState, document: &str, side: &str, expires: i64) -> String {
+    let mac = state
+        .store
+        .keys
+        .mac("file-url", format!("{document}:{side}:{expires}").as_bytes());
+    mac.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn signed_url(state: &AppState, document: &str, side: &str) -> String {
+    let expires = chrono::Utc::now().timestamp() + TTL_SECS;
+    let sig = signature(state, document, side, expires);
+    format!(
+        "{}/files/{document}/{side}?expires={expires}&signature={sig}",
+        state.public_url
+    )
+}
+
+/// `expires` and `signature` from the query string, if both are there.
+fn signed_params(raw: Option<&str>) -> Option<(i64, String)> {
+    let mut expires = None;
+    let mut signature = None;
+    for (k, v) in url::form_urlencoded::parse(raw?.as_bytes()) {
+        match k.as_ref() {
+            "expires" => expires = v.parse::<i64>().ok(),
+            "signature" => signature = Some(v.into_owned()),
+            _ => {}
+        }
+    }
+    Some((expires?, signature?))
+}
+
+/// Constant-time comparison, so the signature cannot be guessed byte by byte.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+async fn serve(
+    State(state): State<AppState>,
+    Path((document, side)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
+) -> ApiResult<Response> {
+    let forbidden = || ApiError::Forbidden("This link is invalid or has expired.".into());
+    let Some((expires, sig)) = signed_params(query.as_deref()) else {
+        return Err(forbidden());
+    };
+    if !matches!(side.as_str(), "front" | "back")
+        || !same(&sig, &signature(&state, &document, &side, expires))
+        || expires < chrono::Utc::now().timestamp()
+    {
+        return Err(forbidden());
+    }
+    let (v, doc) = state
+        .store
+        .document_for_file(&document)
+        .await?
+        .ok_or(ApiError::NotFound("Document not found."))?;
+    let file = match side.as_str() {
+        "front" => Some(&doc.front),
+        _ => doc.back.as_ref(),
+    }
+    .ok_or(ApiError::NotFound("Document not found."))?;
+    let sealed = state.objects.get(&file.key).await.map_err(|e| match e {
+        colleckt_store::objects::ObjectError::NotFound => ApiError::NotFound("Document not found."),
+        other => other.into(),
+    })?;
+    let bytes = v
+        .data_key()
+        .open(&sealed, &format!("object:{}", file.key))
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, file.mime.clone()),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+            (header::CONTENT_DISPOSITION, "inline".to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
+}

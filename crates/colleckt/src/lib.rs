@@ -1,0 +1,12 @@
+//! The `colleckt` service: settings, the HTTP server, background jobs, and the
+//! operator commands. `main.rs` only parses the command line and calls in here.
+
+pub mod app;
+pub mod bootstrap;
+pub mod cli;
+pub mod http;
+pub mod jobs;
+pub mod metrics;
+pub mod server;
+pub mod settings;
+pub mod upload;

@@ -1,0 +1,102 @@
+//! Resolved settings: the defaults that depend on other settings (paths under
+//! the data directory, the public URL from the bind address) and the master key,
+//! generated once into the data directory in embedded mode.
+
+use crate::cli::SettingsArgs;
+use colleckt_store::crypto::{decode_key, generate_key_b64};
+use colleckt_store::MasterKeys;
+use std::path::Path;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub bind: String,
+    pub database_url: String,
+    pub storage_url: String,
+    pub public_url: String,
+    pub workers: usize,
+    pub retention_days: u32,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("COLLECKT_MASTER_KEY: {0}")]
+    MasterKey(String),
+    #[error("cannot use the data directory {0}: {1}")]
+    DataDir(String, std::io::Error),
+}
+
+impl Settings {
+    pub fn resolve(args: &SettingsArgs) -> Settings {
+        let dir = args.data_dir.display().to_string();
+        let public = args
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", args.bind));
+        Settings {
+            bind: args.bind.clone(),
+            database_url: args
+                .database_url
+                .clone()
+                .unwrap_or_else(|| format!("sqlite://{dir}/colleckt.db")),
+            storage_url: args
+                .storage_url
+                .clone()
+                .unwrap_or_else(|| format!("file://{}", absolute(&args.data_dir.join("objects")))),
+            public_url: public.trim_end_matches('/').to_string(),
+            workers: args.workers.unwrap_or_else(|| {
+                std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+            }),
+            retention_days: args.retention_days,
+        }
+    }
+}
+
+fn absolute(p: &Path) -> String {
+    std::path::absolute(p)
+        .unwrap_or_else(|_| p.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// The master key ring: from the setting, else `<data-dir>/master.key`, else a
+/// new key written there (mode 0600) with a warning.
+pub fn master_keys(args: &SettingsArgs) -> Result<MasterKeys, SettingsError> {
+    let bad = |e: colleckt_store::crypto::CryptoError| SettingsError::MasterKey(e.to_string());
+    let old = args
+        .old_master_keys
+        .as_deref()
+        .unwrap_or("")
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(decode_key)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(bad)?;
+    if let Some(k) = &args.master_key {
+        return Ok(MasterKeys::new(decode_key(k).map_err(bad)?, old));
+    }
+    let path = args.data_dir.join("master.key");
+    let dir_err = |e| SettingsError::DataDir(args.data_dir.display().to_string(), e);
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        return Ok(MasterKeys::new(decode_key(&existing).map_err(bad)?, old));
+    }
+    std::fs::create_dir_all(&args.data_dir).map_err(dir_err)?;
+    let key = generate_key_b64();
+    write_private(&path, &key).map_err(dir_err)?;
+    tracing::warn!(
+        path = %path.display(),
+        "generated a new master key; back it up, or set COLLECKT_MASTER_KEY: without it the data cannot be read"
+    );
+    Ok(MasterKeys::new(decode_key(&key).map_err(bad)?, old))
+}
+
+fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(content.as_bytes())
+}

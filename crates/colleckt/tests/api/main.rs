@@ -1,0 +1,14 @@
+//! End-to-end tests of the REST API against the real server over HTTP.
+
+mod helpers;
+
+mod actions;
+mod auth;
+mod bad_input;
+mod concurrency;
+mod conformance;
+mod create;
+mod documents;
+mod list;
+mod pii;
+mod update_delete;

@@ -1,0 +1,119 @@
+//! What happened to a verification: history rows and comments (public ones the
+//! API shows, private reviewer notes it never does).
+
+use crate::db::WriteTx;
+use crate::ids::new_id;
+use crate::rows::{int, opt_blob, opt_int, text};
+use crate::{Comment, DataKey, HistoryEntry, Store, StoreError, Verification};
+use colleckt_domain::Status;
+
+fn status(v: Option<i64>) -> Result<Option<Status>, StoreError> {
+    v.map(|s| Status::from_value(s).ok_or_else(|| StoreError::Corrupt(format!("status {s}"))))
+        .transpose()
+}
+
+fn open_text(key: &DataKey, sealed: &[u8], aad: &str) -> Result<String, StoreError> {
+    String::from_utf8(key.open(sealed, aad)?).map_err(|_| StoreError::Corrupt("utf-8".into()))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn insert_comment(
+    w: &mut WriteTx,
+    key: &DataKey,
+    verification_id: &str,
+    content: &str,
+    status: Option<Status>,
+    actor: &str,
+    private: bool,
+    now: i64,
+    seq: i64,
+) -> Result<(), StoreError> {
+    let id = new_id("cmt");
+    sqlx::query(
+        "INSERT INTO comments (id, verification_id, content_enc, status, actor, private, \
+         created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&id)
+    .bind(verification_id)
+    .bind(key.seal(content.as_bytes(), &format!("comment:{id}")))
+    .bind(status.map(Status::value))
+    .bind(actor)
+    .bind(i64::from(private))
+    .bind(now)
+    .bind(seq)
+    .execute(&mut *w.tx)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Newest first.
+    pub async fn history(&self, v: &Verification) -> Result<Vec<HistoryEntry>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, from_status, to_status, actor, comment_enc, created_at FROM history \
+             WHERE verification_id = $1 ORDER BY seq DESC, created_at DESC",
+        )
+        .bind(&v.id)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let id = text(r, "id")?;
+                let comment = opt_blob(r, "comment_enc")?
+                    .map(|c| open_text(&v.data_key, &c, &format!("history:{id}")))
+                    .transpose()?;
+                Ok(HistoryEntry {
+                    from_status: status(opt_int(r, "from_status")?)?,
+                    to_status: status(Some(int(r, "to_status")?))?
+                        .ok_or_else(|| StoreError::Corrupt("to_status".into()))?,
+                    actor: text(r, "actor")?,
+                    comment,
+                    created_at: int(r, "created_at")?,
+                    id,
+                })
+            })
+            .collect()
+    }
+
+    /// Oldest first; private notes only when asked for (the console).
+    pub async fn comments(
+        &self,
+        v: &Verification,
+        include_private: bool,
+    ) -> Result<Vec<Comment>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, content_enc, status, actor, private, created_at FROM comments \
+             WHERE verification_id = $1 AND (private = 0 OR $2 = 1) ORDER BY seq, created_at",
+        )
+        .bind(&v.id)
+        .bind(i64::from(include_private))
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let id = text(r, "id")?;
+                let sealed = opt_blob(r, "content_enc")?.unwrap_or_default();
+                Ok(Comment {
+                    content: open_text(&v.data_key, &sealed, &format!("comment:{id}"))?,
+                    status: status(opt_int(r, "status")?)?,
+                    actor: text(r, "actor")?,
+                    private: int(r, "private")? != 0,
+                    created_at: int(r, "created_at")?,
+                    id,
+                })
+            })
+            .collect()
+    }
+
+    /// Comments for many verifications at once (list pages), public only.
+    pub async fn public_comments_for(
+        &self,
+        vs: &[Verification],
+    ) -> Result<Vec<Vec<Comment>>, StoreError> {
+        let mut out = Vec::with_capacity(vs.len());
+        for v in vs {
+            out.push(self.comments(v, false).await?);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,10 @@
+//! Repositories: one module per aggregate, every SQL statement of the service.
+//! SQL uses `$n` placeholders, which both SQLite and PostgreSQL accept.
+
+pub mod accounts;
+pub mod activity;
+pub mod documents;
+pub mod idempotency;
+pub mod jobs;
+pub mod purge;
+pub mod verifications;
