@@ -1,0 +1,1 @@
+//! Locating and reading the MRZ band in a photo (filled in below).
