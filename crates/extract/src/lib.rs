@@ -4,6 +4,7 @@
 //! it read *and* how sure it is (source, check digits, OCR confidence).
 
 pub mod aamva;
+pub mod barcode;
 pub mod error;
 pub mod image;
 pub mod kind;
