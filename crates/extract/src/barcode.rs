@@ -6,7 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use image::GrayImage;
 use rxing::common::{GlobalHistogramBinarizer, HybridBinarizer};
 use rxing::pdf417::PDF417Reader;
-use rxing::{BinaryBitmap, Binarizer, DecodeHints, Luma8LuminanceSource, Reader};
+use rxing::{Binarizer, BinaryBitmap, DecodeHints, Luma8LuminanceSource, Reader};
 
 use crate::aamva::{self, AamvaRecord};
 use crate::image::ops::downscale_to;
@@ -131,7 +131,8 @@ mod tests {
     fn encode_then_read() {
         let sym = encode_pdf417(V10, 3).expect("encode");
         // Put it on a larger grey card.
-        let mut card = GrayImage::from_pixel(sym.width() + 200, sym.height() + 200, image::Luma([200]));
+        let mut card =
+            GrayImage::from_pixel(sym.width() + 200, sym.height() + 200, image::Luma([200]));
         image::imageops::overlay(&mut card, &sym, 100, 100);
         let r = read_pdf417(&card).expect("read");
         assert_eq!(r.record.last_name.as_deref(), Some("SIMPSON"));

@@ -126,6 +126,74 @@ pub fn otsu_hist(hist: &[u64; 256]) -> u8 {
     best_t
 }
 
+/// Sample a rotated rectangle (centre `cx, cy`, `angle` radians, size `w x h`
+/// in source pixels) into an upright image scaled by `scale`, bilinear, with a
+/// white background outside the source.
+pub fn sample_rotated(
+    img: &GrayImage,
+    cx: f32,
+    cy: f32,
+    angle: f32,
+    w: f32,
+    h: f32,
+    scale: f32,
+) -> GrayImage {
+    let (iw, ih) = img.dimensions();
+    let ow = ((w * scale).round() as u32).clamp(1, 8000);
+    let oh = ((h * scale).round() as u32).clamp(1, 4000);
+    let (s, c) = angle.sin_cos();
+    let raw = img.as_raw();
+    let px = |x: i64, y: i64| -> f32 {
+        if x < 0 || y < 0 || x >= i64::from(iw) || y >= i64::from(ih) {
+            255.0
+        } else {
+            f32::from(raw[(y as usize) * (iw as usize) + x as usize])
+        }
+    };
+    GrayImage::from_fn(ow, oh, |ox, oy| {
+        let u = (ox as f32 + 0.5) / scale - w / 2.0;
+        let v = (oy as f32 + 0.5) / scale - h / 2.0;
+        let sx = cx + u * c - v * s - 0.5;
+        let sy = cy + u * s + v * c - 0.5;
+        let (x0, y0) = (sx.floor(), sy.floor());
+        let (fx, fy) = (sx - x0, sy - y0);
+        let (x0, y0) = (x0 as i64, y0 as i64);
+        let top = px(x0, y0) * (1.0 - fx) + px(x0 + 1, y0) * fx;
+        let bot = px(x0, y0 + 1) * (1.0 - fx) + px(x0 + 1, y0 + 1) * fx;
+        Luma([(top * (1.0 - fy) + bot * fy).round().clamp(0.0, 255.0) as u8])
+    })
+}
+
+/// Mark pixels darker than their local mean (window `2r+1`) by more than
+/// `offset`: a cheap adaptive threshold for text.
+pub fn dark_mask(img: &GrayImage, r: u32, offset: i32) -> Vec<bool> {
+    let (w, h) = (img.width() as usize, img.height() as usize);
+    let raw = img.as_raw();
+    let mut integral = vec![0u64; (w + 1) * (h + 1)];
+    for y in 0..h {
+        let mut row = 0u64;
+        for x in 0..w {
+            row += u64::from(raw[y * w + x]);
+            integral[(y + 1) * (w + 1) + x + 1] = integral[y * (w + 1) + x + 1] + row;
+        }
+    }
+    let r = r as usize;
+    let mut out = vec![false; w * h];
+    for y in 0..h {
+        let (y0, y1) = (y.saturating_sub(r), (y + r + 1).min(h));
+        for x in 0..w {
+            let (x0, x1) = (x.saturating_sub(r), (x + r + 1).min(w));
+            let sum = integral[y1 * (w + 1) + x1] + integral[y0 * (w + 1) + x0]
+                - integral[y0 * (w + 1) + x1]
+                - integral[y1 * (w + 1) + x0];
+            let n = ((y1 - y0) * (x1 - x0)) as i64;
+            let mean = (sum as i64) / n.max(1);
+            out[y * w + x] = i64::from(raw[y * w + x]) < mean - i64::from(offset);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,12 +2,15 @@
 //! with every check digit, OCR-confusion repair, and the photo reader.
 
 mod check;
+mod locate;
 mod parse;
 pub mod read;
 mod repair;
 
 pub use check::{char_value, check_digit};
+pub use locate::{locate, Band};
 pub use parse::{parse, parse_lines, Mrz, MrzChecks, MrzError, MrzFormat};
+pub use read::{read_mrz, MrzRead};
 pub use repair::repair;
 
 #[cfg(test)]
