@@ -24,7 +24,7 @@ fn main() {
         let mrz = if bc.is_none() {
             colleckt_extract::mrz::read_mrz(&img.gray)
         } else {
-            Ok(None)
+            None
         };
         let t3 = t0.elapsed();
         println!(
@@ -32,9 +32,8 @@ fn main() {
             t1,
             bc.as_ref().map(|b| b.attempt),
             t2 - t1,
-            mrz.as_ref().map(|m| m
-                .as_ref()
-                .map(|r| (r.mrz.checks_valid(), r.mrz.lines.clone()))),
+            mrz.as_ref()
+                .map(|r| (r.mrz.checks_valid(), r.ocr_confidence, r.mrz.lines.clone())),
             t3 - t2
         );
     }

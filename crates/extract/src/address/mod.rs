@@ -299,6 +299,30 @@ fn find_address(lines: &[&str], name_at: Option<usize>) -> Option<(Address, bool
     best.map(|(_, a, l)| (a, l))
 }
 
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "VAN"
+            | "VON"
+            | "DE"
+            | "DER"
+            | "DEN"
+            | "DEL"
+            | "DELA"
+            | "LA"
+            | "LE"
+            | "DA"
+            | "DI"
+            | "DOS"
+            | "DU"
+            | "ST"
+            | "MAC"
+            | "BIN"
+            | "AL"
+            | "EL"
+    )
+}
+
 /// Parse an address document's text.
 pub fn parse_text(text: &str) -> AddressDoc {
     let lines: Vec<&str> = text
@@ -312,10 +336,15 @@ pub fn parse_text(text: &str) -> AddressDoc {
     };
     let name = find_name(&lines);
     if let Some((words, _)) = &name {
+        // Surname particles ("VAN DYKE", "DE LA CRUZ") stay with the surname.
+        let mut split = words.len().saturating_sub(1).max(1);
+        while split > 1 && is_particle(&words[split - 1]) {
+            split -= 1;
+        }
         doc.first_name = words.first().cloned();
-        doc.last_name = words.last().cloned();
-        if words.len() > 2 {
-            doc.middle_name = Some(words[1..words.len() - 1].join(" "));
+        doc.last_name = Some(words[split.min(words.len() - 1)..].join(" "));
+        if split > 1 {
+            doc.middle_name = Some(words[1..split].join(" "));
         }
         doc.name_labelled = true;
     }

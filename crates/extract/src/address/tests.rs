@@ -41,3 +41,14 @@ fn garbage_is_empty_not_panic() {
     let _ = parse_text("::::\n(\"Tenant\")\n, TN 12345\nName:\n");
     let _ = parse_text("é, TX 12345\n\u{0}\u{ffff}");
 }
+
+#[test]
+fn surname_particles() {
+    let d = parse_text("Named Insured: Aisha Van Dyke\n1 Main St\nAustin, TX 78701\n");
+    assert_eq!(d.first_name.as_deref(), Some("AISHA"));
+    assert_eq!(d.middle_name, None);
+    assert_eq!(d.last_name.as_deref(), Some("VAN DYKE"));
+    let d = parse_text("Tenant: Maria Jose de la Cruz\n");
+    assert_eq!(d.middle_name.as_deref(), Some("JOSE"));
+    assert_eq!(d.last_name.as_deref(), Some("DE LA CRUZ"));
+}

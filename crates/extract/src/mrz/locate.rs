@@ -36,17 +36,30 @@ struct Blob {
 
 const WORK_SIDE: u32 = 1000;
 
-/// Candidate MRZ bands, best first.
+/// Candidate MRZ bands, best first (a second, coarser scale is tried when
+/// the first finds none: large characters break into words at fine scales).
 pub fn locate(img: &GrayImage) -> Vec<Band> {
-    let small = downscale_to(img, WORK_SIDE);
+    for side in [WORK_SIDE, WORK_SIDE * 3 / 5] {
+        let bands = locate_at(img, side);
+        if !bands.is_empty() {
+            return bands;
+        }
+    }
+    Vec::new()
+}
+
+fn locate_at(img: &GrayImage, side: u32) -> Vec<Band> {
+    let small = downscale_to(img, side);
     let f = img.width() as f32 / small.width().max(1) as f32;
     let (w, h) = (small.width() as usize, small.height() as usize);
     if w < 20 || h < 20 {
         return Vec::new();
     }
-    let mut mask = dark_mask(&small, 12, 14);
-    smear(&mut mask, w, h, (w / 110).max(3));
-    let blobs = components(&mask, w, h, w as f32 * 0.22);
+    let mut mask = dark_mask(&small, 16, 10);
+    smear(&mut mask, w, h, (w / 60).max(3));
+    let blobs = merge_collinear(components(&mask, w, h, w as f32 * 0.06));
+    let min_len = w as f32 * 0.22;
+    let blobs: Vec<Blob> = blobs.into_iter().filter(|b| b.len >= min_len).collect();
     let mut bands = group(&blobs);
     for b in &mut bands {
         b.cx *= f;
@@ -132,7 +145,10 @@ fn components(mask: &[bool], w: usize, h: usize, min_len: f32) -> Vec<Blob> {
         let thick = (12.0 * l2).sqrt().max(1.0) as f32;
         let angle = (0.5 * (2.0 * b).atan2(a - c)) as f32;
         let fill = n as f32 / (len * thick).max(1.0);
-        if len >= min_len && len / thick >= 10.0 && fill > 0.45 && angle.abs() < 0.35 {
+        if std::env::var_os("COLLECKT_DEBUG_MRZ").is_some() && len > min_len * 0.5 {
+            eprintln!("blob c=({mx:.0},{my:.0}) len={len:.0} thick={thick:.1} angle={angle:.3} fill={fill:.2} n={n}");
+        }
+        if len >= min_len && len / thick >= 3.0 && fill > 0.45 && angle.abs() < 0.35 {
             out.push(Blob {
                 cx: mx as f32,
                 cy: my as f32,
@@ -143,6 +159,44 @@ fn components(mask: &[bool], w: usize, h: usize, min_len: f32) -> Vec<Blob> {
         }
     }
     out
+}
+
+/// Join pieces of one text line (a line broken at faint filler runs):
+/// parallel blobs on the same axis with a small gap become one.
+fn merge_collinear(mut blobs: Vec<Blob>) -> Vec<Blob> {
+    let mut merged = true;
+    while merged {
+        merged = false;
+        'outer: for i in 0..blobs.len() {
+            for j in i + 1..blobs.len() {
+                let (a, b) = (blobs[i], blobs[j]);
+                if (a.angle - b.angle).abs() > 0.06 {
+                    continue;
+                }
+                let (s, c) = a.angle.sin_cos();
+                let along = (b.cx - a.cx) * c + (b.cy - a.cy) * s;
+                let across = -(b.cx - a.cx) * s + (b.cy - a.cy) * c;
+                let thick = a.thick.max(b.thick);
+                let gap = along.abs() - (a.len + b.len) / 2.0;
+                if across.abs() < thick * 0.5 && gap < thick * 3.0 {
+                    let lo = (-a.len / 2.0).min(along - b.len / 2.0);
+                    let hi = (a.len / 2.0).max(along + b.len / 2.0);
+                    let mid = (lo + hi) / 2.0;
+                    blobs[i] = Blob {
+                        cx: a.cx + mid * c,
+                        cy: a.cy + mid * s,
+                        angle: (a.angle * a.len + b.angle * b.len) / (a.len + b.len),
+                        len: hi - lo,
+                        thick: (a.thick * a.len + b.thick * b.len) / (a.len + b.len),
+                    };
+                    blobs.swap_remove(j);
+                    merged = true;
+                    break 'outer;
+                }
+            }
+        }
+    }
+    blobs
 }
 
 /// Group parallel blobs of similar length into 2- or 3-line bands.
@@ -161,7 +215,7 @@ fn group(blobs: &[Blob]) -> Vec<Band> {
             let (s, c) = first.angle.sin_cos();
             let across = -(cand.cx - prev.cx) * s + (cand.cy - prev.cy) * c;
             let along = ((cand.cx - prev.cx) * c + (cand.cy - prev.cy) * s).abs();
-            let similar = (cand.len / first.len) > 0.8 && (cand.len / first.len) < 1.25;
+            let similar = (cand.len / first.len) > 0.6 && (cand.len / first.len) < 1.6;
             let parallel = (cand.angle - first.angle).abs() < 0.05;
             if across > prev.thick * 1.1
                 && across < prev.thick * 3.5
@@ -181,11 +235,29 @@ fn group(blobs: &[Blob]) -> Vec<Band> {
             continue;
         }
         let n = members.len() as f32;
-        let cx = members.iter().map(|m| m.cx).sum::<f32>() / n;
-        let cy = members.iter().map(|m| m.cy).sum::<f32>() / n;
         let angle = members.iter().map(|m| m.angle).sum::<f32>() / n;
-        let len = members.iter().map(|m| m.len).fold(0.0, f32::max);
         let thick = members.iter().map(|m| m.thick).sum::<f32>() / n;
+        // Union of the members' extents along the lines.
+        let (s, c) = angle.sin_cos();
+        let (ox, oy) = (members[0].cx, members[0].cy);
+        let along = |m: &Blob| (m.cx - ox) * c + (m.cy - oy) * s;
+        let lo = members
+            .iter()
+            .map(|m| along(m) - m.len / 2.0)
+            .fold(f32::MAX, f32::min);
+        let hi = members
+            .iter()
+            .map(|m| along(m) + m.len / 2.0)
+            .fold(f32::MIN, f32::max);
+        let across_mid = members
+            .iter()
+            .map(|m| -(m.cx - ox) * s + (m.cy - oy) * c)
+            .sum::<f32>()
+            / n;
+        let mid = (lo + hi) / 2.0;
+        let cx = ox + mid * c - across_mid * s;
+        let cy = oy + mid * s + across_mid * c;
+        let len = hi - lo;
         let first = members[0];
         let last = members[members.len() - 1];
         let span = ((last.cx - first.cx).powi(2) + (last.cy - first.cy).powi(2)).sqrt();

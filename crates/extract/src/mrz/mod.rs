@@ -3,12 +3,14 @@
 
 mod check;
 mod locate;
+mod ocrb;
 mod parse;
 pub mod read;
 mod repair;
 
 pub use check::{char_value, check_digit};
 pub use locate::{locate, Band};
+pub use ocrb::read_band;
 pub use parse::{parse, parse_lines, Mrz, MrzChecks, MrzError, MrzFormat};
 pub use read::{read_mrz, MrzRead};
 pub use repair::repair;

@@ -13,8 +13,21 @@ use crate::ocr::{self, Layout, OcrError};
 pub struct MrzRead {
     /// The parsed (repaired) MRZ.
     pub mrz: Mrz,
-    /// Mean OCR confidence of its lines, 0..1.
+    /// Confidence of the reading engine, 0..1 (template margin, or
+    /// Tesseract's mean line confidence).
     pub ocr_confidence: f32,
+    /// Which engine read it: "ocrb-template" or "tesseract".
+    pub engine: &'static str,
+}
+
+impl MrzRead {
+    /// Whether the read is decisive: every check digit holds and the engine
+    /// was sure of its characters (check digits alone can be fooled by two
+    /// misreads that cancel out).
+    pub fn is_confident(&self) -> bool {
+        let min = if self.engine == "tesseract" { 0.6 } else { 0.3 };
+        self.mrz.checks_valid() && self.ocr_confidence >= min
+    }
 }
 
 const CHARSET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
@@ -79,6 +92,7 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 best = Some(MrzRead {
                     mrz,
                     ocr_confidence: conf,
+                    engine: "tesseract",
                 });
             }
             if valid {
@@ -89,46 +103,80 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
     Ok(best)
 }
 
+/// Template reading of a band crop: TD1 (3 x 30), else TD3 (44) or TD2 (36).
+fn read_templates(c: &GrayImage, lines: usize) -> Option<MrzRead> {
+    let widths: &[usize] = if lines >= 3 { &[30] } else { &[44, 36] };
+    let mut best: Option<MrzRead> = None;
+    for &n in widths {
+        let Some((text, conf)) = super::read_band(c, lines.min(3), n) else {
+            continue;
+        };
+        let refs: Vec<&str> = text.iter().map(String::as_str).collect();
+        if let Some(mrz) = repair(&refs) {
+            let valid = mrz.checks_valid();
+            if best.as_ref().is_none_or(|b| valid && !b.mrz.checks_valid()) {
+                best = Some(MrzRead {
+                    mrz,
+                    ocr_confidence: conf,
+                    engine: "ocrb-template",
+                });
+            }
+            if valid {
+                break;
+            }
+        }
+    }
+    best
+}
+
 fn band_crop(img: &GrayImage, b: &Band) -> GrayImage {
     let scale = (TARGET_CHAR_PX / b.line_height.max(1.0)).clamp(0.2, 4.0);
     sample_rotated(img, b.cx, b.cy, b.angle, b.width, b.height, scale)
 }
 
-/// Locate and read the MRZ in an upright grey image. `Err(Unavailable)` when
-/// OCR is not installed; `Ok(None)` when no MRZ could be read.
-pub fn read_mrz(img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
-    if !ocr::available() {
-        return Err(OcrError::Unavailable);
-    }
-    let mut best: Option<MrzRead> = None;
-    let consider = |r: Option<MrzRead>, best: &mut Option<MrzRead>| -> bool {
-        if let Some(r) = r {
-            let valid = r.mrz.checks_valid();
-            if best.as_ref().is_none_or(|b| valid && !b.mrz.checks_valid()) {
-                *best = Some(r);
-            }
-            return valid;
+/// Keep the better of two reads (a valid one beats an invalid one).
+fn consider(r: Option<MrzRead>, best: &mut Option<MrzRead>) -> bool {
+    let Some(r) = r else { return false };
+    let sure = r.is_confident();
+    let valid = r.mrz.checks_valid();
+    let better = match best.as_ref() {
+        None => true,
+        Some(b) => {
+            (sure && !b.is_confident()) || (valid && !b.mrz.checks_valid() && !b.is_confident())
         }
-        false
     };
-    for turn in [0u32, 2] {
-        let view = if turn == 0 {
-            img.clone()
-        } else {
-            rotate(img, turn)
-        };
-        for band in locate(&view).iter().take(3) {
-            let c = band_crop(&view, band);
-            if consider(read_crop(&c)?, &mut best) {
-                return Ok(best);
-            }
-            // Upside-down band: the lines read backwards; try it turned.
-            if band.angle.abs() < 0.3 && consider(read_crop(&rotate(&c, 2))?, &mut best) {
-                return Ok(best);
-            }
+    if better {
+        *best = Some(r);
+    }
+    sure
+}
+
+/// Locate and read the MRZ in an upright grey image: OCR-B template matching
+/// first (no Tesseract needed), then Tesseract on the same bands, then
+/// Tesseract on the bottom of the frame. `None` when no MRZ could be read.
+pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
+    let mut best: Option<MrzRead> = None;
+    let bands = locate(img);
+    let crops: Vec<(GrayImage, usize)> = bands
+        .iter()
+        .take(3)
+        .map(|b| (band_crop(img, b), b.lines))
+        .collect();
+    for (c, lines) in &crops {
+        if consider(read_templates(c, *lines), &mut best)
+            || consider(read_templates(&rotate(c, 2), *lines), &mut best)
+        {
+            return best;
         }
-        if best.is_some() {
-            break;
+    }
+    if !ocr::available() {
+        return best;
+    }
+    for (c, _) in &crops {
+        if consider(read_crop(c).ok().flatten(), &mut best)
+            || consider(read_crop(&rotate(c, 2)).ok().flatten(), &mut best)
+        {
+            return best;
         }
     }
     if best.is_none() {
@@ -136,7 +184,7 @@ pub fn read_mrz(img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
         let (w, h) = img.dimensions();
         let bottom = crop(img, 0, h * 6 / 10, w, h * 4 / 10);
         let small = crate::image::ops::downscale_to(&bottom, 1800);
-        consider(read_crop(&small)?, &mut best);
+        consider(read_crop(&small).ok().flatten(), &mut best);
     }
-    Ok(best)
+    best
 }

@@ -25,7 +25,8 @@ fn classes(format: MrzFormat, line: usize, len: usize) -> Vec<Class> {
     };
     match (format, line) {
         (MrzFormat::TD1, 0) => {
-            set(0..5, Alpha);
+            set(0..1, Alpha);
+            set(2..5, Alpha);
             set(14..15, Digit);
         }
         (MrzFormat::TD1, 1) => {
@@ -37,7 +38,8 @@ fn classes(format: MrzFormat, line: usize, len: usize) -> Vec<Class> {
         }
         (MrzFormat::TD1, _) => set(0..30, Name),
         (_, 0) => {
-            set(0..5, Alpha);
+            set(0..1, Alpha);
+            set(2..5, Alpha);
             set(5..len, Name);
         }
         (f, _) => {
@@ -143,39 +145,36 @@ fn alternatives(c: u8) -> Vec<u8> {
         .collect()
 }
 
-/// Make an alphanumeric field agree with its check digit by swapping
-/// look-alike characters, fewest swaps first. Leaves it unchanged if none works.
+/// Make an alphanumeric field agree with its check digit by swapping ONE
+/// look-alike character, and only when exactly one such swap works (letter
+/// → digit swaps first: numbers hold more digits than letters). Every extra
+/// degree of freedom spends the check digit's protection, so no wider search
+/// is made.
 fn fix_by_check(field: &mut [u8], cd: u8) {
     if holds(field, cd) {
         return;
     }
-    let amb: Vec<(usize, Vec<u8>)> = field
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &c)| {
-            let a = alternatives(c);
-            (!a.is_empty()).then_some((i, a))
-        })
-        .take(10)
-        .collect();
-    let n = amb.len();
-    let mut best: Option<(u32, Vec<u8>)> = None;
-    for mask in 1u32..(1 << n) {
-        let changes = mask.count_ones();
-        if changes > 3 || best.as_ref().is_some_and(|(c, _)| *c <= changes) {
-            continue;
-        }
-        let mut cand = field.to_vec();
-        for (k, (i, alts)) in amb.iter().enumerate() {
-            if mask & (1 << k) != 0 {
-                cand[*i] = alts[0];
+    let mut to_digit_hits: Vec<Vec<u8>> = Vec::new();
+    let mut to_letter_hits: Vec<Vec<u8>> = Vec::new();
+    for i in 0..field.len() {
+        for alt in alternatives(field[i]) {
+            let mut cand = field.to_vec();
+            cand[i] = alt;
+            if holds(&cand, cd) {
+                if alt.is_ascii_digit() {
+                    to_digit_hits.push(cand);
+                } else {
+                    to_letter_hits.push(cand);
+                }
             }
         }
-        if holds(&cand, cd) {
-            best = Some((changes, cand));
-        }
     }
-    if let Some((_, cand)) = best {
+    let chosen = match (to_digit_hits.len(), to_letter_hits.len()) {
+        (1, _) => to_digit_hits.pop(),
+        (0, 1) => to_letter_hits.pop(),
+        _ => None,
+    };
+    if let Some(cand) = chosen {
         field.copy_from_slice(&cand);
     }
 }

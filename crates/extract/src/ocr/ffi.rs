@@ -36,6 +36,7 @@ pub(crate) struct Api {
     ) -> c_int,
     delete_text: unsafe extern "C" fn(*const c_char),
     clear: unsafe extern "C" fn(Handle),
+    end: unsafe extern "C" fn(Handle),
     pool: Mutex<Vec<Engine>>,
 }
 
@@ -108,6 +109,7 @@ fn load() -> Option<Api> {
             page_bbox: sym!(b"TessPageIteratorBoundingBox\0"),
             delete_text: sym!(b"TessDeleteText\0"),
             clear: sym!(b"TessBaseAPIClear\0"),
+            end: sym!(b"TessBaseAPIEnd\0"),
             _lib: lib,
             pool: Mutex::new(Vec::new()),
         };
@@ -151,6 +153,21 @@ impl Api {
     pub(crate) fn take(&self) -> Option<Engine> {
         let pooled = self.pool.lock().ok().and_then(|mut p| p.pop());
         pooled.or_else(|| self.new_engine())
+    }
+
+    /// Delete every pooled engine (they are re-created on demand).
+    pub(crate) fn drain(&self) {
+        let engines: Vec<Engine> = self
+            .pool
+            .lock()
+            .map(|mut p| p.drain(..).collect())
+            .unwrap_or_default();
+        for e in engines {
+            // SAFETY: pooled handles are unused; each is deleted once.
+            unsafe { (self.end)(e.0) };
+            // SAFETY: as above.
+            unsafe { (self.delete)(e.0) };
+        }
     }
 
     pub(crate) fn give_back(&self, e: Engine) {

@@ -16,6 +16,14 @@ pub fn version() -> Option<String> {
     ffi::api().map(|a| a.version().to_string())
 }
 
+/// Free the pooled Tesseract engines (call before a short-lived process
+/// exits, so Tesseract does not report its caches as leaked).
+pub fn release() {
+    if let Some(api) = ffi::api() {
+        api.drain();
+    }
+}
+
 /// How Tesseract should segment the region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
