@@ -16,7 +16,11 @@ fn colleckt(dir: &std::path::Path) -> Command {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 struct Killed(std::process::Child);
@@ -61,17 +65,26 @@ async fn serve_bootstraps_a_workspace_token_and_admin_once() {
     let status = loop {
         match client.get(&url).bearer_auth(&token).send().await {
             Ok(r) => break r.status().as_u16(),
-            Err(_) if start.elapsed() < Duration::from_secs(20) => tokio::time::sleep(Duration::from_millis(100)).await,
+            Err(_) if start.elapsed() < Duration::from_secs(20) => {
+                tokio::time::sleep(Duration::from_millis(100)).await
+            }
             Err(e) => panic!("server did not answer: {e}"),
         }
     };
     assert_eq!(status, 200);
-    let ready = client.get(format!("http://127.0.0.1:{port}/readyz")).send().await.unwrap();
+    let ready = client
+        .get(format!("http://127.0.0.1:{port}/readyz"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(ready.status(), 200);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(dir.path().join("master.key")).unwrap().permissions().mode();
+        let mode = std::fs::metadata(dir.path().join("master.key"))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
     drop(child);
@@ -84,11 +97,24 @@ async fn serve_bootstraps_a_workspace_token_and_admin_once() {
 #[tokio::test]
 async fn workspace_and_token_commands() {
     let dir = tempfile::tempdir().unwrap();
-    let out = colleckt(dir.path()).args(["workspace", "create", "acme", "--name", "Acme Mail"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let again = colleckt(dir.path()).args(["workspace", "create", "acme"]).output().unwrap();
+    let out = colleckt(dir.path())
+        .args(["workspace", "create", "acme", "--name", "Acme Mail"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = colleckt(dir.path())
+        .args(["workspace", "create", "acme"])
+        .output()
+        .unwrap();
     assert!(!again.status.success());
-    let out = colleckt(dir.path()).args(["token", "create", "acme"]).output().unwrap();
+    let out = colleckt(dir.path())
+        .args(["token", "create", "acme"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
@@ -96,20 +122,38 @@ async fn workspace_and_token_commands() {
     let token = lines[0];
     assert!(token.starts_with("clk_") && token.len() >= 40);
     let stderr = String::from_utf8(out.stderr).unwrap();
-    let token_id = stderr.split_whitespace().find(|w| w.starts_with("tok_")).expect("token id on stderr");
+    let token_id = stderr
+        .split_whitespace()
+        .find(|w| w.starts_with("tok_"))
+        .expect("token id on stderr");
     // The token is stored hashed: its text is nowhere in the database.
     let db = std::fs::read(dir.path().join("colleckt.db")).unwrap();
     let wal = std::fs::read(dir.path().join("colleckt.db-wal")).unwrap_or_default();
     for bytes in [&db, &wal] {
         assert!(!bytes.windows(token.len()).any(|w| w == token.as_bytes()));
     }
-    let unknown = colleckt(dir.path()).args(["token", "create", "nope"]).output().unwrap();
+    let unknown = colleckt(dir.path())
+        .args(["token", "create", "nope"])
+        .output()
+        .unwrap();
     assert!(!unknown.status.success() && unknown.stdout.is_empty());
-    let out = colleckt(dir.path()).args(["token", "revoke", token_id]).output().unwrap();
+    let out = colleckt(dir.path())
+        .args(["token", "revoke", token_id])
+        .output()
+        .unwrap();
     assert!(out.status.success());
-    let out = colleckt(dir.path()).args(["token", "revoke", token_id]).output().unwrap();
+    let out = colleckt(dir.path())
+        .args(["token", "revoke", token_id])
+        .output()
+        .unwrap();
     assert!(!out.status.success(), "revoking twice reports it");
-    let out = colleckt(dir.path()).args(["user", "create", "acme", "rev@example.com"]).output().unwrap();
+    let out = colleckt(dir.path())
+        .args(["user", "create", "acme", "rev@example.com"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8(out.stdout).unwrap().trim().len() >= 16, "generated password printed");
+    assert!(
+        String::from_utf8(out.stdout).unwrap().trim().len() >= 16,
+        "generated password printed"
+    );
 }

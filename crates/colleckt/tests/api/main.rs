@@ -4,12 +4,13 @@ mod helpers;
 
 mod actions;
 mod auth;
-mod cli;
 mod bad_input;
+mod cli;
 mod concurrency;
 mod conformance;
 mod create;
 mod documents;
 mod list;
 mod pii;
+mod pipeline;
 mod update_delete;

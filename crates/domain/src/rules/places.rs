@@ -7,7 +7,15 @@ use super::identity::trusted;
 use super::outcome::{RuleResult, RuleStatus::*};
 use crate::{us_state, Address};
 
-fn verdict(rule: &str, m: AddressMatch, trusted: bool, what: &str) -> RuleResult {
+fn verdict(rule: &str, read: &str, m: AddressMatch, trusted: bool, what: &str) -> RuleResult {
+    if read.trim().is_empty() {
+        return RuleResult::new(
+            rule,
+            Skipped,
+            false,
+            format!("The {what} could not be read."),
+        );
+    }
     match m {
         AddressMatch::Exact => {
             RuleResult::new(rule, Passed, trusted, format!("The {what} matches."))
@@ -50,6 +58,7 @@ pub fn address_rules(doc: &DocumentEvidence, expected: &Address) -> Vec<RuleResu
     let mut out = vec![
         verdict(
             "street_matches",
+            &a.street,
             streets_match(&expected.street, &a.street, ocr),
             t,
             "street",
@@ -57,6 +66,7 @@ pub fn address_rules(doc: &DocumentEvidence, expected: &Address) -> Vec<RuleResu
         .values(Some(expected.street.clone()), Some(a.street.clone())),
         verdict(
             "city_matches",
+            &a.city,
             cities_match(&expected.city, &a.city, ocr),
             t,
             "city",
