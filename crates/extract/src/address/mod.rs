@@ -118,7 +118,7 @@ fn name_words(s: &str) -> Option<Vec<String>> {
                 )
         })
         .collect();
-    let ok = (2..=4).contains(&words.len())
+    let ok = (2..=5).contains(&words.len())
         && words.iter().all(|w| {
             w.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
