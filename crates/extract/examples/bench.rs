@@ -34,11 +34,17 @@ fn main() {
     let _ = colleckt_extract::ocr_available();
     for entry in manifest {
         let file = entry["file"].as_str().unwrap_or_default();
-        let Ok(bytes) = std::fs::read(dir.join(file)) else { continue };
+        let Ok(bytes) = std::fs::read(dir.join(file)) else {
+            continue;
+        };
         let kind = entry["type"].as_str().and_then(DocKind::from_name);
         let t = Instant::now();
         let c0 = thread_cpu_ms();
-        let res = extract(&ExtractInput { front: &bytes, back: None, kind });
+        let res = extract(&ExtractInput {
+            front: &bytes,
+            back: None,
+            kind,
+        });
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         let cpu_ms = thread_cpu_ms().zip(c0).map(|(a, b)| a - b);
         let data = match res {

@@ -87,7 +87,7 @@ pub fn locate(img: &GrayImage) -> Vec<(u32, u32, u32, u32)> {
         }
         boxes.push((n, (x0, y0, x1, y1)));
     }
-    boxes.sort_by(|a, b| b.0.cmp(&a.0));
+    boxes.sort_by_key(|b| std::cmp::Reverse(b.0));
     boxes
         .into_iter()
         .take(2)
@@ -101,7 +101,12 @@ pub fn locate(img: &GrayImage) -> Vec<(u32, u32, u32, u32)> {
             let y = ((y0 as f32 - my).max(0.0) * f) as u32;
             let xe = (((x1 as f32 + 1.0 + mx) * f) as u32).min(img.width());
             let ye = (((y1 as f32 + 1.0 + my) * f) as u32).min(img.height());
-            (x, y, xe.saturating_sub(x).max(1), ye.saturating_sub(y).max(1))
+            (
+                x,
+                y,
+                xe.saturating_sub(x).max(1),
+                ye.saturating_sub(y).max(1),
+            )
         })
         .collect()
 }

@@ -74,18 +74,24 @@ fn run<B: Binarizer>(bin: B, hints: &DecodeHints) -> Option<String> {
 }
 
 fn accept(text: String, attempt: &'static str) -> Option<BarcodeRead> {
-    aamva::parse(text.as_bytes()).ok().map(|record| BarcodeRead {
-        payload: text,
-        record,
-        attempt,
-    })
+    aamva::parse(text.as_bytes())
+        .ok()
+        .map(|record| BarcodeRead {
+            payload: text,
+            record,
+            attempt,
+        })
 }
 
 /// Crops of the located symbol, at widths that give rxing 2–4 px modules.
 fn read_located(img: &GrayImage) -> Option<BarcodeRead> {
     for (x, y, w, h) in locate(img) {
         let c = crop(img, x, y, w, h);
-        for (name, side) in [("crop/1400", 1400u32), ("crop/2200", 2200), ("crop/900", 900)] {
+        for (name, side) in [
+            ("crop/1400", 1400u32),
+            ("crop/2200", 2200),
+            ("crop/900", 900),
+        ] {
             let view = downscale_to(&c, side);
             if let Some(r) = decode_raw(&view, false).and_then(|t| accept(t, name)) {
                 return Some(r);

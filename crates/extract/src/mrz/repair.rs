@@ -165,7 +165,8 @@ fn fix_by_check(field: &mut [u8], cd: u8) {
         b'B' => Some(b'8'),
         _ => None,
     };
-    let is_digitish = |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii_digit() || look_alike(c).is_some());
+    let is_digitish =
+        |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii_digit() || look_alike(c).is_some());
     let digitized: Vec<u8> = field
         .iter()
         .enumerate()

@@ -52,15 +52,17 @@ pub fn extract(input: &ExtractInput) -> Result<ExtractedData, ExtractError> {
     out.quality_back = back.as_ref().map(|b| quality(&b.gray));
     out.ocr_available = Some(ocr::available());
     match input.kind.map(DocKind::family) {
-        Some(ReaderFamily::Aamva) => match read_barcode(&mut out, &front, back.as_ref(), input.kind) {
-            None => {
-                out.note("barcode_not_found");
-                front::fields_from_front(&mut out, &front);
+        Some(ReaderFamily::Aamva) => {
+            match read_barcode(&mut out, &front, back.as_ref(), input.kind) {
+                None => {
+                    out.note("barcode_not_found");
+                    front::fields_from_front(&mut out, &front);
+                }
+                // The barcode came from the back: the front is a separate picture to cross-check.
+                Some(Side::Back) => front::cross_check(&mut out, &front),
+                Some(Side::Front) => {}
             }
-            // The barcode came from the back: the front is a separate picture to cross-check.
-            Some(Side::Back) => front::cross_check(&mut out, &front),
-            Some(Side::Front) => {}
-        },
+        }
         Some(ReaderFamily::Mrz) => {
             if !read_mrz(&mut out, &front, back.as_ref(), input.kind) {
                 out.note("mrz_not_found");
