@@ -95,6 +95,14 @@ fn decode_jpeg_luma(bytes: &[u8]) -> Result<DecodedImage, ExtractError> {
     use zune_core::options::DecoderOptions;
     use zune_jpeg::JpegDecoder;
 
+    // A JPEG cut short has no end-of-image marker (FF D9 never occurs inside
+    // entropy-coded data); allow some trailing padding after it.
+    let tail = &bytes[bytes.len().saturating_sub(4096)..];
+    if !tail.windows(2).any(|w| w == [0xFF, 0xD9]) {
+        return Err(ExtractError::Decode(
+            "truncated JPEG (no end-of-image marker)".into(),
+        ));
+    }
     let opts = DecoderOptions::default()
         .set_max_width(MAX_SIDE as usize)
         .set_max_height(MAX_SIDE as usize)
@@ -186,6 +194,19 @@ mod tests {
         assert!(matches!(decode(&p), Err(ExtractError::Decode(_))));
         assert!(matches!(
             decode(b"\xFF\xD8\xFF\xE0"),
+            Err(ExtractError::Decode(_))
+        ));
+    }
+
+    #[test]
+    fn truncated_jpeg_is_an_error() {
+        let mut j = Vec::new();
+        GrayImage::from_fn(64, 48, |x, y| image::Luma([(x * y % 256) as u8]))
+            .write_to(&mut Cursor::new(&mut j), ImageFormat::Jpeg)
+            .expect("jpeg");
+        assert!(decode(&j).is_ok());
+        assert!(matches!(
+            decode(&j[..j.len() - 40]),
             Err(ExtractError::Decode(_))
         ));
     }
