@@ -172,6 +172,11 @@ fn find_name(lines: &[&str]) -> Option<(Vec<String>, usize)> {
                         return Some((n, i + 1));
                     }
                 }
+            } else if p <= 3 && l.split_whitespace().count() <= 6 {
+                // A heading whose colon OCR lost ("Named Insured and Mailing Address").
+                if let Some(n) = lines.get(i + 1).and_then(|n| name_words(n)) {
+                    return Some((n, i + 1));
+                }
             }
         }
     }
