@@ -59,7 +59,7 @@ async fn state_is_scoped_and_carries_no_personal_data() {
     let app = TestApp::spawn().await;
     let a = app.create(&homer()).await;
     let mut other = homer();
-    other["documents"]["photo_id"] = json!({"type": "Matricula Consular", "country": "MEX"});
+    other["documents"]["photo_id"] = json!({"type": "Matricula Consular", "number": "MC1", "country": "MEX"});
     let b = app.create(&other).await;
     let (ta, _, _) = session(&app, &a).await;
     let (tb, _, _) = session(&app, &b).await;
@@ -74,7 +74,7 @@ async fn state_is_scoped_and_carries_no_personal_data() {
     assert_eq!(state["documents"][1]["type_name"], "Driver License");
     assert_eq!(state["documents"][1]["sides"], json!(["front", "back"]));
     let text = state.to_string();
-    for secret in ["Homer", "Simpson", "Evergreen", "AB123456", "DL789012", "1988", "REF-001", &a, &app.token] {
+    for secret in ["Homer", "Simpson", "Evergreen", "AB123456", "DL789012", "1988", "REF-001", a.as_str(), app.token.as_str()] {
         assert!(!text.contains(secret), "the widget state leaks {secret}: {text}");
     }
     let (_, state_b) = widget_get(&app, &tb, "state").await;
@@ -146,7 +146,8 @@ async fn sides_upload_one_at_a_time_and_submit_takes_the_api_transition() {
     assert!(state["documents"][1]["uploaded"]["back"].is_string(), "{state}");
     let (_, docs) = app.get(&format!("/api/v1/usps1583/verifications/{id}/documents")).await;
     assert_eq!(docs["data"].as_array().unwrap().len(), 2);
-    let back = docs["data"][1]["url_back"].as_str().unwrap();
+    let poa = docs["data"].as_array().unwrap().iter().find(|d| d["slot"] == "proof_of_address").unwrap();
+    let back = poa["url_back"].as_str().unwrap();
     let res = app.client.get(back).send().await.unwrap();
     assert_eq!(res.status(), 200, "the kept back is still readable");
     assert_eq!(res.bytes().await.unwrap().to_vec(), jpeg(640, 400, 3));
@@ -162,8 +163,8 @@ async fn sides_upload_one_at_a_time_and_submit_takes_the_api_transition() {
     let (_, v) = app.get(&format!("/api/v1/usps1583/verifications/{id}")).await;
     assert_eq!(v["data"]["status_label"], "Submitted");
     assert!(v["data"]["submitted_at"].is_string());
-    let last = v["data"]["history"].as_array().unwrap().last().unwrap().clone();
-    assert_eq!(last["to_status"], "Submitted");
+    let history = v["data"]["history"].as_array().unwrap();
+    let last = history.iter().find(|h| h["to_status"] == "Submitted").unwrap().clone();
     assert_eq!(last["user"], "end-user");
     assert!(last["comment"].as_str().unwrap().contains("photo_id.last_name: Simpson"));
 
@@ -272,22 +273,23 @@ async fn qr_redirects_and_decodes_back_to_the_qr_url() {
     assert_eq!(res.status(), 404);
 }
 
-/// The QR crate's SVG is one path of unit squares (`M{x} {y}h1v1h-1z`) on a
-/// white rect, scaled by its viewBox; draw those squares 4 pixels each.
+/// The QR crate's SVG is a white rect and one path of rectangles
+/// (`M{x} {y}h{w}v{h}H{x}V{y}`) in viewBox units; fill them in.
 fn rasterize_svg_rects(svg: &str) -> image::GrayImage {
     let vb = svg.split("viewBox=\"").nth(1).unwrap().split('"').next().unwrap();
     let dims: Vec<u32> = vb.split_whitespace().map(|n| n.parse().unwrap()).collect();
-    let (w, h) = (dims[2], dims[3]);
-    let scale = 4;
-    let mut img = image::GrayImage::from_pixel(w * scale, h * scale, image::Luma([255]));
+    let mut img = image::GrayImage::from_pixel(dims[2], dims[3], image::Luma([255]));
     let d = svg.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
     for cmd in d.split('M').filter(|c| !c.is_empty()) {
-        let mut it = cmd.split(|c: char| c == ' ' || c.is_ascii_alphabetic()).filter(|s| !s.is_empty());
-        let x: u32 = it.next().unwrap().parse().unwrap();
-        let y: u32 = it.next().unwrap().parse().unwrap();
-        for dy in 0..scale {
-            for dx in 0..scale {
-                img.put_pixel(x * scale + dx, y * scale + dy, image::Luma([0]));
+        let nums: Vec<u32> = cmd
+            .split(|c: char| c == ' ' || c.is_ascii_alphabetic())
+            .filter(|s| !s.is_empty())
+            .map(|n| n.parse().unwrap())
+            .collect();
+        let (x, y, w, h) = (nums[0], nums[1], nums[2], nums[3]);
+        for py in y..y + h {
+            for px in x..x + w {
+                img.put_pixel(px, py, image::Luma([0]));
             }
         }
     }

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
 
 macro_rules! asset {
-    ($name:literal, $mime:literal) => {
+    ($name:literal, $mime:expr) => {
         Asset {
             name: $name,
             mime: $mime,
