@@ -50,8 +50,14 @@ async fn show(State(state): State<AppState>, Path(path): Path<String>) -> ApiRes
         None => (path.as_str(), None),
     };
     let private = [
-        (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
-        (header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")),
+        (
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        ),
+        (
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ),
     ];
     if ext.is_none() {
         // The widget itself tells an unknown link apart, in the user's language.

@@ -15,7 +15,11 @@ macro_rules! asset {
         Asset {
             name: $name,
             mime: $mime,
-            body: include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../web/widget/", $name)),
+            body: include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../web/widget/",
+                $name
+            )),
         }
     };
 }
@@ -46,7 +50,10 @@ pub static ASSETS: &[Asset] = &[
     asset!("step-review.js", JS),
 ];
 
-pub const SHELL: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../web/widget/index.html"));
+pub const SHELL: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../web/widget/index.html"
+));
 
 /// The hash of every asset and the shell: the `{build}` path segment.
 pub static BUILD: LazyLock<String> = LazyLock::new(|| {
@@ -57,18 +64,31 @@ pub static BUILD: LazyLock<String> = LazyLock::new(|| {
         h.update(a.body);
     }
     h.update(SHELL.as_bytes());
-    h.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect()
+    h.finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 });
 
-pub async fn serve(Path((build, file)): Path<(String, String)>, headers: HeaderMap) -> ApiResult<Response> {
+pub async fn serve(
+    Path((build, file)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
     let asset = ASSETS
         .iter()
         .find(|a| a.name == file && build == *BUILD)
         .ok_or(ApiError::NotFound("Not found."))?;
     let etag = format!("\"{}-{}\"", *BUILD, asset.name);
     let cache = [
-        (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
-        (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+        (
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ),
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
     ];
     let matches = headers
         .get(header::IF_NONE_MATCH)
@@ -79,5 +99,10 @@ pub async fn serve(Path((build, file)): Path<(String, String)>, headers: HeaderM
         return Ok((StatusCode::NOT_MODIFIED, cache, [(header::ETAG, etag)]).into_response());
     }
     let mime = HeaderValue::from_static(asset.mime);
-    Ok((cache, [(header::ETAG, etag), (header::CONTENT_TYPE, mime)], asset.body).into_response())
+    Ok((
+        cache,
+        [(header::ETAG, etag), (header::CONTENT_TYPE, mime)],
+        asset.body,
+    )
+        .into_response())
 }

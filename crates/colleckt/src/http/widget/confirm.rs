@@ -58,10 +58,14 @@ pub async fn show_preview(
             Some(b) => Some(open_file(&state, &v, b).await?),
             None => None,
         };
-        let fields = tokio::task::spawn_blocking(move || preview(&doc_type, &front, back.as_deref()))
-            .await
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
-        documents.push(PreviewDocument { slot: doc.slot.key(), fields });
+        let fields =
+            tokio::task::spawn_blocking(move || preview(&doc_type, &front, back.as_deref()))
+                .await
+                .map_err(|e| ApiError::Internal(e.to_string()))?;
+        documents.push(PreviewDocument {
+            slot: doc.slot.key(),
+            fields,
+        });
     }
     Ok(Json(json!({ "documents": documents })))
 }
@@ -77,17 +81,27 @@ fn corrections(body: &Value) -> ApiResult<Option<String>> {
     let Some(c) = body.get("corrections").filter(|c| !c.is_null()) else {
         return Ok(None);
     };
-    let slots = c.as_object().ok_or_else(|| bad("The corrections must be an object."))?;
+    let slots = c
+        .as_object()
+        .ok_or_else(|| bad("The corrections must be an object."))?;
     let mut lines = vec![];
     for (slot, fields) in slots {
         if colleckt_domain::Slot::from_key(slot).is_none() {
             return Err(bad("The corrections name an unknown document."));
         }
-        let fields = fields.as_object().ok_or_else(|| bad("Each document's corrections must be an object."))?;
+        let fields = fields
+            .as_object()
+            .ok_or_else(|| bad("Each document's corrections must be an object."))?;
         for (name, value) in fields {
-            let ok_name = name.len() <= 40 && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
-            let value = value.as_str().ok_or_else(|| bad("Corrected values must be text."))?;
-            if !ok_name || value.chars().count() > MAX_VALUE_CHARS || value.chars().any(char::is_control) {
+            let ok_name =
+                name.len() <= 40 && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+            let value = value
+                .as_str()
+                .ok_or_else(|| bad("Corrected values must be text."))?;
+            if !ok_name
+                || value.chars().count() > MAX_VALUE_CHARS
+                || value.chars().any(char::is_control)
+            {
                 return Err(bad("A corrected field is too long or malformed."));
             }
             lines.push(format!("{slot}.{name}: {}", value.trim()));
@@ -124,9 +138,14 @@ mod tests {
     fn corrections_are_bounded() {
         assert_eq!(corrections(&json!({})).ok(), Some(None));
         let ok = corrections(&json!({"corrections": {"photo_id": {"last_name": " Simpson "}}}));
-        assert_eq!(ok.ok().flatten().as_deref(), Some("Corrected by the end user:\nphoto_id.last_name: Simpson"));
+        assert_eq!(
+            ok.ok().flatten().as_deref(),
+            Some("Corrected by the end user:\nphoto_id.last_name: Simpson")
+        );
         assert!(corrections(&json!({"corrections": {"x": {}}})).is_err());
         assert!(corrections(&json!({"corrections": {"photo_id": {"A": "b"}}})).is_err());
-        assert!(corrections(&json!({"corrections": {"photo_id": {"a": "b".repeat(201)}}})).is_err());
+        assert!(
+            corrections(&json!({"corrections": {"photo_id": {"a": "b".repeat(201)}}})).is_err()
+        );
     }
 }

@@ -20,9 +20,15 @@ pub struct Rate {
 }
 
 /// Reads: a page load is two or three; 60 at once, one a second after.
-pub const READS: Rate = Rate { burst: 60.0, secs_per_token: 1.0 };
+pub const READS: Rate = Rate {
+    burst: 60.0,
+    secs_per_token: 1.0,
+};
 /// Uploads and submits: enough for every side with retakes; then one per 6 s.
-pub const WRITES: Rate = Rate { burst: 20.0, secs_per_token: 6.0 };
+pub const WRITES: Rate = Rate {
+    burst: 20.0,
+    secs_per_token: 6.0,
+};
 
 /// Past this many sessions, idle (full) buckets are dropped.
 const MAX_TRACKED: usize = 50_000;
@@ -54,7 +60,10 @@ impl Limiter {
                 b.tokens + now.duration_since(b.at).as_secs_f64() / r.secs_per_token < r.burst
             });
         }
-        let b = map.entry((key, write)).or_insert(Bucket { tokens: rate.burst, at: now });
+        let b = map.entry((key, write)).or_insert(Bucket {
+            tokens: rate.burst,
+            at: now,
+        });
         let refill = now.duration_since(b.at).as_secs_f64() / rate.secs_per_token;
         b.tokens = (b.tokens + refill).min(rate.burst);
         b.at = now;
@@ -69,7 +78,10 @@ impl Limiter {
 
 /// The session segment of `/spa/v3/{session}/api/…`.
 fn session_of(path: &str) -> &str {
-    path.trim_start_matches("/spa/v3/").split('/').next().unwrap_or_default()
+    path.trim_start_matches("/spa/v3/")
+        .split('/')
+        .next()
+        .unwrap_or_default()
 }
 
 pub async fn per_session(State(limiter): State<Limiter>, req: Request, next: Next) -> Response {
@@ -93,8 +105,14 @@ mod tests {
             assert!(l.take("a", true, t0).is_ok());
         }
         assert_eq!(l.take("a", true, t0), Err(6));
-        assert!(l.take("b", true, t0).is_ok(), "another session has its own bucket");
-        assert!(l.take("a", false, t0).is_ok(), "reads have their own bucket");
+        assert!(
+            l.take("b", true, t0).is_ok(),
+            "another session has its own bucket"
+        );
+        assert!(
+            l.take("a", false, t0).is_ok(),
+            "reads have their own bucket"
+        );
         assert!(l.take("a", true, t0 + Duration::from_secs(6)).is_ok());
         assert_eq!(session_of("/spa/v3/abc/api/state"), "abc");
     }

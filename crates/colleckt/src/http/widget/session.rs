@@ -12,7 +12,9 @@ use colleckt_store::Verification;
 /// outside that alphabet or far from that length cannot exist.
 pub fn plausible(token: &str) -> bool {
     (40..=64).contains(&token.len())
-        && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 pub async fn find(state: &AppState, token: &str) -> ApiResult<Verification> {
@@ -57,9 +59,15 @@ pub fn phase(v: &Verification) -> Phase {
 pub fn require_open(v: &Verification) -> ApiResult<()> {
     match phase(v) {
         Phase::Open => Ok(()),
-        Phase::Submitted => Err(ApiError::BadRequest("These documents have already been submitted.".into())),
-        Phase::Finished => Err(ApiError::BadRequest("This verification is already finished.".into())),
-        Phase::Canceled => Err(ApiError::BadRequest("This verification was canceled.".into())),
+        Phase::Submitted => Err(ApiError::BadRequest(
+            "These documents have already been submitted.".into(),
+        )),
+        Phase::Finished => Err(ApiError::BadRequest(
+            "This verification is already finished.".into(),
+        )),
+        Phase::Canceled => Err(ApiError::BadRequest(
+            "This verification was canceled.".into(),
+        )),
         Phase::Expired => Err(ApiError::BadRequest("This link has expired.".into())),
     }
 }
@@ -68,7 +76,13 @@ pub fn require_open(v: &Verification) -> ApiResult<()> {
 pub async fn private_headers(mut res: Response) -> Response {
     let h = res.headers_mut();
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     res
 }

@@ -64,7 +64,9 @@ pub async fn build(state: &AppState, v: &Verification) -> ApiResult<WidgetState>
     let docs = state.store.documents(v).await?;
     let mut documents = vec![];
     for slot in Slot::ALL {
-        let Some(expected) = v.expected.documents.get(slot) else { continue };
+        let Some(expected) = v.expected.documents.get(slot) else {
+            continue;
+        };
         let doc_type = flow.and_then(|f| f.document_type_by_name(&expected.type_name));
         let needs_back = doc_type.is_some_and(|t| t.needs_back());
         let uploaded = docs
@@ -83,12 +85,19 @@ pub async fn build(state: &AppState, v: &Verification) -> ApiResult<WidgetState>
             country_name: country::by_iso3(&expected.country)
                 .map(|c| c.name.to_string())
                 .unwrap_or_default(),
-            sides: if needs_back { vec!["front", "back"] } else { vec!["front"] },
+            sides: if needs_back {
+                vec!["front", "back"]
+            } else {
+                vec!["front"]
+            },
             accepts_pdf: doc_type.is_some_and(|t| t.accepts_pdf),
             uploaded,
         });
     }
-    let spanish = ["MEX", "ESP", "COL", "ARG", "PER", "CHL", "GTM", "HND", "SLV", "CUB", "DOM", "ECU", "VEN", "BOL", "PRY", "URY", "NIC", "CRI", "PAN", "PRI"];
+    let spanish = [
+        "MEX", "ESP", "COL", "ARG", "PER", "CHL", "GTM", "HND", "SLV", "CUB", "DOM", "ECU", "VEN",
+        "BOL", "PRY", "URY", "NIC", "CRI", "PAN", "PRI",
+    ];
     let language_hint = documents
         .iter()
         .any(|d| spanish.contains(&d.country.as_str()))
@@ -104,7 +113,10 @@ pub async fn build(state: &AppState, v: &Verification) -> ApiResult<WidgetState>
     })
 }
 
-pub async fn show(State(state): State<AppState>, Path(token): Path<String>) -> ApiResult<Json<WidgetState>> {
+pub async fn show(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> ApiResult<Json<WidgetState>> {
     let v = session::find(&state, &token).await?;
     Ok(Json(build(&state, &v).await?))
 }

@@ -52,7 +52,10 @@ pub async fn upload_side(
     }
     let (doc_type, target) = expected_type(flow, &v, slot)?;
     if is_back && !doc_type.needs_back() {
-        return Err(ApiError::validation("side", format!("A {} has no back to upload.", doc_type.name)));
+        return Err(ApiError::validation(
+            "side",
+            format!("A {} has no back to upload.", doc_type.name),
+        ));
     }
     let current = state
         .store
@@ -63,13 +66,19 @@ pub async fn upload_side(
     let bytes = form.file.unwrap_or_default();
     let (front, back) = if is_back {
         let Some(current) = current else {
-            return Err(ApiError::validation("side", "Upload the front before the back."));
+            return Err(ApiError::validation(
+                "side",
+                "Upload the front before the back.",
+            ));
         };
         let file = check_file("back", bytes, false).await?;
         (SideFile::Keep(current.front), Some(SideFile::New(file)))
     } else {
         let file = check_file("front", bytes, doc_type.accepts_pdf).await?;
-        (SideFile::New(file), current.and_then(|d| d.back).map(SideFile::Keep))
+        (
+            SideFile::New(file),
+            current.and_then(|d| d.back).map(SideFile::Keep),
+        )
     };
     save_document(&state, &v, target, front, back).await?;
     Ok((StatusCode::CREATED, Json(state::build(&state, &v).await?)))
