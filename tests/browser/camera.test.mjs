@@ -56,7 +56,7 @@ for (const size of Object.keys(SIZES)) {
     await onPage(page, 'capture');
     assert.match(await page.locator('h1').textContent(), /ID Card: back/);
 
-    const doc = (await getVerification(v.id)).documents[0];
+    const doc = (await getVerification(v.id)).documents.find((d) => d.slot === 'photo_id');
     const img = Buffer.from(await (await fetch(doc.url_front)).arrayBuffer());
     const dims = jpegSize(img);
     assert.ok(dims && Math.abs(dims.width / dims.height - 85.6 / 54) < 0.1, `the still is cropped to the card: ${JSON.stringify(dims)}`);

@@ -87,7 +87,8 @@ for (const size of Object.keys(SIZES)) {
     assert.equal(after.documents.length, 2);
     assert.equal(after.history.find((h) => h.to_status === 'Submitted').user, 'end-user');
     // Downscaled on the client: a 3000×2112 PNG arrives as a JPEG of 2400 px.
-    const front = Buffer.from(await (await fetch(after.documents[0].url_front)).arrayBuffer());
+    const passport = after.documents.find((d) => d.slot === 'photo_id');
+    const front = Buffer.from(await (await fetch(passport.url_front)).arrayBuffer());
     assert.deepEqual(jpegSize(front), { width: 2400, height: 1690 });
     assert.equal(uploads.length, 3);
     assert.deepEqual(page.foreign, [], 'no request leaves the origin');

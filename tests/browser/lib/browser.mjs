@@ -52,9 +52,9 @@ export async function open(browser, size, { locale = 'en-US', permissions = [] }
   return { context, page };
 }
 
-export async function shot(page, name, size) {
+export async function shot(page, name, size, fullPage = true) {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}-${size}.png`), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `${name}-${size}.png`), fullPage });
 }
 
 /** Waits for the widget to show `page` (its data-page attribute). */
