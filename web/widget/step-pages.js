@@ -4,7 +4,7 @@
 import { alertBox, h, mount } from './dom.js';
 import { t } from './i18n.js';
 
-const ICONS = { submitted: '✓', finished: '✓', canceled: '✕', expired: '⌛', unknown: '?', error: '!' };
+const ICONS = { submitted: '✓', finished: '✓', canceled: '✕', expired: '!', unknown: '?', error: '!' };
 
 /** kind: submitted | finished | canceled | expired | unknown */
 export function terminal(kind) {

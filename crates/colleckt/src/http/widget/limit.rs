@@ -39,9 +39,12 @@ struct Bucket {
     at: Instant,
 }
 
+/// (SHA-256 of the session token, whether the bucket is for writes).
+type BucketKey = ([u8; 32], bool);
+
 #[derive(Clone, Default)]
 pub struct Limiter {
-    buckets: Arc<Mutex<HashMap<([u8; 32], bool), Bucket>>>,
+    buckets: Arc<Mutex<HashMap<BucketKey, Bucket>>>,
 }
 
 impl Limiter {
