@@ -19,13 +19,13 @@ export function errorKind(status) {
 async function call(method, path, body) {
   let res;
   try {
-    res = await fetch(base + path, {
+    // Plain same-origin requests (no cookies exist): the first state read is
+    // then the one the shell preloads. Answers are `no-store` server-side.
+    res = await fetch(base + path, body ? {
       method,
-      headers: body ? { 'content-type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
-      credentials: 'omit',
-      cache: 'no-store',
-    });
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    } : { method });
   } catch {
     return { ok: false, status: 0, kind: 'network' };
   }
