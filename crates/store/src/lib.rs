@@ -20,9 +20,11 @@ pub mod dberror {
 pub use error::StoreError;
 pub use models::*;
 pub use objects::Objects;
-pub use repo::jobs::{ClaimedJob, NewJob};
 pub use repo::documents::NewDocument;
-pub use repo::verifications::{DocumentEffect, ListFilter, NewVerification, Transition};
+pub use repo::jobs::{ClaimedJob, NewJob};
+pub use repo::verifications::{
+    DocumentEffect, DocumentResult, ListFilter, NewVerification, Transition,
+};
 
 /// The database plus the keys that seal what goes into it.
 #[derive(Clone, Debug)]

@@ -4,7 +4,7 @@
 
 use crate::db::WriteTx;
 use crate::ids::{new_id, now_micros};
-use crate::repo::verifications::{DocumentEffect, Transition};
+use crate::repo::verifications::{DocumentEffect, DocumentResult, Transition};
 use crate::rows::{int, opt_blob, opt_text, text};
 use crate::{Decision, DocStatus, Document, Store, StoreError, StoredFile, Verification};
 use colleckt_domain::Slot;
@@ -87,7 +87,11 @@ impl Store {
         Ok(docs)
     }
 
-    async fn decisions(&self, v: &Verification, document_id: &str) -> Result<Vec<Decision>, StoreError> {
+    async fn decisions(
+        &self,
+        v: &Verification,
+        document_id: &str,
+    ) -> Result<Vec<Decision>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, decision, source, actor, comment_enc, created_at FROM decisions \
              WHERE document_id = $1 ORDER BY created_at, id",
@@ -228,6 +232,47 @@ async fn bump_version(w: &mut WriteTx, v: &Verification, now: i64) -> Result<(),
     Ok(())
 }
 
+/// One document's pipeline verdict: extracted data and rules sealed, status,
+/// and a system decision.
+async fn record_result(
+    w: &mut WriteTx,
+    v: &Verification,
+    r: &DocumentResult,
+    now: i64,
+) -> Result<(), StoreError> {
+    let extracted = v.data_key.seal(
+        &serde_json::to_vec(&r.extracted)?,
+        &aad("extracted", &r.document_id),
+    );
+    let rules = v.data_key.seal(
+        &serde_json::to_vec(&r.rules)?,
+        &aad("rules", &r.document_id),
+    );
+    sqlx::query(
+        "UPDATE documents SET status = $1, extracted_data_enc = $2, rules_enc = $3, updated_at = $4 \
+         WHERE id = $5 AND verification_id = $6",
+    )
+    .bind(r.status.label())
+    .bind(extracted)
+    .bind(rules)
+    .bind(now)
+    .bind(&r.document_id)
+    .bind(&v.id)
+    .execute(&mut *w.tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO decisions (id, document_id, decision, source, actor, comment_enc, created_at) \
+         VALUES ($1, $2, $3, 'system', 'system', NULL, $4)",
+    )
+    .bind(new_id("dec"))
+    .bind(&r.document_id)
+    .bind(r.decision)
+    .bind(now)
+    .execute(&mut *w.tx)
+    .await?;
+    Ok(())
+}
+
 /// The document side of a transition, inside its transaction.
 pub(crate) async fn apply_effect(
     w: &mut WriteTx,
@@ -249,13 +294,20 @@ pub(crate) async fn apply_effect(
             .execute(&mut *w.tx)
             .await?;
         }
+        DocumentEffect::Results(results) => {
+            for r in results {
+                record_result(w, v, r, now).await?;
+            }
+        }
         DocumentEffect::SetStatus(status, decision) => {
-            sqlx::query("UPDATE documents SET status = $1, updated_at = $2 WHERE verification_id = $3")
-                .bind(status.label())
-                .bind(now)
-                .bind(&v.id)
-                .execute(&mut *w.tx)
-                .await?;
+            sqlx::query(
+                "UPDATE documents SET status = $1, updated_at = $2 WHERE verification_id = $3",
+            )
+            .bind(status.label())
+            .bind(now)
+            .bind(&v.id)
+            .execute(&mut *w.tx)
+            .await?;
             if let Some(decision) = decision {
                 let ids = sqlx::query("SELECT id FROM documents WHERE verification_id = $1")
                     .bind(&v.id)
@@ -307,7 +359,26 @@ impl Store {
         else {
             return Ok(None);
         };
-        let doc = self.documents(&v).await?.into_iter().find(|d| d.id == document_id);
+        let doc = self
+            .documents(&v)
+            .await?
+            .into_iter()
+            .find(|d| d.id == document_id);
         Ok(doc.map(|d| (v, d)))
+    }
+}
+
+impl Store {
+    /// Documents of a verification being read by the pipeline show Processing.
+    pub async fn mark_processing(&self, v: &Verification) -> Result<(), StoreError> {
+        let mut w = self.db.begin_write().await?;
+        sqlx::query("UPDATE documents SET status = $1, updated_at = $2 WHERE verification_id = $3")
+            .bind(DocStatus::Processing.label())
+            .bind(now_micros())
+            .bind(&v.id)
+            .execute(&mut *w.tx)
+            .await?;
+        w.commit().await?;
+        Ok(())
     }
 }

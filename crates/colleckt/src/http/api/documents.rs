@@ -55,7 +55,13 @@ pub(crate) async fn read_form(mut multipart: Multipart) -> ApiResult<UploadForm>
         let name = field.name().unwrap_or_default().to_string();
         match name.as_str() {
             "slot" | "side" => {
-                let text: String = field.text().await.map_err(multipart_error)?.chars().take(64).collect();
+                let text: String = field
+                    .text()
+                    .await
+                    .map_err(multipart_error)?
+                    .chars()
+                    .take(64)
+                    .collect();
                 if name == "slot" {
                     form.slot = Some(text);
                 } else {
@@ -101,10 +107,17 @@ pub(crate) struct CheckedFile {
 }
 
 /// Checks one side off the async runtime (a full image decode).
-pub(crate) async fn check_file(side: &'static str, bytes: Vec<u8>, pdf: bool) -> ApiResult<CheckedFile> {
+pub(crate) async fn check_file(
+    side: &'static str,
+    bytes: Vec<u8>,
+    pdf: bool,
+) -> ApiResult<CheckedFile> {
     tokio::task::spawn_blocking(move || {
         let kind = upload::check(&bytes, pdf).map_err(|e| upload_error(side, e))?;
-        Ok(CheckedFile { bytes, mime: kind.mime() })
+        Ok(CheckedFile {
+            bytes,
+            mime: kind.mime(),
+        })
     })
     .await
     .map_err(|e| ApiError::Internal(e.to_string()))?
@@ -172,8 +185,17 @@ pub(crate) async fn save_document(
             });
         }
         let back = stored.pop().flatten();
-        let front = stored.pop().flatten().ok_or(ApiError::Internal("no front".into()))?;
-        let new = NewDocument { slot: target.slot, type_id: target.type_id, country: target.country, front, back };
+        let front = stored
+            .pop()
+            .flatten()
+            .ok_or(ApiError::Internal("no front".into()))?;
+        let new = NewDocument {
+            slot: target.slot,
+            type_id: target.type_id,
+            country: target.country,
+            front,
+            back,
+        };
         Ok::<_, ApiError>(state.store.put_document(v, new).await?)
     }
     .await;
@@ -220,7 +242,9 @@ pub async fn upload_document(
     let (target, needs_back, pdf) = resolve_slot(flow, &v, &form)?;
     let front = check_file("front", form.front.unwrap_or_default(), pdf).await?;
     let back = match form.back {
-        Some(b) if needs_back || !b.is_empty() => Some(SideFile::New(check_file("back", b, false).await?)),
+        Some(b) if needs_back || !b.is_empty() => {
+            Some(SideFile::New(check_file("back", b, false).await?))
+        }
         _ => None,
     };
     let doc = save_document(&state, &v, target, SideFile::New(front), back).await?;
@@ -229,16 +253,26 @@ pub async fn upload_document(
 }
 
 /// The slot a form names, if the verification expects a document there.
-pub(crate) fn expected_slot(v: &Verification, slot: Option<&str>, errors: &mut ValidationErrors) -> Option<Slot> {
+pub(crate) fn expected_slot(
+    v: &Verification,
+    slot: Option<&str>,
+    errors: &mut ValidationErrors,
+) -> Option<Slot> {
     match slot.map(str::trim) {
         None | Some("") => {
-            errors.add("slot", "The slot field is required (photo_id or proof_of_address).");
+            errors.add(
+                "slot",
+                "The slot field is required (photo_id or proof_of_address).",
+            );
             None
         }
         Some(s) => match Slot::from_key(s) {
             Some(slot) if v.expected.documents.get(slot).is_some() => Some(slot),
             Some(_) => {
-                errors.add("slot", format!("This verification expects no {s} document."));
+                errors.add(
+                    "slot",
+                    format!("This verification expects no {s} document."),
+                );
                 None
             }
             None => {
@@ -250,18 +284,34 @@ pub(crate) fn expected_slot(v: &Verification, slot: Option<&str>, errors: &mut V
 }
 
 /// The document type and country the verification expects in `slot`.
-pub(crate) fn expected_type<'f>(flow: &'f Flow, v: &Verification, slot: Slot) -> ApiResult<(&'f DocumentType, SlotTarget)> {
-    let expected = v.expected.documents.get(slot).ok_or(ApiError::Internal("slot".into()))?;
+pub(crate) fn expected_type<'f>(
+    flow: &'f Flow,
+    v: &Verification,
+    slot: Slot,
+) -> ApiResult<(&'f DocumentType, SlotTarget)> {
+    let expected = v
+        .expected
+        .documents
+        .get(slot)
+        .ok_or(ApiError::Internal("slot".into()))?;
     let doc_type = flow
         .document_type_by_name(&expected.type_name)
         .ok_or_else(|| ApiError::Internal(format!("unknown type {}", expected.type_name)))?;
-    let target = SlotTarget { slot, type_id: doc_type.id, country: expected.country.clone() };
+    let target = SlotTarget {
+        slot,
+        type_id: doc_type.id,
+        country: expected.country.clone(),
+    };
     Ok((doc_type, target))
 }
 
 /// The slot asked for, the type and country the verification expects there,
 /// whether a back is needed and whether a PDF is accepted.
-fn resolve_slot(flow: &Flow, v: &Verification, form: &UploadForm) -> ApiResult<(SlotTarget, bool, bool)> {
+fn resolve_slot(
+    flow: &Flow,
+    v: &Verification,
+    form: &UploadForm,
+) -> ApiResult<(SlotTarget, bool, bool)> {
     let mut errors = ValidationErrors::default();
     let slot = expected_slot(v, form.slot.as_deref(), &mut errors);
     if form.front.as_ref().is_none_or(|f| f.is_empty()) {
@@ -272,7 +322,10 @@ fn resolve_slot(flow: &Flow, v: &Verification, form: &UploadForm) -> ApiResult<(
     };
     let (doc_type, target) = expected_type(flow, v, slot)?;
     if doc_type.needs_back() && form.back.as_ref().is_none_or(|b| b.is_empty()) {
-        errors.add("back", format!("The back file is required for a {}.", doc_type.name));
+        errors.add(
+            "back",
+            format!("The back file is required for a {}.", doc_type.name),
+        );
     }
     if !errors.is_empty() {
         return Err(errors.into());
@@ -293,7 +346,10 @@ pub async fn list(
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
     let docs = state.store.documents(&v).await?;
-    let data = docs.iter().map(|d| render::document(&state, Some(flow), d)).collect();
+    let data = docs
+        .iter()
+        .map(|d| render::document(&state, Some(flow), d))
+        .collect();
     Ok(Json(Data { data }))
 }
 
@@ -314,7 +370,9 @@ pub async fn show(
         .iter()
         .find(|d| d.id == document)
         .ok_or(ApiError::NotFound("Document not found."))?;
-    Ok(Json(Data { data: render::document(&state, Some(flow), doc) }))
+    Ok(Json(Data {
+        data: render::document(&state, Some(flow), doc),
+    }))
 }
 
 /// Delete a document (same states as upload).
