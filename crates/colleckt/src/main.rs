@@ -42,6 +42,16 @@ async fn open(cli: &Cli) -> Result<AppState, String> {
         .map_err(|e| e.to_string())
 }
 
+fn log_ocr() {
+    match colleckt_extract::ocr_version() {
+        Some(v) => tracing::info!(version = %v, "OCR (Tesseract) is available"),
+        None => tracing::warn!(
+            "OCR (Tesseract) is not installed: OCR-dependent rules will be skipped and never approve \
+             alone; install it with scripts/install-deps"
+        ),
+    }
+}
+
 async fn workspace_id(state: &AppState, slug: &str) -> Result<String, String> {
     state
         .store
@@ -78,6 +88,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 workers = settings.workers,
                 "colleckt is serving"
             );
+            log_ocr();
             server::serve(listener, state, server::shutdown_signal())
                 .await
                 .map_err(|e| e.to_string())
@@ -86,6 +97,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             let state = open(&cli).await?;
             colleckt::jobs::worker::spawn_workers(&state, settings.workers.max(1));
             tracing::info!(workers = settings.workers.max(1), "colleckt worker started");
+            log_ocr();
             server::shutdown_signal().await;
             Ok(())
         }

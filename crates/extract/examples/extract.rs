@@ -15,6 +15,7 @@ fn main() {
                     "ocr: {}",
                     colleckt_extract::ocr_version().unwrap_or_else(|| "unavailable".into())
                 );
+                colleckt_extract::ocr::release();
                 return;
             }
             _ => front = Some(PathBuf::from(a)),

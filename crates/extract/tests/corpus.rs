@@ -79,6 +79,12 @@ fn corpus_meets_thresholds() {
         if !ocr && reader != "licence" && variant != "pdf_text" {
             continue;
         }
+        // "hard" variants are for the bench (bench/extract/run); they are
+        // slow in an unoptimised test build. COLLECKT_EXTRACT_ALL_VARIANTS=1
+        // includes them.
+        if variant == "hard" && std::env::var_os("COLLECKT_EXTRACT_ALL_VARIANTS").is_none() {
+            continue;
+        }
         let bytes = std::fs::read(dir.join(file)).expect("read corpus file");
         let kind = entry["type"].as_str().and_then(DocKind::from_name);
         let got = extract(&ExtractInput {
@@ -93,14 +99,21 @@ fn corpus_meets_thresholds() {
         s.1 += usize::from(right == total);
         s.2 += right;
         s.3 += total;
-        // High-confidence evidence must never be wrong.
-        let decisive = got.barcode.is_some()
-            || got
-                .evidence
-                .get("document_number")
-                .is_some_and(|e| e.source == colleckt_extract::Source::Mrz && e.confidence >= 0.99);
-        if decisive && !wrong.is_empty() && reader != "address" {
-            misreads.push(format!("{file}: {wrong:?}"));
+        // A misread: a wrong value from a decoded barcode, or from an MRZ
+        // field whose check digit holds in a confident read. (Names have no
+        // check digit: their slips count in accuracy, not here.)
+        let decisive_wrong: Vec<&String> = wrong
+            .iter()
+            .filter(|w| {
+                let field = w.split(':').next().unwrap_or_default();
+                got.evidence.get(field).is_some_and(|e| {
+                    e.source == colleckt_extract::Source::Barcode
+                        || (e.check_digit_valid == Some(true) && e.confidence >= 0.99)
+                })
+            })
+            .collect();
+        if !decisive_wrong.is_empty() {
+            misreads.push(format!("{file}: {decisive_wrong:?}"));
         }
         if !wrong.is_empty() {
             eprintln!("{file}: {wrong:?}");

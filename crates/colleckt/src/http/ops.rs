@@ -31,6 +31,9 @@ async fn ready(State(state): State<AppState>) -> impl IntoResponse {
             "status": word(database && storage),
             "database": word(database),
             "storage": word(storage),
+            // OCR is optional: without it OCR-dependent rules are skipped and
+            // never approve alone, so it does not make the service unready.
+            "ocr": if colleckt_extract::ocr_available() { "available" } else { "unavailable" },
         })),
     )
 }

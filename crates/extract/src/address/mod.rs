@@ -118,7 +118,7 @@ fn name_words(s: &str) -> Option<Vec<String>> {
                 )
         })
         .collect();
-    let ok = (2..=4).contains(&words.len())
+    let ok = (2..=5).contains(&words.len())
         && words.iter().all(|w| {
             w.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
@@ -171,6 +171,11 @@ fn find_name(lines: &[&str]) -> Option<(Vec<String>, usize)> {
                     if let Some(n) = lines.get(i + 1).and_then(|n| name_words(n)) {
                         return Some((n, i + 1));
                     }
+                }
+            } else if p <= 3 && l.split_whitespace().count() <= 6 {
+                // A heading whose colon OCR lost ("Named Insured and Mailing Address").
+                if let Some(n) = lines.get(i + 1).and_then(|n| name_words(n)) {
+                    return Some((n, i + 1));
                 }
             }
         }

@@ -52,3 +52,11 @@ fn surname_particles() {
     assert_eq!(d.middle_name.as_deref(), Some("JOSE"));
     assert_eq!(d.last_name.as_deref(), Some("DE LA CRUZ"));
 }
+
+#[test]
+fn heading_without_colon() {
+    let d = parse_text("Named Insured and Mailing Address\nAISHA VAN DYKE\n1600 PENNSYLVANIA AVE NW\nCHICAGO, IL 75514\n");
+    assert_eq!(d.first_name.as_deref(), Some("AISHA"));
+    assert_eq!(d.last_name.as_deref(), Some("VAN DYKE"));
+    assert_eq!(d.address.city.as_deref(), Some("CHICAGO"));
+}

@@ -93,6 +93,7 @@ fn line_runs(ink: &[f32], w: usize, h: usize) -> Vec<(usize, usize)> {
     runs
 }
 
+#[allow(clippy::too_many_arguments)] // a flat hot loop; a struct would only rename them
 /// Sample the ink map over a cell into a w*h grid (2x2 supersampling).
 fn sample(
     ink: &[f32],
@@ -153,7 +154,8 @@ fn text_extent(cols: &[f32], band: f32) -> Option<(f32, f32)> {
         }
     }
     let max_gap = (band * 0.7) as usize;
-    let (mut best, mut cur): (Option<(usize, usize)>, Option<(usize, usize)>) = (None, None);
+    let mut best: Option<(usize, usize)> = None;
+    let mut cur: Option<(usize, usize)> = None;
     for (x, &on) in ink.iter().enumerate() {
         if !on {
             continue;

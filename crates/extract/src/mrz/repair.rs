@@ -151,6 +151,39 @@ fn alternatives(c: u8) -> Vec<u8> {
 /// degree of freedom spends the check digit's protection, so no wider search
 /// is made.
 fn fix_by_check(field: &mut [u8], cd: u8) {
+    // Letters that look like digits among digits (O/Q/D → 0, I → 1, ...) are
+    // digits when the check digit holds either way: two or three such slips
+    // can cancel out in the weighted sum (O=24, Q=26: 24·7 + 26·3 + 24·1 ≡ 0).
+    // Only look-alikes whose values differ by other than a multiple of 10
+    // (not G/6, U/0, L/1): a single such slip always breaks the check digit, so a
+    // correct field is never changed by this.
+    let look_alike = |c: u8| match c {
+        b'O' | b'Q' | b'D' => Some(b'0'),
+        b'I' => Some(b'1'),
+        b'Z' => Some(b'2'),
+        b'S' => Some(b'5'),
+        b'B' => Some(b'8'),
+        _ => None,
+    };
+    let is_digitish =
+        |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii_digit() || look_alike(c).is_some());
+    let digitized: Vec<u8> = field
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let prev = i.checked_sub(1).and_then(|j| field.get(j));
+            let next = field.get(i + 1);
+            let among_digits = is_digitish(prev) && (is_digitish(next) || i + 1 == field.len());
+            match look_alike(c) {
+                Some(d) if among_digits => d,
+                _ => c,
+            }
+        })
+        .collect();
+    if digitized != field && holds(&digitized, cd) {
+        field.copy_from_slice(&digitized);
+        return;
+    }
     if holds(field, cd) {
         return;
     }

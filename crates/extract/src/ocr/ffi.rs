@@ -178,6 +178,7 @@ impl Api {
         }
     }
 
+    #[allow(clippy::too_many_arguments)] // mirrors the C calls it makes
     /// Recognise an 8-bit grey image; return items at `level` (2 = line, 3 = word).
     pub(crate) fn run(
         &self,

@@ -102,7 +102,7 @@ pub(super) fn fields_from_front(out: &mut ExtractedData, front: &DecodedImage) {
                             .map(|l| l.text.trim().to_ascii_uppercase())
                     });
                 let value = value.and_then(|v| v.split_whitespace().next().map(str::to_string));
-                if out.evidence.get(field).is_none() {
+                if !out.evidence.contains_key(field) {
                     out.set(field, value, ev());
                 }
             }

@@ -53,11 +53,14 @@ pub fn extract(input: &ExtractInput) -> Result<ExtractedData, ExtractError> {
     out.ocr_available = Some(ocr::available());
     match input.kind.map(DocKind::family) {
         Some(ReaderFamily::Aamva) => {
-            if !read_barcode(&mut out, &front, back.as_ref(), input.kind) {
-                out.note("barcode_not_found");
-                front::fields_from_front(&mut out, &front);
-            } else {
-                front::cross_check(&mut out, &front);
+            match read_barcode(&mut out, &front, back.as_ref(), input.kind) {
+                None => {
+                    out.note("barcode_not_found");
+                    front::fields_from_front(&mut out, &front);
+                }
+                // The barcode came from the back: the front is a separate picture to cross-check.
+                Some(Side::Back) => front::cross_check(&mut out, &front),
+                Some(Side::Front) => {}
             }
         }
         Some(ReaderFamily::Mrz) => {
@@ -82,9 +85,10 @@ pub fn extract(input: &ExtractInput) -> Result<ExtractedData, ExtractError> {
 /// No declared kind: AAMVA barcode → licence/ID; MRZ → passport/card;
 /// otherwise an address document.
 fn detect(out: &mut ExtractedData, front: &DecodedImage, back: Option<&DecodedImage>) {
-    if read_barcode(out, front, back, None) {
-        front::cross_check(out, front);
-        return;
+    match read_barcode(out, front, back, None) {
+        Some(Side::Back) => return front::cross_check(out, front),
+        Some(Side::Front) => return,
+        None => {}
     }
     if read_mrz(out, front, back, None) {
         return;
@@ -92,22 +96,25 @@ fn detect(out: &mut ExtractedData, front: &DecodedImage, back: Option<&DecodedIm
     fields::address_from_image(out, front, None);
 }
 
+/// Which picture a reader found its data on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Front,
+    Back,
+}
+
 fn read_barcode(
     out: &mut ExtractedData,
     front: &DecodedImage,
     back: Option<&DecodedImage>,
     kind: Option<DocKind>,
-) -> bool {
+) -> Option<Side> {
     let found = back
-        .and_then(|b| barcode::read_pdf417(&b.gray))
-        .or_else(|| barcode::read_pdf417(&front.gray));
-    match found {
-        Some(read) => {
-            fields::from_aamva(out, &read.record, kind);
-            true
-        }
-        None => false,
-    }
+        .and_then(|b| barcode::read_pdf417(&b.gray).map(|r| (r, Side::Back)))
+        .or_else(|| barcode::read_pdf417(&front.gray).map(|r| (r, Side::Front)));
+    let (read, side) = found?;
+    fields::from_aamva(out, &read.record, kind);
+    Some(side)
 }
 
 fn read_mrz(
