@@ -9,7 +9,9 @@ pub mod files;
 pub mod idempotency;
 pub mod openapi;
 pub mod ops;
+pub mod qr;
 pub mod render;
+pub mod widget;
 
 use crate::app::AppState;
 use axum::extract::{MatchedPath, Request};
@@ -27,6 +29,8 @@ pub fn router(state: AppState) -> Router {
         .merge(files::router())
         .merge(ops::router())
         .merge(openapi::router())
+        .merge(widget::router())
+        .merge(qr::router())
         .fallback(|| async { ApiError::NotFound("Not found.") })
         .layer(middleware::from_fn(record_metrics))
         .layer(TimeoutLayer::with_status_code(

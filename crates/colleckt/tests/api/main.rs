@@ -14,3 +14,4 @@ mod list;
 mod pii;
 mod pipeline;
 mod update_delete;
+mod widget;

@@ -61,6 +61,27 @@ async fn respond_detail(
     }))
 }
 
+/// Started → Submitted once every required document is there: history (with
+/// `comment` when given), `verification.submitted` and the pipeline job in one
+/// transaction. The one submit path, for the API and the widget.
+pub(crate) async fn submit_started(
+    state: &AppState,
+    flow: &Flow,
+    v: &Verification,
+    actor: String,
+    comment: Option<String>,
+) -> ApiResult<()> {
+    let to = Action::Submit.apply(v.status)?;
+    check_documents_complete(state, flow, v).await?;
+    let mut t = Transition::new(to, actor);
+    t.comment = comment;
+    t.set_submitted_at = true;
+    t.events = events_for(to);
+    t.jobs.push(pipeline_job(v));
+    state.store.transition(v, t).await?;
+    Ok(())
+}
+
 /// Submit for processing: Started → Submitted; starts the pipeline.
 #[utoipa::path(put, path = "/api/v1/{flow}/verifications/{verification}/submit", tag = "Actions",
     params(("flow" = String, Path), ("verification" = String, Path)),
@@ -74,13 +95,7 @@ pub async fn submit(
 ) -> ApiResult<Json<Data<VerificationResource>>> {
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
-    let to = Action::Submit.apply(v.status)?;
-    check_documents_complete(&state, flow, &v).await?;
-    let mut t = Transition::new(to, actor_from(&body.value));
-    t.set_submitted_at = true;
-    t.events = events_for(to);
-    t.jobs.push(pipeline_job(&v));
-    state.store.transition(&v, t).await?;
+    submit_started(&state, flow, &v, actor_from(&body.value), None).await?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
     let comments = state.store.comments(&v, false).await?;
     Ok(Json(Data {

@@ -13,8 +13,8 @@ use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
-use colleckt_domain::{Action, Flow, Slot, ValidationErrors};
-use colleckt_store::{NewDocument, StoredFile, Verification};
+use colleckt_domain::{Action, DocumentType, Flow, Slot, ValidationErrors};
+use colleckt_store::{Document, NewDocument, StoredFile, Verification};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -30,12 +30,15 @@ pub fn router() -> Router<AppState> {
         .layer(DefaultBodyLimit::max(2 * MAX_FILE_BYTES + 64 * 1024))
 }
 
-/// The parts of an upload form, read with per-field limits.
+/// The parts of an upload form, read with per-field limits. The Documents API
+/// sends `slot`, `front` and `back`; the widget sends `slot`, `side` and `file`.
 #[derive(Default)]
-struct UploadForm {
-    slot: Option<String>,
-    front: Option<Vec<u8>>,
-    back: Option<Vec<u8>>,
+pub(crate) struct UploadForm {
+    pub slot: Option<String>,
+    pub side: Option<String>,
+    pub front: Option<Vec<u8>>,
+    pub back: Option<Vec<u8>>,
+    pub file: Option<Vec<u8>>,
 }
 
 fn multipart_error(e: axum::extract::multipart::MultipartError) -> ApiError {
@@ -46,16 +49,26 @@ fn multipart_error(e: axum::extract::multipart::MultipartError) -> ApiError {
     }
 }
 
-async fn read_form(mut multipart: Multipart) -> ApiResult<UploadForm> {
+pub(crate) async fn read_form(mut multipart: Multipart) -> ApiResult<UploadForm> {
     let mut form = UploadForm::default();
     while let Some(mut field) = multipart.next_field().await.map_err(multipart_error)? {
         let name = field.name().unwrap_or_default().to_string();
         match name.as_str() {
-            "slot" => {
-                let text = field.text().await.map_err(multipart_error)?;
-                form.slot = Some(text.chars().take(64).collect());
+            "slot" | "side" => {
+                let text: String = field
+                    .text()
+                    .await
+                    .map_err(multipart_error)?
+                    .chars()
+                    .take(64)
+                    .collect();
+                if name == "slot" {
+                    form.slot = Some(text);
+                } else {
+                    form.side = Some(text);
+                }
             }
-            "front" | "back" => {
+            "front" | "back" | "file" => {
                 let mut bytes = Vec::new();
                 while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
                     if bytes.len() + chunk.len() > MAX_FILE_BYTES {
@@ -65,10 +78,10 @@ async fn read_form(mut multipart: Multipart) -> ApiResult<UploadForm> {
                     }
                     bytes.extend_from_slice(&chunk);
                 }
-                if name == "front" {
-                    form.front = Some(bytes);
-                } else {
-                    form.back = Some(bytes);
+                match name.as_str() {
+                    "front" => form.front = Some(bytes),
+                    "back" => form.back = Some(bytes),
+                    _ => form.file = Some(bytes),
                 }
             }
             // Unknown fields are drained and ignored, like unknown JSON keys.
@@ -87,15 +100,24 @@ fn upload_error(side: &str, e: UploadError) -> ApiError {
     }
 }
 
+/// A file checked by [`upload::check`]: its bytes and sniffed MIME type.
+pub(crate) struct CheckedFile {
+    pub bytes: Vec<u8>,
+    pub mime: &'static str,
+}
+
 /// Checks one side off the async runtime (a full image decode).
-async fn check_file(
+pub(crate) async fn check_file(
     side: &'static str,
     bytes: Vec<u8>,
     pdf: bool,
-) -> ApiResult<(Vec<u8>, &'static str)> {
+) -> ApiResult<CheckedFile> {
     tokio::task::spawn_blocking(move || {
         let kind = upload::check(&bytes, pdf).map_err(|e| upload_error(side, e))?;
-        Ok((bytes, kind.mime()))
+        Ok(CheckedFile {
+            bytes,
+            mime: kind.mime(),
+        })
     })
     .await
     .map_err(|e| ApiError::Internal(e.to_string()))?
@@ -106,18 +128,94 @@ async fn store_file(
     v: &Verification,
     doc_key: &str,
     side: &str,
-    bytes: &[u8],
-    mime: &str,
+    file: &CheckedFile,
 ) -> ApiResult<StoredFile> {
     let key = format!("{}/{}/{doc_key}-{side}", v.workspace_id, v.id);
-    let digest = state.store.keys.mac("image-digest", bytes);
-    let sealed = v.data_key().seal(bytes, &format!("object:{key}"));
+    let digest = state.store.keys.mac("image-digest", &file.bytes);
+    let sealed = v.data_key().seal(&file.bytes, &format!("object:{key}"));
     state.objects.put(&key, sealed).await?;
     Ok(StoredFile {
         key,
-        mime: mime.to_string(),
+        mime: file.mime.to_string(),
         digest: digest.iter().map(|b| format!("{b:02x}")).collect(),
     })
+}
+
+/// One side of a document being saved: a new checked file, or the file the
+/// slot's current document already has (the widget uploads one side at a time).
+pub(crate) enum SideFile {
+    New(CheckedFile),
+    Keep(StoredFile),
+}
+
+/// The document a slot will hold: what the verification expects there.
+pub(crate) struct SlotTarget {
+    pub slot: Slot,
+    pub type_id: u32,
+    pub country: String,
+}
+
+/// Stores the new sides sealed, writes the document row (replacing the slot's
+/// old one), then deletes the replaced images that were not kept. On failure
+/// nothing is left half-written. The one store path for the API and the widget.
+pub(crate) async fn save_document(
+    state: &AppState,
+    v: &Verification,
+    target: SlotTarget,
+    front: SideFile,
+    back: Option<SideFile>,
+) -> ApiResult<Document> {
+    let doc_key = colleckt_store::ids::new_id("obj");
+    let mut written = vec![];
+    let mut kept = vec![];
+    let result = async {
+        let mut stored = vec![];
+        for (side, file) in [("front", Some(front)), ("back", back)] {
+            stored.push(match file {
+                Some(SideFile::New(f)) => {
+                    let s = store_file(state, v, &doc_key, side, &f).await?;
+                    written.push(s.key.clone());
+                    Some(s)
+                }
+                Some(SideFile::Keep(s)) => {
+                    kept.push(s.key.clone());
+                    Some(s)
+                }
+                None => None,
+            });
+        }
+        let back = stored.pop().flatten();
+        let front = stored
+            .pop()
+            .flatten()
+            .ok_or(ApiError::Internal("no front".into()))?;
+        let new = NewDocument {
+            slot: target.slot,
+            type_id: target.type_id,
+            country: target.country,
+            front,
+            back,
+        };
+        Ok::<_, ApiError>(state.store.put_document(v, new).await?)
+    }
+    .await;
+    match result {
+        Ok((doc, replaced)) => {
+            for key in replaced.iter().filter(|k| !kept.contains(k)) {
+                if let Err(e) = state.objects.delete(key).await {
+                    tracing::warn!(error = %e, "could not delete a replaced image; purge will retry");
+                }
+            }
+            Ok(doc)
+        }
+        Err(e) => {
+            // Nothing half-written: the images of a failed upload go again.
+            for key in written {
+                let _ = state.objects.delete(&key).await;
+            }
+            Err(e)
+        }
+    }
 }
 
 /// Upload (or replace) the document of a slot: `slot`, `front`, `back` fields.
@@ -141,62 +239,26 @@ pub async fn upload_document(
     })?;
     Action::ChangeDocuments.apply(v.status)?;
     let form = read_form(multipart).await?;
-    let (slot, doc_type_id, country, needs_back, pdf) = resolve_slot(flow, &v, &form)?;
-    let front = form.front.unwrap_or_default();
-    let (front, front_mime) = check_file("front", front, pdf).await?;
+    let (target, needs_back, pdf) = resolve_slot(flow, &v, &form)?;
+    let front = check_file("front", form.front.unwrap_or_default(), pdf).await?;
     let back = match form.back {
-        Some(b) if needs_back || !b.is_empty() => Some(check_file("back", b, false).await?),
+        Some(b) if needs_back || !b.is_empty() => {
+            Some(SideFile::New(check_file("back", b, false).await?))
+        }
         _ => None,
     };
-    let doc_key = colleckt_store::ids::new_id("obj");
-    let mut written = vec![];
-    let result = async {
-        let front = store_file(&state, &v, &doc_key, "front", &front, front_mime).await?;
-        written.push(front.key.clone());
-        let back = match &back {
-            Some((bytes, mime)) => {
-                let f = store_file(&state, &v, &doc_key, "back", bytes, mime).await?;
-                written.push(f.key.clone());
-                Some(f)
-            }
-            None => None,
-        };
-        let new = NewDocument {
-            slot,
-            type_id: doc_type_id,
-            country,
-            front,
-            back,
-        };
-        Ok::<_, ApiError>(state.store.put_document(&v, new).await?)
-    }
-    .await;
-    match result {
-        Ok((doc, replaced)) => {
-            for key in replaced {
-                if let Err(e) = state.objects.delete(&key).await {
-                    tracing::warn!(error = %e, "could not delete a replaced image; purge will retry");
-                }
-            }
-            let data = render::document(&state, Some(flow), &doc);
-            Ok((StatusCode::CREATED, Json(Data { data })))
-        }
-        Err(e) => {
-            // Nothing half-written: the images of a failed upload go again.
-            for key in written {
-                let _ = state.objects.delete(&key).await;
-            }
-            Err(e)
-        }
-    }
+    let doc = save_document(&state, &v, target, SideFile::New(front), back).await?;
+    let data = render::document(&state, Some(flow), &doc);
+    Ok((StatusCode::CREATED, Json(Data { data })))
 }
 
-type SlotInfo = (Slot, u32, String, bool, bool);
-
-/// The slot asked for, the type and country the verification expects there.
-fn resolve_slot(flow: &Flow, v: &Verification, form: &UploadForm) -> ApiResult<SlotInfo> {
-    let mut errors = ValidationErrors::default();
-    let slot = match form.slot.as_deref().map(str::trim) {
+/// The slot a form names, if the verification expects a document there.
+pub(crate) fn expected_slot(
+    v: &Verification,
+    slot: Option<&str>,
+    errors: &mut ValidationErrors,
+) -> Option<Slot> {
+    match slot.map(str::trim) {
         None | Some("") => {
             errors.add(
                 "slot",
@@ -218,13 +280,15 @@ fn resolve_slot(flow: &Flow, v: &Verification, form: &UploadForm) -> ApiResult<S
                 None
             }
         },
-    };
-    if form.front.as_ref().is_none_or(|f| f.is_empty()) {
-        errors.add("front", "The front file is required.");
     }
-    let Some(slot) = slot else {
-        return Err(errors.into());
-    };
+}
+
+/// The document type and country the verification expects in `slot`.
+pub(crate) fn expected_type<'f>(
+    flow: &'f Flow,
+    v: &Verification,
+    slot: Slot,
+) -> ApiResult<(&'f DocumentType, SlotTarget)> {
     let expected = v
         .expected
         .documents
@@ -233,6 +297,30 @@ fn resolve_slot(flow: &Flow, v: &Verification, form: &UploadForm) -> ApiResult<S
     let doc_type = flow
         .document_type_by_name(&expected.type_name)
         .ok_or_else(|| ApiError::Internal(format!("unknown type {}", expected.type_name)))?;
+    let target = SlotTarget {
+        slot,
+        type_id: doc_type.id,
+        country: expected.country.clone(),
+    };
+    Ok((doc_type, target))
+}
+
+/// The slot asked for, the type and country the verification expects there,
+/// whether a back is needed and whether a PDF is accepted.
+fn resolve_slot(
+    flow: &Flow,
+    v: &Verification,
+    form: &UploadForm,
+) -> ApiResult<(SlotTarget, bool, bool)> {
+    let mut errors = ValidationErrors::default();
+    let slot = expected_slot(v, form.slot.as_deref(), &mut errors);
+    if form.front.as_ref().is_none_or(|f| f.is_empty()) {
+        errors.add("front", "The front file is required.");
+    }
+    let Some(slot) = slot else {
+        return Err(errors.into());
+    };
+    let (doc_type, target) = expected_type(flow, v, slot)?;
     if doc_type.needs_back() && form.back.as_ref().is_none_or(|b| b.is_empty()) {
         errors.add(
             "back",
@@ -242,13 +330,7 @@ fn resolve_slot(flow: &Flow, v: &Verification, form: &UploadForm) -> ApiResult<S
     if !errors.is_empty() {
         return Err(errors.into());
     }
-    Ok((
-        slot,
-        doc_type.id,
-        expected.country.clone(),
-        doc_type.needs_back(),
-        doc_type.accepts_pdf,
-    ))
+    Ok((target, doc_type.needs_back(), doc_type.accepts_pdf))
 }
 
 /// The documents of a verification.

@@ -1,0 +1,151 @@
+//! The confirm step: a quick read of what was uploaded (`GET …/api/preview`)
+//! and the submit (`POST …/api/submit`), which takes the same transition as
+//! the API's submit, with the user's corrections kept in its history entry.
+
+use super::session;
+use crate::app::AppState;
+use crate::http::api::actions::submit_started;
+use crate::http::body::JsonBody;
+use crate::http::error::{ApiError, ApiResult};
+use axum::extract::{Path, State};
+use axum::Json;
+use colleckt_domain::DocumentType;
+use colleckt_store::{StoredFile, Verification};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// A quick read of one document for the user to check before submitting:
+/// `{"field": "value", …}` with the fields the reader found (names as in
+/// CONTRACT §6 `extracted_data`), or `None` when nothing could be read.
+///
+/// This is the seam where the lead wires `colleckt_extract` (its fast reader:
+/// MRZ or barcode, no OCR pipeline) once that crate is merged. Until then it
+/// reads nothing, and the widget's confirm step shows a plain summary of the
+/// uploaded documents instead of fields.
+pub fn preview(doc_type: &DocumentType, front: &[u8], back: Option<&[u8]>) -> Option<Value> {
+    let _ = (doc_type, front, back);
+    None
+}
+
+#[derive(Debug, Serialize)]
+pub struct PreviewDocument {
+    pub slot: &'static str,
+    /// What [`preview`] read, or `null`.
+    pub fields: Option<Value>,
+}
+
+async fn open_file(state: &AppState, v: &Verification, file: &StoredFile) -> ApiResult<Vec<u8>> {
+    let sealed = state.objects.get(&file.key).await?;
+    v.data_key()
+        .open(&sealed, &format!("object:{}", file.key))
+        .map_err(|e| ApiError::Internal(e.to_string()))
+}
+
+pub async fn show_preview(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let v = session::find(&state, &token).await?;
+    session::require_open(&v)?;
+    let flow = state.flows.get(&v.flow);
+    let mut documents = vec![];
+    for doc in state.store.documents(&v).await? {
+        let Some(doc_type) = flow.and_then(|f| f.document_type(doc.type_id)).cloned() else {
+            continue;
+        };
+        let front = open_file(&state, &v, &doc.front).await?;
+        let back = match &doc.back {
+            Some(b) => Some(open_file(&state, &v, b).await?),
+            None => None,
+        };
+        let fields =
+            tokio::task::spawn_blocking(move || preview(&doc_type, &front, back.as_deref()))
+                .await
+                .map_err(|e| ApiError::Internal(e.to_string()))?;
+        documents.push(PreviewDocument {
+            slot: doc.slot.key(),
+            fields,
+        });
+    }
+    Ok(Json(json!({ "documents": documents })))
+}
+
+/// At most this many corrected fields, each value at most this long.
+const MAX_CORRECTIONS: usize = 32;
+const MAX_VALUE_CHARS: usize = 200;
+
+/// `{"photo_id": {"last_name": "Simpson"}, …}` as one line per field for the
+/// history comment; anything else is a 422.
+fn corrections(body: &Value) -> ApiResult<Option<String>> {
+    let bad = |m: &str| ApiError::validation("corrections", m.to_string());
+    let Some(c) = body.get("corrections").filter(|c| !c.is_null()) else {
+        return Ok(None);
+    };
+    let slots = c
+        .as_object()
+        .ok_or_else(|| bad("The corrections must be an object."))?;
+    let mut lines = vec![];
+    for (slot, fields) in slots {
+        if colleckt_domain::Slot::from_key(slot).is_none() {
+            return Err(bad("The corrections name an unknown document."));
+        }
+        let fields = fields
+            .as_object()
+            .ok_or_else(|| bad("Each document's corrections must be an object."))?;
+        for (name, value) in fields {
+            let ok_name =
+                name.len() <= 40 && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+            let value = value
+                .as_str()
+                .ok_or_else(|| bad("Corrected values must be text."))?;
+            if !ok_name
+                || value.chars().count() > MAX_VALUE_CHARS
+                || value.chars().any(char::is_control)
+            {
+                return Err(bad("A corrected field is too long or malformed."));
+            }
+            lines.push(format!("{slot}.{name}: {}", value.trim()));
+        }
+    }
+    if lines.len() > MAX_CORRECTIONS {
+        return Err(bad("Too many corrected fields."));
+    }
+    Ok((!lines.is_empty()).then(|| format!("Corrected by the end user:\n{}", lines.join("\n"))))
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    body: JsonBody,
+) -> ApiResult<Json<super::state::WidgetState>> {
+    let v = session::find(&state, &token).await?;
+    session::require_open(&v)?;
+    let flow = state
+        .flows
+        .get(&v.flow)
+        .ok_or_else(|| ApiError::Internal(format!("unknown flow {}", v.flow)))?;
+    let comment = corrections(&body.value)?;
+    submit_started(&state, flow, &v, "end-user".into(), comment).await?;
+    let v = session::find(&state, &token).await?;
+    Ok(Json(super::state::build(&state, &v).await?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrections_are_bounded() {
+        assert_eq!(corrections(&json!({})).ok(), Some(None));
+        let ok = corrections(&json!({"corrections": {"photo_id": {"last_name": " Simpson "}}}));
+        assert_eq!(
+            ok.ok().flatten().as_deref(),
+            Some("Corrected by the end user:\nphoto_id.last_name: Simpson")
+        );
+        assert!(corrections(&json!({"corrections": {"x": {}}})).is_err());
+        assert!(corrections(&json!({"corrections": {"photo_id": {"A": "b"}}})).is_err());
+        assert!(
+            corrections(&json!({"corrections": {"photo_id": {"a": "b".repeat(201)}}})).is_err()
+        );
+    }
+}

@@ -1,0 +1,63 @@
+// browser.mjs — Debian's Chromium driven by playwright-core (no browser of its
+// own), the two screen sizes, screenshots under tests/browser/screenshots/,
+// and a guard that every request stays on the widget's own origin.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BASE } from './env.mjs';
+
+export const HERE = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SHOTS = join(HERE, 'screenshots');
+export const SIZES = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 800 },
+};
+
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** extra: more Chromium flags (the fake camera). */
+export function launch(extra = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [...FLAGS, ...extra],
+    headless: true,
+  });
+}
+
+/** A page at `size` in `locale`; records requests that leave the origin. */
+export async function open(browser, size, { locale = 'en-US', permissions = [] } = {}) {
+  const context = await browser.newContext({
+    viewport: SIZES[size],
+    deviceScaleFactor: 1,
+    locale,
+    isMobile: size === 'phone',
+    hasTouch: size === 'phone',
+    permissions,
+  });
+  const page = await context.newPage();
+  const origin = new URL(BASE).origin;
+  page.foreign = [];
+  page.errors = [];
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) page.foreign.push(u);
+  });
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  return { context, page };
+}
+
+export async function shot(page, name, size, fullPage = true) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}-${size}.png`), fullPage });
+}
+
+/** Waits for the widget to show `page` (its data-page attribute). */
+export async function onPage(page, name, timeout = 15000) {
+  await page.locator(`[data-page="${name}"]`).waitFor({ timeout });
+}
