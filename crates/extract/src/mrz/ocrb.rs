@@ -234,7 +234,8 @@ fn read_line(
                 }
             }
         }
-        drift += best.2 * 0.5;
+        // Follow perspective slowly; filler runs must not walk the grid away.
+        drift = (drift * 0.8 + best.2 * 0.5).clamp(-0.25 * pitch, 0.25 * pitch);
         text.push(char::from(CHARSET[best.1]));
         let margin = if second.is_finite() && second > 0.0 {
             1.0 - best.0 / second

@@ -64,6 +64,14 @@ pub(crate) fn api() -> Option<&'static Api> {
 }
 
 fn load() -> Option<Api> {
+    if std::env::var("COLLECKT_OCR").is_ok_and(|v| {
+        matches!(
+            v.to_ascii_lowercase().as_str(),
+            "off" | "0" | "false" | "no"
+        )
+    }) {
+        return None;
+    }
     if std::env::var_os("OMP_THREAD_LIMIT").is_none() {
         std::env::set_var("OMP_THREAD_LIMIT", "1");
     }
