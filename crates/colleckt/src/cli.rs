@@ -101,6 +101,18 @@ pub enum Command {
     /// Manage console users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Read a document offline (no server, no database) and print its
+    /// `extracted_data` JSON.
+    Extract {
+        /// The front (or only page, or a PDF).
+        front: PathBuf,
+        /// The back, for two-sided cards.
+        #[arg(long)]
+        back: Option<PathBuf>,
+        /// The document type (e.g. "Passport", "Driver License"); detected when absent.
+        #[arg(long = "type")]
+        doc_type: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
