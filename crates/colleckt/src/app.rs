@@ -33,7 +33,11 @@ impl AppState {
         keys: MasterKeys,
         flows: FlowRegistry,
     ) -> Result<AppState, OpenError> {
-        let max_connections = if settings.database_url.starts_with("sqlite") { 8 } else { 16 };
+        let max_connections = if settings.database_url.starts_with("sqlite") {
+            8
+        } else {
+            16
+        };
         let db = Db::connect(&settings.database_url, max_connections).await?;
         db.migrate()
             .await

@@ -15,7 +15,10 @@ pub fn hash_password(password: &str) -> Result<String, String> {
 }
 
 pub fn generate_password() -> String {
-    colleckt_store::ids::new_secret("").chars().take(20).collect()
+    colleckt_store::ids::new_secret("")
+        .chars()
+        .take(20)
+        .collect()
 }
 
 /// When no workspace exists: create `default`, a token and an admin; returns

@@ -5,7 +5,11 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "colleckt", version, about = "Self-hosted identity verification for USPS Form 1583")]
+#[command(
+    name = "colleckt",
+    version,
+    about = "Self-hosted identity verification for USPS Form 1583"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub settings: SettingsArgs,
@@ -16,10 +20,20 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct SettingsArgs {
     /// Address the HTTP server listens on.
-    #[arg(long, env = "COLLECKT_BIND", default_value = "127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "COLLECKT_BIND",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub bind: String,
     /// Directory for the embedded database, objects and master key.
-    #[arg(long, env = "COLLECKT_DATA_DIR", default_value = "./colleckt-data", global = true)]
+    #[arg(
+        long,
+        env = "COLLECKT_DATA_DIR",
+        default_value = "./colleckt-data",
+        global = true
+    )]
     pub data_dir: PathBuf,
     /// `sqlite://…` or `postgres://…` (default: SQLite in the data directory).
     #[arg(long, env = "COLLECKT_DATABASE_URL", global = true)]
@@ -31,10 +45,20 @@ pub struct SettingsArgs {
     #[arg(long, env = "COLLECKT_PUBLIC_URL", global = true)]
     pub public_url: Option<String>,
     /// Base64 of 32 bytes. Generated into `<data-dir>/master.key` when absent.
-    #[arg(long, env = "COLLECKT_MASTER_KEY", hide_env_values = true, global = true)]
+    #[arg(
+        long,
+        env = "COLLECKT_MASTER_KEY",
+        hide_env_values = true,
+        global = true
+    )]
     pub master_key: Option<String>,
     /// Earlier master keys (comma-separated base64), still able to decrypt.
-    #[arg(long, env = "COLLECKT_OLD_MASTER_KEYS", hide_env_values = true, global = true)]
+    #[arg(
+        long,
+        env = "COLLECKT_OLD_MASTER_KEYS",
+        hide_env_values = true,
+        global = true
+    )]
     pub old_master_keys: Option<String>,
     /// Background workers in `serve` (default: number of cores; 0 = API only).
     #[arg(long, env = "COLLECKT_WORKERS", global = true)]
@@ -43,10 +67,20 @@ pub struct SettingsArgs {
     #[arg(long, env = "COLLECKT_FLOWS_DIR", global = true)]
     pub flows_dir: Option<PathBuf>,
     /// `text` or `json`.
-    #[arg(long, env = "COLLECKT_LOG_FORMAT", default_value = "text", global = true)]
+    #[arg(
+        long,
+        env = "COLLECKT_LOG_FORMAT",
+        default_value = "text",
+        global = true
+    )]
     pub log_format: String,
     /// Days a deleted verification's rows and images are kept before purging.
-    #[arg(long, env = "COLLECKT_RETENTION_DAYS", default_value_t = 30, global = true)]
+    #[arg(
+        long,
+        env = "COLLECKT_RETENTION_DAYS",
+        default_value_t = 30,
+        global = true
+    )]
     pub retention_days: u32,
 }
 

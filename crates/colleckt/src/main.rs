@@ -58,7 +58,10 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Serve => {
             colleckt::metrics::init();
             let state = open(&cli).await?;
-            if let Some(lines) = bootstrap::first_run(&state).await.map_err(|e| e.to_string())? {
+            if let Some(lines) = bootstrap::first_run(&state)
+                .await
+                .map_err(|e| e.to_string())?
+            {
                 for line in lines {
                     println!("{line}");
                 }
@@ -104,26 +107,42 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Token(TokenCommand::Create { slug, name }) => {
             let state = open(&cli).await?;
             let ws = workspace_id(&state, slug).await?;
-            let (id, token) = state.store.create_token(&ws, name).await.map_err(|e| e.to_string())?;
+            let (id, token) = state
+                .store
+                .create_token(&ws, name)
+                .await
+                .map_err(|e| e.to_string())?;
             eprintln!("created token {id} for workspace `{slug}`");
             println!("{token}");
             Ok(())
         }
         Command::Token(TokenCommand::Revoke { token_id }) => {
             let state = open(&cli).await?;
-            if state.store.revoke_token(token_id).await.map_err(|e| e.to_string())? {
+            if state
+                .store
+                .revoke_token(token_id)
+                .await
+                .map_err(|e| e.to_string())?
+            {
                 eprintln!("revoked {token_id}");
                 Ok(())
             } else {
                 Err(format!("no active token {token_id}"))
             }
         }
-        Command::User(UserCommand::Create { slug, email, role, password_stdin }) => {
+        Command::User(UserCommand::Create {
+            slug,
+            email,
+            role,
+            password_stdin,
+        }) => {
             let state = open(&cli).await?;
             let ws = workspace_id(&state, slug).await?;
             let password = if *password_stdin {
                 let mut line = String::new();
-                std::io::stdin().read_line(&mut line).map_err(|e| e.to_string())?;
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .map_err(|e| e.to_string())?;
                 line.trim_end_matches(['\r', '\n']).to_string()
             } else {
                 bootstrap::generate_password()

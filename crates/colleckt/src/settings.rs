@@ -44,7 +44,9 @@ impl Settings {
                 .unwrap_or_else(|| format!("file://{}", absolute(&args.data_dir.join("objects")))),
             public_url: public.trim_end_matches('/').to_string(),
             workers: args.workers.unwrap_or_else(|| {
-                std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(1)
             }),
             retention_days: args.retention_days,
         }

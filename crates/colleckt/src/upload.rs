@@ -87,7 +87,9 @@ pub fn check(bytes: &[u8], pdf_allowed: bool) -> Result<FileKind, UploadError> {
         _ => image::ImageFormat::WebP,
     };
     let reader = image::ImageReader::with_format(Cursor::new(bytes), format);
-    let (w, h) = reader.into_dimensions().map_err(|_| UploadError::Unreadable)?;
+    let (w, h) = reader
+        .into_dimensions()
+        .map_err(|_| UploadError::Unreadable)?;
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(UploadError::TooManyPixels(w, h));
     }
@@ -115,7 +117,9 @@ fn jpeg_complete(b: &[u8]) -> bool {
             0xFF => i += 1,
             0x01 | 0xD0..=0xD7 => i += 2,
             _ => {
-                let Some(len) = b.get(i + 2..i + 4) else { return false };
+                let Some(len) = b.get(i + 2..i + 4) else {
+                    return false;
+                };
                 let len = usize::from(u16::from_be_bytes([len[0], len[1]]));
                 i += 2 + len;
                 if marker == 0xDA {
@@ -147,28 +151,42 @@ mod tests {
     fn sniffs_from_bytes_not_names() {
         assert_eq!(check(&png(4, 4), false), Ok(FileKind::Png));
         assert_eq!(check(b"", false), Err(UploadError::Empty));
-        assert!(matches!(check(b"GIF89a....", false), Err(UploadError::UnsupportedType(_))));
-        assert!(matches!(check(b"%PDF-1.7\n%%EOF", false), Err(UploadError::UnsupportedType(_))));
+        assert!(matches!(
+            check(b"GIF89a....", false),
+            Err(UploadError::UnsupportedType(_))
+        ));
+        assert!(matches!(
+            check(b"%PDF-1.7\n%%EOF", false),
+            Err(UploadError::UnsupportedType(_))
+        ));
         assert_eq!(check(b"%PDF-1.7\n...\n%%EOF\n", true), Ok(FileKind::Pdf));
         assert_eq!(check(b"%PDF-1.7\n...trunc", true), Err(UploadError::BadPdf));
     }
 
     #[test]
     fn truncated_jpegs_are_refused() {
-        let img = image::RgbImage::from_fn(64, 64, |x, y| image::Rgb([x as u8 * 4, y as u8 * 4, 9]));
+        let img =
+            image::RgbImage::from_fn(64, 64, |x, y| image::Rgb([x as u8 * 4, y as u8 * 4, 9]));
         let mut out = Cursor::new(vec![]);
         img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
         let full = out.into_inner();
         assert_eq!(check(&full, false), Ok(FileKind::Jpeg));
         for cut in [full.len() - 2, full.len() / 2, 100] {
-            assert_eq!(check(&full[..cut], false), Err(UploadError::Unreadable), "cut at {cut}");
+            assert_eq!(
+                check(&full[..cut], false),
+                Err(UploadError::Unreadable),
+                "cut at {cut}"
+            );
         }
     }
 
     #[test]
     fn truncated_and_bomb_images_are_refused() {
         let full = png(64, 64);
-        assert_eq!(check(&full[..full.len() / 2], false), Err(UploadError::Unreadable));
+        assert_eq!(
+            check(&full[..full.len() / 2], false),
+            Err(UploadError::Unreadable)
+        );
         // A PNG header claiming 60000×60000 pixels: refused before any allocation.
         let mut bomb = png(1, 1);
         bomb[16..20].copy_from_slice(&60000u32.to_be_bytes());

@@ -85,7 +85,13 @@ fn seal_with(key: &[u8; 32], plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
     // Encryption with a valid key and a fresh nonce cannot fail for inputs
     // under aes-gcm's 64 GiB limit, which our size limits keep us far below.
     let ct = cipher
-        .encrypt(Nonce::from_slice(&nonce), Payload { msg: plaintext, aad })
+        .encrypt(
+            Nonce::from_slice(&nonce),
+            Payload {
+                msg: plaintext,
+                aad,
+            },
+        )
         .unwrap_or_default();
     let mut out = Vec::with_capacity(NONCE_LEN + ct.len());
     out.extend_from_slice(&nonce);
@@ -176,7 +182,8 @@ impl MasterKeys {
     /// HMAC-SHA256 under a derived key: signed URLs and keyed digests.
     pub fn mac(&self, purpose: &str, message: &[u8]) -> [u8; 32] {
         let key = self.subkey(&self.current, purpose).unwrap_or([0u8; 32]);
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key).expect("HMAC takes any key length");
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&key).expect("HMAC takes any key length");
         mac.update(message);
         mac.finalize().into_bytes().into()
     }
@@ -221,8 +228,14 @@ mod tests {
         let sealed = dk.seal(b"Homer Simpson", "expected:ver_1");
         assert!(!sealed.windows(5).any(|w| w == b"Homer"));
         let dk2 = mk.unwrap_data_key("ver_1", &wrapped).unwrap();
-        assert_eq!(dk2.open(&sealed, "expected:ver_1").unwrap(), b"Homer Simpson");
-        assert!(matches!(dk2.open(&sealed, "expected:ver_2"), Err(CryptoError::Tampered)));
+        assert_eq!(
+            dk2.open(&sealed, "expected:ver_1").unwrap(),
+            b"Homer Simpson"
+        );
+        assert!(matches!(
+            dk2.open(&sealed, "expected:ver_2"),
+            Err(CryptoError::Tampered)
+        ));
         assert!(mk.unwrap_data_key("ver_2", &wrapped).is_err());
     }
 
@@ -233,13 +246,22 @@ mod tests {
         let rotated = MasterKeys::new([9u8; 32], vec![[7u8; 32]]);
         assert_eq!(rotated.open("secret", &sealed, b"wh_1").unwrap(), b"whsec");
         let resealed = rotated.seal("secret", b"whsec", b"wh_1");
-        assert!(matches!(old.open("secret", &resealed, b"wh_1"), Err(CryptoError::UnknownKey(_))));
+        assert!(matches!(
+            old.open("secret", &resealed, b"wh_1"),
+            Err(CryptoError::UnknownKey(_))
+        ));
     }
 
     #[test]
     fn malformed_inputs_are_errors_not_panics() {
         let mk = keys();
-        for bad in [&b""[..], &[1u8], &[1u8, 200], &[2u8, 0, 0], &[1u8, 0, 1, 2, 3]] {
+        for bad in [
+            &b""[..],
+            &[1u8],
+            &[1u8, 200],
+            &[2u8, 0, 0],
+            &[1u8, 0, 1, 2, 3],
+        ] {
             assert!(mk.open("p", bad, b"").is_err());
         }
         let (dk, _) = mk.new_data_key("v");

@@ -37,7 +37,11 @@ impl Db {
             Engine::Postgres
         } else {
             return Err(sqlx::Error::Configuration(
-                format!("unsupported database URL scheme (use sqlite:// or postgres://): {}", scheme(url)).into(),
+                format!(
+                    "unsupported database URL scheme (use sqlite:// or postgres://): {}",
+                    scheme(url)
+                )
+                .into(),
             ));
         };
         let url = match engine {
@@ -81,7 +85,10 @@ impl Db {
     }
 
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
     }
 
     /// Begins a write transaction, waiting for SQLite's writer turn first.

@@ -9,7 +9,9 @@ pub enum StoreError {
     #[error("not found")]
     NotFound,
     /// Optimistic concurrency: someone else changed the record first.
-    #[error("the verification was changed by another request at the same time; reload and try again")]
+    #[error(
+        "the verification was changed by another request at the same time; reload and try again"
+    )]
     Conflict,
     #[error("{0} already exists")]
     Duplicate(&'static str),

@@ -20,8 +20,8 @@ pub mod dberror {
 pub use error::StoreError;
 pub use models::*;
 pub use objects::Objects;
-pub use repo::jobs::{ClaimedJob, NewJob};
 pub use repo::documents::NewDocument;
+pub use repo::jobs::{ClaimedJob, NewJob};
 pub use repo::verifications::{DocumentEffect, ListFilter, NewVerification, Transition};
 
 /// The database plus the keys that seal what goes into it.

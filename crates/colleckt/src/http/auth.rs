@@ -21,7 +21,10 @@ impl FromRequestParts<AppState> for Auth {
             .get(axum::http::header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .ok_or(ApiError::Unauthenticated)?;
-        let (scheme, token) = header.trim().split_once(' ').ok_or(ApiError::Unauthenticated)?;
+        let (scheme, token) = header
+            .trim()
+            .split_once(' ')
+            .ok_or(ApiError::Unauthenticated)?;
         let token = token.trim();
         // Tokens are 47 printable characters; anything far off is not worth a query.
         if !scheme.eq_ignore_ascii_case("bearer") || token.is_empty() || token.len() > 200 {

@@ -42,7 +42,10 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
             )));
         }
         if raw.iter().all(u8::is_ascii_whitespace) {
-            return Ok(JsonBody { value: serde_json::Value::Null, raw });
+            return Ok(JsonBody {
+                value: serde_json::Value::Null,
+                raw,
+            });
         }
         match content_type.as_deref() {
             Some(ct) if ct.starts_with("application/json") || ct.contains("+json") => {}

@@ -81,7 +81,9 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound => ApiError::NotFound("Verification not found."),
             // The loser of a race is refused like any other business rule (seeds: 400).
             StoreError::Conflict => ApiError::BadRequest(e.to_string()),
-            StoreError::Duplicate(what) => ApiError::Conflict(format!("The {what} already exists.")),
+            StoreError::Duplicate(what) => {
+                ApiError::Conflict(format!("The {what} already exists."))
+            }
             other => ApiError::Internal(other.to_string()),
         }
     }

@@ -17,10 +17,10 @@ pub fn router() -> Router<AppState> {
 }
 
 fn signature(state: &AppState, document: &str, side: &str, expires: i64) -> String {
-    let mac = state
-        .store
-        .keys
-        .mac("file-url", format!("{document}:{side}:{expires}").as_bytes());
+    let mac = state.store.keys.mac(
+        "file-url",
+        format!("{document}:{side}:{expires}").as_bytes(),
+    );
     mac.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -49,7 +49,11 @@ fn signed_params(raw: Option<&str>) -> Option<(i64, String)> {
 
 /// Constant-time comparison, so the signature cannot be guessed byte by byte.
 fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 async fn serve(

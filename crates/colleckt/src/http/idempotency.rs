@@ -54,7 +54,10 @@ where
         return handler().await;
     };
     let store = &state.store;
-    match store.idempotency_begin(&auth.workspace_id, &key, fingerprint).await? {
+    match store
+        .idempotency_begin(&auth.workspace_id, &key, fingerprint)
+        .await?
+    {
         IdempotencyRecord::Mismatch => {
             return Err(ApiError::Conflict(
                 "This Idempotency-Key was already used with a different request.".into(),

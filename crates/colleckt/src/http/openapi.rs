@@ -43,6 +43,12 @@ impl Modify for BearerAuth {
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
-        .route("/docs", get(|| async { Html(include_str!("../../../../web/docs.html")) }))
+        .route(
+            "/api/openapi.json",
+            get(|| async { Json(ApiDoc::openapi()) }),
+        )
+        .route(
+            "/docs",
+            get(|| async { Html(include_str!("../../../../web/docs.html")) }),
+        )
 }

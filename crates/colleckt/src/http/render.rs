@@ -186,7 +186,11 @@ pub fn verification(
         created_at: timestamp(v.created_at),
         updated_at: timestamp(v.updated_at),
         flow: flow_name(state, v),
-        comments: comments.iter().filter(|c| !c.private).map(comment).collect(),
+        comments: comments
+            .iter()
+            .filter(|c| !c.private)
+            .map(comment)
+            .collect(),
     }
 }
 

@@ -29,8 +29,11 @@ pub fn pipeline_job(v: &Verification) -> NewJob {
 
 /// Removes the rows and images of a deleted verification after the retention.
 pub fn purge_job(v: &Verification, retention_days: u32) -> NewJob {
-    NewJob::new(PURGE, json!({"verification_id": v.id, "workspace_id": v.workspace_id}))
-        .delayed(i64::from(retention_days) * 86_400_000_000)
+    NewJob::new(
+        PURGE,
+        json!({"verification_id": v.id, "workspace_id": v.workspace_id}),
+    )
+    .delayed(i64::from(retention_days) * 86_400_000_000)
 }
 
 pub mod purge;

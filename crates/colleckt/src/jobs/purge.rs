@@ -14,7 +14,11 @@ pub async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     for key in keys {
-        state.objects.delete(&key).await.map_err(|e| e.to_string())?;
+        state
+            .objects
+            .delete(&key)
+            .await
+            .map_err(|e| e.to_string())?;
     }
     state
         .store

@@ -36,12 +36,22 @@ pub async fn try_execute_one(state: &AppState, worker: &str) -> Result<Step, Str
         .claim_job(KINDS, worker, LEASE_MICROS)
         .await
         .map_err(|e| e.to_string())?;
-    let Some(job) = job else { return Ok(Step::Empty) };
+    let Some(job) = job else {
+        return Ok(Step::Empty);
+    };
     match execute(state, &job).await {
-        Ok(()) => state.store.complete_job(&job.id).await.map_err(|e| e.to_string())?,
+        Ok(()) => state
+            .store
+            .complete_job(&job.id)
+            .await
+            .map_err(|e| e.to_string())?,
         Err(error) if job.attempts >= job.max_attempts => {
             tracing::error!(job = %job.id, kind = %job.kind, %error, "job failed for the last time");
-            state.store.complete_job(&job.id).await.map_err(|e| e.to_string())?;
+            state
+                .store
+                .complete_job(&job.id)
+                .await
+                .map_err(|e| e.to_string())?;
         }
         Err(error) => {
             tracing::warn!(job = %job.id, kind = %job.kind, %error, "job failed; will retry");

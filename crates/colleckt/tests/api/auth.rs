@@ -5,19 +5,42 @@ use serde_json::json;
 #[tokio::test]
 async fn missing_bad_and_revoked_tokens_are_401_with_the_seeds_body() {
     let app = TestApp::spawn().await;
-    let res = app.client.get(app.url("/api/v1/usps1583/verifications")).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url("/api/v1/usps1583/verifications"))
+        .send()
+        .await
+        .unwrap();
     let (status, body) = json_of(res).await;
-    assert_eq!((status, body), (401, json!({"message": "Unauthenticated."})));
+    assert_eq!(
+        (status, body),
+        (401, json!({"message": "Unauthenticated."}))
+    );
     for bad in ["nope", "clk_wrong", &"x".repeat(5000)] {
-        let res = app.request(Method::GET, "/api/v1/usps1583/verifications", bad, None).await;
-        assert_eq!(json_of(res).await, (401, json!({"message": "Unauthenticated."})));
+        let res = app
+            .request(Method::GET, "/api/v1/usps1583/verifications", bad, None)
+            .await;
+        assert_eq!(
+            json_of(res).await,
+            (401, json!({"message": "Unauthenticated."}))
+        );
     }
-    let ws = app.state.store.workspace_by_slug("acme").await.unwrap().unwrap();
+    let ws = app
+        .state
+        .store
+        .workspace_by_slug("acme")
+        .await
+        .unwrap()
+        .unwrap();
     let (id, token) = app.state.store.create_token(&ws.id, "temp").await.unwrap();
-    let res = app.request(Method::GET, "/api/v1/verifications", &token, None).await;
+    let res = app
+        .request(Method::GET, "/api/v1/verifications", &token, None)
+        .await;
     assert_eq!(res.status(), 200);
     assert!(app.state.store.revoke_token(&id).await.unwrap());
-    let res = app.request(Method::GET, "/api/v1/verifications", &token, None).await;
+    let res = app
+        .request(Method::GET, "/api/v1/verifications", &token, None)
+        .await;
     assert_eq!(res.status(), 401);
 }
 
@@ -42,7 +65,10 @@ async fn another_workspace_sees_nothing() {
     assert_eq!((s, list["meta"]["total"].as_i64()), (200, Some(0)));
     // The owner still sees it, untouched.
     let (s, v) = app.get(&base).await;
-    assert_eq!((s, v["data"]["status_label"].as_str()), (200, Some("Started")));
+    assert_eq!(
+        (s, v["data"]["status_label"].as_str()),
+        (200, Some("Started"))
+    );
 }
 
 #[tokio::test]
@@ -55,11 +81,20 @@ async fn flows_are_listed_and_unknown_flows_are_404() {
     assert_eq!(s, 200);
     let types = flow["data"]["document_types"].as_array().unwrap();
     assert_eq!(types.len(), 18);
-    let dl = types.iter().find(|t| t["name"] == "Driver License").unwrap();
+    let dl = types
+        .iter()
+        .find(|t| t["name"] == "Driver License")
+        .unwrap();
     assert_eq!(dl["id"], 2);
     assert_eq!(dl["sides"], json!(["front", "back"]));
     assert_eq!(dl["countries"], json!(["USA"]));
     assert_eq!(app.get("/api/v1/flows/nope").await.0, 404);
-    assert_eq!(app.get("/api/v1/nope/verifications").await, (404, json!({"message": "Flow not found."})));
-    assert_eq!(app.post("/api/v1/nope/verifications", &homer()).await.0, 404);
+    assert_eq!(
+        app.get("/api/v1/nope/verifications").await,
+        (404, json!({"message": "Flow not found."}))
+    );
+    assert_eq!(
+        app.post("/api/v1/nope/verifications", &homer()).await.0,
+        404
+    );
 }

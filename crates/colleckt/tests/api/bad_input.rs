@@ -12,8 +12,15 @@ async fn malformed_bodies_are_clear_4xx_and_write_nothing() {
         let app = &app;
         let url = url.clone();
         async move {
-            let res = app.client.post(url).bearer_auth(&app.token).header("content-type", ct)
-                .body(body).send().await.unwrap();
+            let res = app
+                .client
+                .post(url)
+                .bearer_auth(&app.token)
+                .header("content-type", ct)
+                .body(body)
+                .send()
+                .await
+                .unwrap();
             json_of(res).await
         }
     };
@@ -40,7 +47,10 @@ async fn malformed_bodies_are_clear_4xx_and_write_nothing() {
     b["address"] = json!([1, 2]);
     let (s, v) = app.post("/api/v1/usps1583/verifications", &b).await;
     assert_eq!(s, 422, "{v}");
-    assert!(v["errors"]["person.first_name"].is_array() && v["errors"]["vendor_reference"].is_array(), "{v}");
+    assert!(
+        v["errors"]["person.first_name"].is_array() && v["errors"]["vendor_reference"].is_array(),
+        "{v}"
+    );
     let (_, list) = app.get("/api/v1/usps1583/verifications").await;
     assert_eq!(list["meta"]["total"], 0);
 }
@@ -54,13 +64,21 @@ async fn unknown_routes_and_methods_are_json() {
     assert_eq!(res.status(), 200);
     let res = app.client.get(app.url("/readyz")).send().await.unwrap();
     let (s, v) = json_of(res).await;
-    assert_eq!((s, v["database"].as_str(), v["storage"].as_str()), (200, Some("ok"), Some("ok")));
+    assert_eq!(
+        (s, v["database"].as_str(), v["storage"].as_str()),
+        (200, Some("ok"), Some("ok"))
+    );
 }
 
 #[tokio::test]
 async fn openapi_describes_every_endpoint() {
     let app = TestApp::spawn().await;
-    let res = app.client.get(app.url("/api/openapi.json")).send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url("/api/openapi.json"))
+        .send()
+        .await
+        .unwrap();
     let (s, spec) = json_of(res).await;
     assert_eq!(s, 200);
     assert!(spec["openapi"].as_str().unwrap().starts_with("3.1"));
@@ -68,19 +86,46 @@ async fn openapi_describes_every_endpoint() {
     for (path, methods) in [
         ("/api/v1/verifications", &["get"][..]),
         ("/api/v1/{flow}/verifications", &["get", "post"]),
-        ("/api/v1/{flow}/verifications/{verification}", &["get", "patch", "delete"]),
-        ("/api/v1/{flow}/verifications/{verification}/submit", &["put"]),
-        ("/api/v1/{flow}/verifications/{verification}/resubmit", &["put"]),
-        ("/api/v1/{flow}/verifications/{verification}/approve", &["put"]),
-        ("/api/v1/{flow}/verifications/{verification}/reject", &["put"]),
-        ("/api/v1/{flow}/verifications/{verification}/cancel", &["put"]),
-        ("/api/v1/{flow}/verifications/{verification}/documents", &["get", "post"]),
-        ("/api/v1/{flow}/verifications/{verification}/documents/{document}", &["get", "delete"]),
+        (
+            "/api/v1/{flow}/verifications/{verification}",
+            &["get", "patch", "delete"],
+        ),
+        (
+            "/api/v1/{flow}/verifications/{verification}/submit",
+            &["put"],
+        ),
+        (
+            "/api/v1/{flow}/verifications/{verification}/resubmit",
+            &["put"],
+        ),
+        (
+            "/api/v1/{flow}/verifications/{verification}/approve",
+            &["put"],
+        ),
+        (
+            "/api/v1/{flow}/verifications/{verification}/reject",
+            &["put"],
+        ),
+        (
+            "/api/v1/{flow}/verifications/{verification}/cancel",
+            &["put"],
+        ),
+        (
+            "/api/v1/{flow}/verifications/{verification}/documents",
+            &["get", "post"],
+        ),
+        (
+            "/api/v1/{flow}/verifications/{verification}/documents/{document}",
+            &["get", "delete"],
+        ),
         ("/api/v1/flows", &["get"]),
         ("/api/v1/flows/{flow}", &["get"]),
     ] {
         for m in methods {
-            assert!(paths[path][m].is_object(), "{m} {path} missing from OpenAPI");
+            assert!(
+                paths[path][m].is_object(),
+                "{m} {path} missing from OpenAPI"
+            );
         }
     }
     assert!(spec["components"]["schemas"]["VerificationResource"].is_object());

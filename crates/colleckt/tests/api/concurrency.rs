@@ -14,16 +14,30 @@ async fn race(action: &str, expected_status: &str) {
         let url = app.url(&format!("{path}/{action}"));
         let token = app.token.clone();
         tasks.push(tokio::spawn(async move {
-            client.request(Method::PUT, url).bearer_auth(token)
-                .json(&actor(&format!("racer {i}"))).send().await.unwrap().status().as_u16()
+            client
+                .request(Method::PUT, url)
+                .bearer_auth(token)
+                .json(&actor(&format!("racer {i}")))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
         }));
     }
     let mut statuses = vec![];
     for t in tasks {
         statuses.push(t.await.unwrap());
     }
-    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
-    assert!(statuses.iter().all(|s| *s == 200 || *s == 400), "{statuses:?}");
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| *s == 200 || *s == 400),
+        "{statuses:?}"
+    );
     let (_, got) = app.get(&path).await;
     assert_eq!(got["data"]["status_label"], expected_status);
     let history = got["data"]["history"].as_array().unwrap();

@@ -19,16 +19,25 @@ fn is_timestamp(s: &str) -> bool {
 fn assert_shape(path: &str, expected: &Value, actual: &Value) {
     match expected {
         Value::Object(fields) => {
-            let obj = actual.as_object().unwrap_or_else(|| panic!("{path}: expected an object, got {actual}"));
+            let obj = actual
+                .as_object()
+                .unwrap_or_else(|| panic!("{path}: expected an object, got {actual}"));
             for (k, ev) in fields {
-                let av = obj.get(k).unwrap_or_else(|| panic!("{path}.{k} is missing in {actual}"));
+                let av = obj
+                    .get(k)
+                    .unwrap_or_else(|| panic!("{path}.{k} is missing in {actual}"));
                 assert_shape(&format!("{path}.{k}"), ev, av);
             }
         }
         Value::Array(items) => {
-            let arr = actual.as_array().unwrap_or_else(|| panic!("{path}: expected an array, got {actual}"));
+            let arr = actual
+                .as_array()
+                .unwrap_or_else(|| panic!("{path}: expected an array, got {actual}"));
             if let Some(first) = items.first() {
-                assert!(!arr.is_empty(), "{path}: the seeds show items, the response has none");
+                assert!(
+                    !arr.is_empty(),
+                    "{path}: the seeds show items, the response has none"
+                );
                 for (i, a) in arr.iter().enumerate() {
                     assert_shape(&format!("{path}[{i}]"), first, a);
                 }
@@ -38,21 +47,36 @@ fn assert_shape(path: &str, expected: &Value, actual: &Value) {
         Value::Null => {}
         Value::String(s) => {
             let a = actual.as_str();
-            if a.is_none() && (path.ends_with("submitted_at") || path.ends_with("prev") || path.ends_with("next")
-                || path.ends_with("url_back") || path.ends_with("comment") || path.ends_with("from_status")) {
+            if a.is_none()
+                && (path.ends_with("submitted_at")
+                    || path.ends_with("prev")
+                    || path.ends_with("next")
+                    || path.ends_with("url_back")
+                    || path.ends_with("comment")
+                    || path.ends_with("from_status"))
+            {
                 return;
             }
             let a = a.unwrap_or_else(|| panic!("{path}: expected a string, got {actual}"));
             if is_timestamp(s) {
-                assert!(is_timestamp(a), "{path}: {a} is not in the seeds' timestamp format");
+                assert!(
+                    is_timestamp(a),
+                    "{path}: {a} is not in the seeds' timestamp format"
+                );
             }
             for prefix in ["ver_", "doc_", "hist_"] {
                 if s.starts_with(prefix) {
-                    assert!(a.starts_with(prefix), "{path}: {a} lacks the {prefix} prefix");
+                    assert!(
+                        a.starts_with(prefix),
+                        "{path}: {a} lacks the {prefix} prefix"
+                    );
                 }
             }
             if s.contains("/spa/v3/") {
-                assert!(a.contains("/spa/v3/") && a.ends_with("/process"), "{path}: {a}");
+                assert!(
+                    a.contains("/spa/v3/") && a.ends_with("/process"),
+                    "{path}: {a}"
+                );
             }
             if s.contains("/qr/") {
                 assert!(a.contains("/qr/"), "{path}: {a}");
@@ -62,12 +86,20 @@ fn assert_shape(path: &str, expected: &Value, actual: &Value) {
             if path.starts_with("list") || path.contains('[') {
                 return;
             }
-            if path.ends_with("status_label") || path.ends_with(".flow") || path.ends_with("type_label")
-                || path.ends_with("iso3") || path.ends_with("iso2") || path.ends_with("country.name") {
+            if path.ends_with("status_label")
+                || path.ends_with(".flow")
+                || path.ends_with("type_label")
+                || path.ends_with("iso3")
+                || path.ends_with("iso2")
+                || path.ends_with("country.name")
+            {
                 assert_eq!(a, s, "{path}");
             }
         }
-        Value::Number(_) => assert!(actual.is_number(), "{path}: expected a number, got {actual}"),
+        Value::Number(_) => assert!(
+            actual.is_number(),
+            "{path}: expected a number, got {actual}"
+        ),
         Value::Bool(_) => assert!(actual.is_boolean(), "{path}: expected a bool, got {actual}"),
     }
 }
@@ -83,8 +115,11 @@ async fn every_seeds_example_replays_with_the_seeds_shape() {
     assert_eq!(status, 201, "{created}");
     assert_shape("create", &s["create_response"], &created);
     let req = &s["create_request"];
-    assert_eq!(created["data"]["expected_data"], json!({"person": req["person"], "address": req["address"],
-        "documents": req["documents"]}));
+    assert_eq!(
+        created["data"]["expected_data"],
+        json!({"person": req["person"], "address": req["address"],
+        "documents": req["documents"]})
+    );
     assert_eq!(created["data"]["vendor_reference"], req["vendor_reference"]);
     let id = created["data"]["id"].as_str().unwrap().to_string();
     let path = format!("{base}/{id}");
@@ -99,7 +134,10 @@ async fn every_seeds_example_replays_with_the_seeds_shape() {
     let (status, updated) = app.patch(&path, &s["update_request"]).await;
     assert_eq!(status, 200, "{updated}");
     assert_shape("update", &s["update_response"], &updated);
-    assert_eq!(updated["data"]["expected_data"]["person"], s["update_request"]["person"]);
+    assert_eq!(
+        updated["data"]["expected_data"]["person"],
+        s["update_request"]["person"]
+    );
     assert_eq!(updated["data"]["vendor_reference"], "REF-002");
     assert_eq!(updated["data"]["expected_data"]["address"], req["address"]);
 
@@ -110,10 +148,15 @@ async fn every_seeds_example_replays_with_the_seeds_shape() {
     assert_shape("submit", &s["submit_response"], &submitted);
 
     // Approve, then get: the detailed shape with documents and history.
-    let (status, approved) = app.put(&format!("{path}/approve"), &s["approve_request"]).await;
+    let (status, approved) = app
+        .put(&format!("{path}/approve"), &s["approve_request"])
+        .await;
     assert_eq!(status, 200, "{approved}");
     assert_shape("approve", &s["approve_response"], &approved);
-    assert_eq!(approved["data"]["comments"][0]["content"], s["approve_request"]["comment"]);
+    assert_eq!(
+        approved["data"]["comments"][0]["content"],
+        s["approve_request"]["comment"]
+    );
     let (status, got) = app.get(&path).await;
     assert_eq!(status, 200);
     assert_shape("get", &s["get_response"], &got);
@@ -122,19 +165,30 @@ async fn every_seeds_example_replays_with_the_seeds_shape() {
     assert_eq!(history[0]["user"], s["approve_request"]["email"]);
 
     // Reject, resubmit, cancel.
-    let (status, rejected) = app.put(&format!("{path}/reject"), &s["reject_request"]).await;
+    let (status, rejected) = app
+        .put(&format!("{path}/reject"), &s["reject_request"])
+        .await;
     assert_eq!(status, 200, "{rejected}");
     assert_shape("reject", &s["reject_response"], &rejected);
-    assert_eq!(rejected["data"]["comments"][1]["content"], s["reject_request"]["comment"]);
-    let (status, resubmitted) = app.put(&format!("{path}/resubmit"), &s["resubmit_request"]).await;
+    assert_eq!(
+        rejected["data"]["comments"][1]["content"],
+        s["reject_request"]["comment"]
+    );
+    let (status, resubmitted) = app
+        .put(&format!("{path}/resubmit"), &s["resubmit_request"])
+        .await;
     assert_eq!(status, 200, "{resubmitted}");
     assert_shape("resubmit", &s["resubmit_response"], &resubmitted);
-    let (status, canceled) = app.put(&format!("{path}/cancel"), &s["cancel_request"]).await;
+    let (status, canceled) = app
+        .put(&format!("{path}/cancel"), &s["cancel_request"])
+        .await;
     assert_eq!(status, 200, "{canceled}");
     assert_shape("cancel", &s["cancel_response"], &canceled);
 
     // Delete: 204, no body.
-    let res = app.request(reqwest::Method::DELETE, &path, &app.token, None).await;
+    let res = app
+        .request(reqwest::Method::DELETE, &path, &app.token, None)
+        .await;
     assert_eq!(res.status(), 204);
     assert!(res.bytes().await.unwrap().is_empty());
 }
@@ -155,13 +209,22 @@ async fn the_widget_seeds_create_example_is_accepted() {
     let (status, v) = app.post("/api/v1/usps1583/verifications", &body).await;
     assert_eq!(status, 201, "{v}");
     assert_eq!(v["data"]["expected_data"]["person"]["date_of_birth"], "");
-    assert_eq!(v["data"]["expected_data"]["documents"]["proof_of_address"]["number"], "");
+    assert_eq!(
+        v["data"]["expected_data"]["documents"]["proof_of_address"]["number"],
+        ""
+    );
 }
 
 #[test]
 fn the_shape_check_can_fail() {
     let r = std::panic::catch_unwind(|| assert_shape("x", &json!({"a": "b"}), &json!({})));
     assert!(r.is_err());
-    let r = std::panic::catch_unwind(|| assert_shape("x", &json!({"t": "2026-06-11T07:36:11.000000Z"}), &json!({"t": "2026-06-11"})));
+    let r = std::panic::catch_unwind(|| {
+        assert_shape(
+            "x",
+            &json!({"t": "2026-06-11T07:36:11.000000Z"}),
+            &json!({"t": "2026-06-11"}),
+        )
+    });
     assert!(r.is_err());
 }

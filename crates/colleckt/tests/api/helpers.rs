@@ -30,7 +30,9 @@ async fn fresh_postgres(base: &str) -> String {
     use sqlx::Connection;
     sqlx::any::install_default_drivers();
     let name = random_name();
-    let mut conn = sqlx::AnyConnection::connect(base).await.expect("connect to PostgreSQL");
+    let mut conn = sqlx::AnyConnection::connect(base)
+        .await
+        .expect("connect to PostgreSQL");
     sqlx::query(&format!("CREATE DATABASE {name}"))
         .execute(&mut conn)
         .await
@@ -44,13 +46,18 @@ impl TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let (database_url, postgres) = match std::env::var("COLLECKT_TEST_DATABASE_URL") {
             Ok(base) if !base.is_empty() => (fresh_postgres(&base).await, true),
-            _ => (format!("sqlite://{}/colleckt.db", data_dir.path().display()), false),
+            _ => (
+                format!("sqlite://{}/colleckt.db", data_dir.path().display()),
+                false,
+            ),
         };
         let storage_url = match std::env::var("COLLECKT_TEST_S3_BUCKET") {
             Ok(bucket) if !bucket.is_empty() => format!("s3://{bucket}/{}", random_name()),
             _ => format!("file://{}/objects", data_dir.path().display()),
         };
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("addr");
         let settings = Settings {
             bind: addr.to_string(),
@@ -66,7 +73,11 @@ impl TestApp {
             .expect("open app");
         let ws = state.store.create_workspace("acme", "Acme").await.unwrap();
         let (_, token) = state.store.create_token(&ws.id, "test").await.unwrap();
-        let other = state.store.create_workspace("other", "Other").await.unwrap();
+        let other = state
+            .store
+            .create_workspace("other", "Other")
+            .await
+            .unwrap();
         let (_, other_token) = state.store.create_token(&other.id, "test").await.unwrap();
         let serving = state.clone();
         tokio::spawn(async move {
@@ -76,7 +87,10 @@ impl TestApp {
             base: format!("http://{addr}"),
             token,
             other_token,
-            client: Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
+            client: Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
             state,
             data_dir,
             database_url,
@@ -88,8 +102,17 @@ impl TestApp {
         format!("{}{path}", self.base)
     }
 
-    pub async fn request(&self, method: Method, path: &str, token: &str, body: Option<&Value>) -> Response {
-        let mut req = self.client.request(method, self.url(path)).bearer_auth(token);
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        token: &str,
+        body: Option<&Value>,
+    ) -> Response {
+        let mut req = self
+            .client
+            .request(method, self.url(path))
+            .bearer_auth(token);
         if let Some(b) = body {
             req = req.json(b);
         }
@@ -125,12 +148,24 @@ impl TestApp {
         v["data"]["id"].as_str().unwrap().to_string()
     }
 
-    pub async fn upload(&self, id: &str, slot: &str, front: Vec<u8>, back: Option<Vec<u8>>) -> (u16, Value) {
+    pub async fn upload(
+        &self,
+        id: &str,
+        slot: &str,
+        front: Vec<u8>,
+        back: Option<Vec<u8>>,
+    ) -> (u16, Value) {
         let mut form = reqwest::multipart::Form::new()
             .text("slot", slot.to_string())
-            .part("front", reqwest::multipart::Part::bytes(front).file_name("front.jpg"));
+            .part(
+                "front",
+                reqwest::multipart::Part::bytes(front).file_name("front.jpg"),
+            );
         if let Some(b) = back {
-            form = form.part("back", reqwest::multipart::Part::bytes(b).file_name("back.jpg"));
+            form = form.part(
+                "back",
+                reqwest::multipart::Part::bytes(b).file_name("back.jpg"),
+            );
         }
         let res = self
             .client
@@ -148,7 +183,12 @@ impl TestApp {
         let (s, b) = self.upload(id, "photo_id", jpeg(640, 400, 1), None).await;
         assert_eq!(s, 201, "{b}");
         let (s, b) = self
-            .upload(id, "proof_of_address", jpeg(640, 400, 2), Some(jpeg(640, 400, 3)))
+            .upload(
+                id,
+                "proof_of_address",
+                jpeg(640, 400, 2),
+                Some(jpeg(640, 400, 3)),
+            )
             .await;
         assert_eq!(s, 201, "{b}");
     }
@@ -170,7 +210,10 @@ pub async fn json_of(res: Response) -> (u16, Value) {
     if text.is_empty() {
         return (status, Value::Null);
     }
-    assert!(ct.starts_with("application/json"), "status {status}: non-JSON body {ct}: {text}");
+    assert!(
+        ct.starts_with("application/json"),
+        "status {status}: non-JSON body {ct}: {text}"
+    );
     (status, serde_json::from_str(&text).expect("JSON body"))
 }
 
@@ -182,7 +225,11 @@ fn rand_key() -> [u8; 32] {
 /// A small JPEG whose pixels depend on `seed` (so digests differ).
 pub fn jpeg(w: u32, h: u32, seed: u8) -> Vec<u8> {
     let img = image::RgbImage::from_fn(w, h, |x, y| {
-        image::Rgb([(x as u8).wrapping_add(seed), (y as u8).wrapping_mul(seed), seed])
+        image::Rgb([
+            (x as u8).wrapping_add(seed),
+            (y as u8).wrapping_mul(seed),
+            seed,
+        ])
     });
     let mut out = std::io::Cursor::new(vec![]);
     img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();

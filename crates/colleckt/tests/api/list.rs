@@ -15,21 +15,44 @@ async fn pagination_links_and_meta_follow_the_seeds() {
     // Newest first.
     assert_eq!(page1["data"][0]["vendor_reference"], "REF-016");
     let path = format!("{}/api/v1/usps1583/verifications", app.base);
-    assert_eq!(page1["meta"], json!({"current_page": 1, "from": 1, "last_page": 2, "path": path,
-        "per_page": 15, "to": 15, "total": 17}));
-    assert_eq!(page1["links"], json!({"first": format!("{path}?page=1"), "last": format!("{path}?page=2"),
-        "prev": null, "next": format!("{path}?page=2")}));
+    assert_eq!(
+        page1["meta"],
+        json!({"current_page": 1, "from": 1, "last_page": 2, "path": path,
+        "per_page": 15, "to": 15, "total": 17})
+    );
+    assert_eq!(
+        page1["links"],
+        json!({"first": format!("{path}?page=1"), "last": format!("{path}?page=2"),
+        "prev": null, "next": format!("{path}?page=2")})
+    );
     let (_, page2) = app.get("/api/v1/usps1583/verifications?page=2").await;
     assert_eq!(page2["data"].as_array().unwrap().len(), 2);
-    assert_eq!((page2["meta"]["from"].as_i64(), page2["meta"]["to"].as_i64()), (Some(16), Some(17)));
+    assert_eq!(
+        (page2["meta"]["from"].as_i64(), page2["meta"]["to"].as_i64()),
+        (Some(16), Some(17))
+    );
     assert_eq!(page2["links"]["next"], json!(null));
     let (_, big) = app.get("/api/v1/usps1583/verifications?per_page=100").await;
     assert_eq!(big["data"].as_array().unwrap().len(), 17);
-    assert!(big["links"]["first"].as_str().unwrap().contains("per_page=100"));
+    assert!(big["links"]["first"]
+        .as_str()
+        .unwrap()
+        .contains("per_page=100"));
     let (_, empty) = app.get("/api/v1/usps1583/verifications?page=9").await;
-    assert_eq!((empty["data"].clone(), empty["meta"]["from"].clone()), (json!([]), json!(null)));
-    assert_eq!(app.get("/api/v1/usps1583/verifications?per_page=101").await.0, 422);
-    assert_eq!(app.get("/api/v1/usps1583/verifications?page=abc").await.0, 422);
+    assert_eq!(
+        (empty["data"].clone(), empty["meta"]["from"].clone()),
+        (json!([]), json!(null))
+    );
+    assert_eq!(
+        app.get("/api/v1/usps1583/verifications?per_page=101")
+            .await
+            .0,
+        422
+    );
+    assert_eq!(
+        app.get("/api/v1/usps1583/verifications?page=abc").await.0,
+        422
+    );
 }
 
 #[tokio::test]
@@ -39,7 +62,11 @@ async fn filters_and_all_flows() {
     let mut b = homer();
     b["vendor_reference"] = json!("CUST-42");
     let _b = app.create(&b).await;
-    app.put(&format!("/api/v1/usps1583/verifications/{a}/cancel"), &actor("dup")).await;
+    app.put(
+        &format!("/api/v1/usps1583/verifications/{a}/cancel"),
+        &actor("dup"),
+    )
+    .await;
     let count = |q: &'static str| {
         let app = &app;
         async move {
@@ -50,13 +77,25 @@ async fn filters_and_all_flows() {
     };
     assert_eq!(count("/api/v1/usps1583/verifications?status=7").await, 1);
     assert_eq!(count("/api/v1/usps1583/verifications?status=1").await, 1);
-    assert_eq!(count("/api/v1/usps1583/verifications?vendor_reference=CUST-42").await, 1);
+    assert_eq!(
+        count("/api/v1/usps1583/verifications?vendor_reference=CUST-42").await,
+        1
+    );
     assert_eq!(count("/api/v1/usps1583/verifications?q=cust").await, 1);
     assert_eq!(count("/api/v1/usps1583/verifications?q=%25").await, 0);
-    assert_eq!(count("/api/v1/usps1583/verifications?created_from=2000-01-01").await, 2);
-    assert_eq!(count("/api/v1/usps1583/verifications?created_to=2000-01-01").await, 0);
+    assert_eq!(
+        count("/api/v1/usps1583/verifications?created_from=2000-01-01").await,
+        2
+    );
+    assert_eq!(
+        count("/api/v1/usps1583/verifications?created_to=2000-01-01").await,
+        0
+    );
     assert_eq!(count("/api/v1/verifications").await, 2);
     assert_eq!(count("/api/v1//verifications").await, 2);
     assert_eq!(count("/api/v1//verifications?status=7").await, 1);
-    assert_eq!(app.get("/api/v1/usps1583/verifications?status=9").await.0, 422);
+    assert_eq!(
+        app.get("/api/v1/usps1583/verifications?status=9").await.0,
+        422
+    );
 }

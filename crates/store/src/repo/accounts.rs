@@ -33,7 +33,9 @@ impl Store {
         .await;
         match res {
             Ok(_) => Ok(ws),
-            Err(e) if StoreError::is_unique_violation(&e) => Err(StoreError::Duplicate("workspace")),
+            Err(e) if StoreError::is_unique_violation(&e) => {
+                Err(StoreError::Duplicate("workspace"))
+            }
             Err(e) => Err(e.into()),
         }
     }

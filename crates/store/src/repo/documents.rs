@@ -87,7 +87,11 @@ impl Store {
         Ok(docs)
     }
 
-    async fn decisions(&self, v: &Verification, document_id: &str) -> Result<Vec<Decision>, StoreError> {
+    async fn decisions(
+        &self,
+        v: &Verification,
+        document_id: &str,
+    ) -> Result<Vec<Decision>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, decision, source, actor, comment_enc, created_at FROM decisions \
              WHERE document_id = $1 ORDER BY created_at, id",
@@ -250,12 +254,14 @@ pub(crate) async fn apply_effect(
             .await?;
         }
         DocumentEffect::SetStatus(status, decision) => {
-            sqlx::query("UPDATE documents SET status = $1, updated_at = $2 WHERE verification_id = $3")
-                .bind(status.label())
-                .bind(now)
-                .bind(&v.id)
-                .execute(&mut *w.tx)
-                .await?;
+            sqlx::query(
+                "UPDATE documents SET status = $1, updated_at = $2 WHERE verification_id = $3",
+            )
+            .bind(status.label())
+            .bind(now)
+            .bind(&v.id)
+            .execute(&mut *w.tx)
+            .await?;
             if let Some(decision) = decision {
                 let ids = sqlx::query("SELECT id FROM documents WHERE verification_id = $1")
                     .bind(&v.id)
@@ -307,7 +313,11 @@ impl Store {
         else {
             return Ok(None);
         };
-        let doc = self.documents(&v).await?.into_iter().find(|d| d.id == document_id);
+        let doc = self
+            .documents(&v)
+            .await?
+            .into_iter()
+            .find(|d| d.id == document_id);
         Ok(doc.map(|d| (v, d)))
     }
 }

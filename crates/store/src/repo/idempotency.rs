@@ -50,9 +50,14 @@ impl Store {
         if text(&row, "request_hash")? != request_hash {
             return Ok(IdempotencyRecord::Mismatch);
         }
-        match (opt_int(&row, "status_code")?, opt_blob(&row, "response_enc")?) {
+        match (
+            opt_int(&row, "status_code")?,
+            opt_blob(&row, "response_enc")?,
+        ) {
             (Some(status), Some(sealed)) => {
-                let body = self.keys.open("idempotency", &sealed, aad(workspace_id, key).as_bytes())?;
+                let body =
+                    self.keys
+                        .open("idempotency", &sealed, aad(workspace_id, key).as_bytes())?;
                 Ok(IdempotencyRecord::Replay {
                     status: u16::try_from(status).unwrap_or(500),
                     body,
@@ -69,7 +74,9 @@ impl Store {
         status: u16,
         body: &[u8],
     ) -> Result<(), StoreError> {
-        let sealed = self.keys.seal("idempotency", body, aad(workspace_id, key).as_bytes());
+        let sealed = self
+            .keys
+            .seal("idempotency", body, aad(workspace_id, key).as_bytes());
         let mut w = self.db.begin_write().await?;
         sqlx::query(
             "UPDATE idempotency_keys SET status_code = $1, response_enc = $2 \
@@ -86,7 +93,11 @@ impl Store {
     }
 
     /// Frees a key whose request failed on our side, so a retry can run.
-    pub async fn idempotency_abandon(&self, workspace_id: &str, key: &str) -> Result<(), StoreError> {
+    pub async fn idempotency_abandon(
+        &self,
+        workspace_id: &str,
+        key: &str,
+    ) -> Result<(), StoreError> {
         let mut w = self.db.begin_write().await?;
         sqlx::query("DELETE FROM idempotency_keys WHERE workspace_id = $1 AND idem_key = $2")
             .bind(workspace_id)

@@ -130,7 +130,12 @@ impl Store {
     }
 
     /// Schedules a retry after `backoff_micros`, keeping the error for operators.
-    pub async fn retry_job(&self, id: &str, backoff_micros: i64, error: &str) -> Result<(), StoreError> {
+    pub async fn retry_job(
+        &self,
+        id: &str,
+        backoff_micros: i64,
+        error: &str,
+    ) -> Result<(), StoreError> {
         let mut w = self.db.begin_write().await?;
         sqlx::query(
             "UPDATE jobs SET locked_until = NULL, locked_by = NULL, run_at = $1, last_error = $2 \

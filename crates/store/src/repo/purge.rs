@@ -6,7 +6,10 @@ use crate::{Store, StoreError};
 
 impl Store {
     /// Object keys of a soft-deleted verification (empty if it is live or gone).
-    pub async fn deleted_object_keys(&self, verification_id: &str) -> Result<Vec<String>, StoreError> {
+    pub async fn deleted_object_keys(
+        &self,
+        verification_id: &str,
+    ) -> Result<Vec<String>, StoreError> {
         let rows = sqlx::query(
             "SELECT d.front_key, d.back_key FROM documents d JOIN verifications v \
              ON v.id = d.verification_id WHERE v.id = $1 AND v.deleted_at IS NOT NULL",
@@ -25,10 +28,11 @@ impl Store {
     /// Removes every row of a soft-deleted verification; a live one is untouched.
     pub async fn purge_deleted_rows(&self, verification_id: &str) -> Result<bool, StoreError> {
         let mut w = self.db.begin_write().await?;
-        let deleted = sqlx::query("SELECT id FROM verifications WHERE id = $1 AND deleted_at IS NOT NULL")
-            .bind(verification_id)
-            .fetch_optional(&mut *w.tx)
-            .await?;
+        let deleted =
+            sqlx::query("SELECT id FROM verifications WHERE id = $1 AND deleted_at IS NOT NULL")
+                .bind(verification_id)
+                .fetch_optional(&mut *w.tx)
+                .await?;
         if deleted.is_none() {
             return Ok(false);
         }

@@ -146,8 +146,18 @@ impl Store {
         .bind(sha256_hex(session_token.as_bytes()))
         .execute(&mut *w.tx)
         .await?;
-        insert_history(&mut w, &data_key, &id, None, Status::Started, &new.actor, None, now, 1)
-            .await?;
+        insert_history(
+            &mut w,
+            &data_key,
+            &id,
+            None,
+            Status::Started,
+            &new.actor,
+            None,
+            now,
+            1,
+        )
+        .await?;
         w.commit().await?;
         Ok(Verification {
             id,
@@ -182,7 +192,9 @@ impl Store {
         .bind(workspace_id)
         .fetch_optional(&self.db.pool)
         .await?;
-        row.as_ref().map(|r| self.decode_verification(r)).transpose()
+        row.as_ref()
+            .map(|r| self.decode_verification(r))
+            .transpose()
     }
 
     /// The verification a widget session token opens.
@@ -197,7 +209,9 @@ impl Store {
         .bind(sha256_hex(session_token.as_bytes()))
         .fetch_optional(&self.db.pool)
         .await?;
-        row.as_ref().map(|r| self.decode_verification(r)).transpose()
+        row.as_ref()
+            .map(|r| self.decode_verification(r))
+            .transpose()
     }
 
     /// One page, newest first, and the total that match.
@@ -209,7 +223,10 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<Verification>, i64), StoreError> {
-        let mut clauses = vec!["workspace_id = $1".to_string(), "deleted_at IS NULL".to_string()];
+        let mut clauses = vec![
+            "workspace_id = $1".to_string(),
+            "deleted_at IS NULL".to_string(),
+        ];
         let mut texts: Vec<String> = vec![workspace_id.to_string()];
         let mut ints: Vec<(usize, i64)> = vec![];
         let mut n = 1;
@@ -345,7 +362,14 @@ impl Store {
             .await?;
             if let Some(comment) = &t.comment {
                 crate::repo::activity::insert_comment(
-                    &mut w, &v.data_key, &v.id, comment, Some(t.to), &t.actor, false, now,
+                    &mut w,
+                    &v.data_key,
+                    &v.id,
+                    comment,
+                    Some(t.to),
+                    &t.actor,
+                    false,
+                    now,
                     new_version,
                 )
                 .await?;

@@ -17,7 +17,11 @@ use colleckt_domain::{Action, Flow, Slot};
 use colleckt_store::{DocStatus, DocumentEffect, Transition, Verification};
 
 /// Every slot the verification expects has a document with every side it needs.
-async fn check_documents_complete(state: &AppState, flow: &Flow, v: &Verification) -> ApiResult<()> {
+async fn check_documents_complete(
+    state: &AppState,
+    flow: &Flow,
+    v: &Verification,
+) -> ApiResult<()> {
     let docs = state.store.documents(v).await?;
     let mut missing = vec![];
     for slot in Slot::ALL {
@@ -45,9 +49,16 @@ async fn check_documents_complete(state: &AppState, flow: &Flow, v: &Verificatio
     }
 }
 
-async fn respond_detail(state: &AppState, auth: &Auth, flow: &Flow, id: &str) -> ApiResult<Json<Data<VerificationDetail>>> {
+async fn respond_detail(
+    state: &AppState,
+    auth: &Auth,
+    flow: &Flow,
+    id: &str,
+) -> ApiResult<Json<Data<VerificationDetail>>> {
     let v = lookup::verification(state, auth, flow, id).await?;
-    Ok(Json(Data { data: render::verification_detail(state, &v).await? }))
+    Ok(Json(Data {
+        data: render::verification_detail(state, &v).await?,
+    }))
 }
 
 /// Submit for processing: Started → Submitted; starts the pipeline.
@@ -72,7 +83,9 @@ pub async fn submit(
     state.store.transition(&v, t).await?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
     let comments = state.store.comments(&v, false).await?;
-    Ok(Json(Data { data: render::verification(&state, &v, &comments) }))
+    Ok(Json(Data {
+        data: render::verification(&state, &v, &comments),
+    }))
 }
 
 /// Reprocess: documents back to Uploaded, extraction and rules cleared, pipeline again.
@@ -101,7 +114,9 @@ pub async fn resubmit(
     state.store.transition(&v, t).await?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
     let comments = state.store.comments(&v, false).await?;
-    Ok(Json(Data { data: render::verification(&state, &v, &comments) }))
+    Ok(Json(Data {
+        data: render::verification(&state, &v, &comments),
+    }))
 }
 
 async fn decide(

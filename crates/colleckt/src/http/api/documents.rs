@@ -88,7 +88,11 @@ fn upload_error(side: &str, e: UploadError) -> ApiError {
 }
 
 /// Checks one side off the async runtime (a full image decode).
-async fn check_file(side: &'static str, bytes: Vec<u8>, pdf: bool) -> ApiResult<(Vec<u8>, &'static str)> {
+async fn check_file(
+    side: &'static str,
+    bytes: Vec<u8>,
+    pdf: bool,
+) -> ApiResult<(Vec<u8>, &'static str)> {
     tokio::task::spawn_blocking(move || {
         let kind = upload::check(&bytes, pdf).map_err(|e| upload_error(side, e))?;
         Ok((bytes, kind.mime()))
@@ -157,7 +161,13 @@ pub async fn upload_document(
             }
             None => None,
         };
-        let new = NewDocument { slot, type_id: doc_type_id, country, front, back };
+        let new = NewDocument {
+            slot,
+            type_id: doc_type_id,
+            country,
+            front,
+            back,
+        };
         Ok::<_, ApiError>(state.store.put_document(&v, new).await?)
     }
     .await;
@@ -188,13 +198,19 @@ fn resolve_slot(flow: &Flow, v: &Verification, form: &UploadForm) -> ApiResult<S
     let mut errors = ValidationErrors::default();
     let slot = match form.slot.as_deref().map(str::trim) {
         None | Some("") => {
-            errors.add("slot", "The slot field is required (photo_id or proof_of_address).");
+            errors.add(
+                "slot",
+                "The slot field is required (photo_id or proof_of_address).",
+            );
             None
         }
         Some(s) => match Slot::from_key(s) {
             Some(slot) if v.expected.documents.get(slot).is_some() => Some(slot),
             Some(_) => {
-                errors.add("slot", format!("This verification expects no {s} document."));
+                errors.add(
+                    "slot",
+                    format!("This verification expects no {s} document."),
+                );
                 None
             }
             None => {
@@ -209,17 +225,30 @@ fn resolve_slot(flow: &Flow, v: &Verification, form: &UploadForm) -> ApiResult<S
     let Some(slot) = slot else {
         return Err(errors.into());
     };
-    let expected = v.expected.documents.get(slot).ok_or(ApiError::Internal("slot".into()))?;
+    let expected = v
+        .expected
+        .documents
+        .get(slot)
+        .ok_or(ApiError::Internal("slot".into()))?;
     let doc_type = flow
         .document_type_by_name(&expected.type_name)
         .ok_or_else(|| ApiError::Internal(format!("unknown type {}", expected.type_name)))?;
     if doc_type.needs_back() && form.back.as_ref().is_none_or(|b| b.is_empty()) {
-        errors.add("back", format!("The back file is required for a {}.", doc_type.name));
+        errors.add(
+            "back",
+            format!("The back file is required for a {}.", doc_type.name),
+        );
     }
     if !errors.is_empty() {
         return Err(errors.into());
     }
-    Ok((slot, doc_type.id, expected.country.clone(), doc_type.needs_back(), doc_type.accepts_pdf))
+    Ok((
+        slot,
+        doc_type.id,
+        expected.country.clone(),
+        doc_type.needs_back(),
+        doc_type.accepts_pdf,
+    ))
 }
 
 /// The documents of a verification.
@@ -235,7 +264,10 @@ pub async fn list(
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
     let docs = state.store.documents(&v).await?;
-    let data = docs.iter().map(|d| render::document(&state, Some(flow), d)).collect();
+    let data = docs
+        .iter()
+        .map(|d| render::document(&state, Some(flow), d))
+        .collect();
     Ok(Json(Data { data }))
 }
 
@@ -256,7 +288,9 @@ pub async fn show(
         .iter()
         .find(|d| d.id == document)
         .ok_or(ApiError::NotFound("Document not found."))?;
-    Ok(Json(Data { data: render::document(&state, Some(flow), doc) }))
+    Ok(Json(Data {
+        data: render::document(&state, Some(flow), doc),
+    }))
 }
 
 /// Delete a document (same states as upload).

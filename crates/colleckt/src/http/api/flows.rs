@@ -72,7 +72,10 @@ fn render(flow: &Flow) -> FlowResource {
         not_acceptable: flow
             .not_acceptable
             .iter()
-            .map(|n| NotAcceptableResource { name: n.name.clone(), reason: n.reason.clone() })
+            .map(|n| NotAcceptableResource {
+                name: n.name.clone(),
+                reason: n.reason.clone(),
+            })
             .collect(),
         ttl_days: flow.ttl_days,
     }
@@ -82,7 +85,9 @@ fn render(flow: &Flow) -> FlowResource {
 #[utoipa::path(get, path = "/api/v1/flows", tag = "Flows",
     responses((status = 200, body = Data<Vec<FlowResource>>), (status = 401)), security(("bearer" = [])))]
 pub async fn list(State(state): State<AppState>, _auth: Auth) -> Json<Data<Vec<FlowResource>>> {
-    Json(Data { data: state.flows.all().iter().map(render).collect() })
+    Json(Data {
+        data: state.flows.all().iter().map(render).collect(),
+    })
 }
 
 /// One flow: document types, sides, countries, forbidden combinations.
@@ -93,5 +98,7 @@ pub async fn show(
     _auth: Auth,
     Path(flow): Path<String>,
 ) -> ApiResult<Json<Data<FlowResource>>> {
-    Ok(Json(Data { data: render(lookup::flow(&state, &flow)?) }))
+    Ok(Json(Data {
+        data: render(lookup::flow(&state, &flow)?),
+    }))
 }

@@ -8,7 +8,10 @@ use colleckt_domain::Flow;
 use colleckt_store::Verification;
 
 pub fn flow<'a>(state: &'a AppState, slug: &str) -> ApiResult<&'a Flow> {
-    state.flows.get(slug).ok_or(ApiError::NotFound("Flow not found."))
+    state
+        .flows
+        .get(slug)
+        .ok_or(ApiError::NotFound("Flow not found."))
 }
 
 /// Ids are short and base62 with a prefix; anything else cannot exist.

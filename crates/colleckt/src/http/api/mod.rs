@@ -26,10 +26,25 @@ pub fn router() -> Router<AppState> {
                 .patch(verifications::update)
                 .delete(verifications::destroy),
         )
-        .route("/api/v1/{flow}/verifications/{verification}/submit", put(actions::submit))
-        .route("/api/v1/{flow}/verifications/{verification}/resubmit", put(actions::resubmit))
-        .route("/api/v1/{flow}/verifications/{verification}/approve", put(actions::approve))
-        .route("/api/v1/{flow}/verifications/{verification}/reject", put(actions::reject))
-        .route("/api/v1/{flow}/verifications/{verification}/cancel", put(actions::cancel))
+        .route(
+            "/api/v1/{flow}/verifications/{verification}/submit",
+            put(actions::submit),
+        )
+        .route(
+            "/api/v1/{flow}/verifications/{verification}/resubmit",
+            put(actions::resubmit),
+        )
+        .route(
+            "/api/v1/{flow}/verifications/{verification}/approve",
+            put(actions::approve),
+        )
+        .route(
+            "/api/v1/{flow}/verifications/{verification}/reject",
+            put(actions::reject),
+        )
+        .route(
+            "/api/v1/{flow}/verifications/{verification}/cancel",
+            put(actions::cancel),
+        )
         .merge(documents::router())
 }

@@ -63,7 +63,10 @@ fn parse_list_query(raw: Option<&str>) -> Result<ListQuery, ValidationErrors> {
     for (key, value) in url::form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
         let value = value.trim().to_string();
         if value.len() > 255 {
-            errors.add(key.to_string(), format!("The {key} may not be longer than 255 characters."));
+            errors.add(
+                key.to_string(),
+                format!("The {key} may not be longer than 255 characters."),
+            );
             continue;
         }
         match key.as_ref() {
@@ -76,7 +79,10 @@ fn parse_list_query(raw: Option<&str>) -> Result<ListQuery, ValidationErrors> {
                     q.per_page = p;
                     q.carry.push(("per_page".into(), value));
                 }
-                _ => errors.add("per_page", "The per_page must be a whole number from 1 to 100."),
+                _ => errors.add(
+                    "per_page",
+                    "The per_page must be a whole number from 1 to 100.",
+                ),
             },
             "status" => match value.parse::<i64>().ok().and_then(Status::from_value) {
                 Some(s) => {
@@ -236,7 +242,9 @@ pub async fn show(
 ) -> ApiResult<Json<Data<VerificationDetail>>> {
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
-    Ok(Json(Data { data: render::verification_detail(&state, &v).await? }))
+    Ok(Json(Data {
+        data: render::verification_detail(&state, &v).await?,
+    }))
 }
 
 /// Merge expected data; optionally change the status (comment and email required).
@@ -262,8 +270,12 @@ pub async fn update(
             t.comment = Some(change.comment.clone());
             t.events = events_for(to);
             t.documents = match to {
-                Status::Approved => DocumentEffect::SetStatus(DocStatus::Approved, Some("approved")),
-                Status::Rejected => DocumentEffect::SetStatus(DocStatus::Rejected, Some("rejected")),
+                Status::Approved => {
+                    DocumentEffect::SetStatus(DocStatus::Approved, Some("approved"))
+                }
+                Status::Rejected => {
+                    DocumentEffect::SetStatus(DocStatus::Rejected, Some("rejected"))
+                }
                 Status::Canceled => DocumentEffect::SetStatus(DocStatus::Canceled, None),
                 _ => DocumentEffect::None,
             };
@@ -286,7 +298,9 @@ pub async fn update(
     state.store.transition(&v, t).await?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
     let comments = state.store.comments(&v, false).await?;
-    Ok(Json(Data { data: render::verification(&state, &v, &comments) }))
+    Ok(Json(Data {
+        data: render::verification(&state, &v, &comments),
+    }))
 }
 
 /// Delete (soft): hidden at once, images unreadable at once, purged later.
@@ -314,11 +328,20 @@ mod tests {
 
     #[test]
     fn list_query_validates_and_carries_filters() {
-        let q = parse_list_query(Some("page=2&per_page=50&status=3&q=abc&vendor_reference=R1")).unwrap();
+        let q = parse_list_query(Some(
+            "page=2&per_page=50&status=3&q=abc&vendor_reference=R1",
+        ))
+        .unwrap();
         assert_eq!((q.page, q.per_page), (2, 50));
         assert_eq!(q.filter.status, Some(Status::Approved));
         assert_eq!(q.carry.len(), 4);
-        for bad in ["page=0", "page=x", "per_page=101", "status=9", "created_from=yesterday"] {
+        for bad in [
+            "page=0",
+            "page=x",
+            "per_page=101",
+            "status=9",
+            "created_from=yesterday",
+        ] {
             assert!(parse_list_query(Some(bad)).is_err(), "{bad}");
         }
         assert!(parse_date("2026-01-02", true).unwrap() > parse_date("2026-01-02", false).unwrap());
