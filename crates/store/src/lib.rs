@@ -23,6 +23,11 @@ pub use objects::Objects;
 pub use repo::documents::NewDocument;
 pub use repo::jobs::{ClaimedJob, NewJob};
 pub use repo::verifications::{DocumentEffect, ListFilter, NewVerification, Transition};
+pub use repo::webhook_deliveries::{
+    AttemptRecord, ClaimedDelivery, Delivery, DeliveryAttempt, NextStep, Recorded,
+};
+pub use repo::webhook_fanout::{FanOut, PendingEvent};
+pub use repo::webhooks::{Endpoint, NewEndpoint, RetryOutcome};
 
 /// The database plus the keys that seal what goes into it.
 #[derive(Clone, Debug)]

@@ -12,3 +12,4 @@ mod documents;
 mod list;
 mod pii;
 mod update_delete;
+mod webhooks;
