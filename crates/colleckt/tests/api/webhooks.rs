@@ -5,8 +5,8 @@
 //! pending. Delivery is driven explicitly (`drain`) or by a spawned dispatcher.
 
 mod api;
-mod binary;
 mod bench;
+mod binary;
 mod crash;
 mod delivery;
 mod load;

@@ -178,7 +178,11 @@ impl Store {
             let endpoint_id = text(r, "endpoint_id")?;
             let verification_id = text(r, "verification_id")?;
             let secret = opt_blob(r, "secret_enc")?
-                .and_then(|s| self.keys.open(SECRET_PURPOSE, &s, endpoint_id.as_bytes()).ok())
+                .and_then(|s| {
+                    self.keys
+                        .open(SECRET_PURPOSE, &s, endpoint_id.as_bytes())
+                        .ok()
+                })
                 .and_then(|b| String::from_utf8(b).ok());
             let body = match (opt_blob(r, "data_key_enc")?, opt_blob(r, "payload_enc")?) {
                 (Some(wrapped), Some(sealed)) => self
@@ -233,7 +237,11 @@ impl Store {
         .bind(rec.status_code.map(i64::from))
         .bind(rec.duration_ms)
         .bind(response)
-        .bind(rec.error.as_deref().map(|e| e.chars().take(500).collect::<String>()))
+        .bind(
+            rec.error
+                .as_deref()
+                .map(|e| e.chars().take(500).collect::<String>()),
+        )
         .bind(now)
         .execute(&mut *w.tx)
         .await?;
@@ -335,7 +343,11 @@ impl Store {
             page = page.bind(s);
         }
         let total = count.fetch_one(&self.db.pool).await?;
-        let rows = page.bind(limit).bind(offset).fetch_all(&self.db.pool).await?;
+        let rows = page
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&self.db.pool)
+            .await?;
         let mut items = rows.iter().map(delivery).collect::<Result<Vec<_>, _>>()?;
         self.attach_attempts(&mut items).await?;
         Ok((items, total))
@@ -354,7 +366,12 @@ impl Store {
         .bind(endpoint_id)
         .fetch_optional(&self.db.pool)
         .await?;
-        let mut items = row.as_ref().map(delivery).transpose()?.into_iter().collect::<Vec<_>>();
+        let mut items = row
+            .as_ref()
+            .map(delivery)
+            .transpose()?
+            .into_iter()
+            .collect::<Vec<_>>();
         self.attach_attempts(&mut items).await?;
         Ok(items.pop())
     }

@@ -28,6 +28,9 @@ pub struct FanOut<'a> {
     pub body: Option<(&'a Verification, &'a [u8])>,
 }
 
+/// An endpoint id and its event filter.
+type Target = (String, Option<Vec<String>>);
+
 pub(crate) fn payload_aad(delivery_id: &str) -> String {
     format!("webhook-payload:{delivery_id}")
 }
@@ -111,7 +114,7 @@ impl Store {
     pub async fn fan_out(&self, items: &[FanOut<'_>]) -> Result<usize, StoreError> {
         let now = now_micros();
         let mut created = 0;
-        let mut endpoints: HashMap<String, Vec<(String, Option<Vec<String>>)>> = HashMap::new();
+        let mut endpoints: HashMap<String, Vec<Target>> = HashMap::new();
         let mut w = self.db.begin_write().await?;
         for item in items {
             let e = item.event;
@@ -141,7 +144,10 @@ impl Store {
                     .collect::<Result<Vec<_>, StoreError>>()?;
                 endpoints.insert(e.workspace_id.clone(), list);
             }
-            let targets = endpoints.get(&e.workspace_id).map(Vec::as_slice).unwrap_or_default();
+            let targets = endpoints
+                .get(&e.workspace_id)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
             for (endpoint_id, filter) in targets {
                 if !wants(filter.as_deref(), &e.event_type) {
                     continue;

@@ -80,10 +80,11 @@ pub enum RetryOutcome {
 
 impl Store {
     pub async fn count_endpoints(&self, workspace_id: &str) -> Result<i64, StoreError> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM webhook_endpoints WHERE workspace_id = $1")
-            .bind(workspace_id)
-            .fetch_one(&self.db.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT COUNT(*) AS n FROM webhook_endpoints WHERE workspace_id = $1")
+                .bind(workspace_id)
+                .fetch_one(&self.db.pool)
+                .await?;
         int(&row, "n")
     }
 
@@ -168,11 +169,12 @@ impl Store {
     #[tracing::instrument(skip_all)]
     pub async fn delete_endpoint(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
         let mut w = self.db.begin_write().await?;
-        let found = sqlx::query("SELECT id FROM webhook_endpoints WHERE id = $1 AND workspace_id = $2")
-            .bind(id)
-            .bind(workspace_id)
-            .fetch_optional(&mut *w.tx)
-            .await?;
+        let found =
+            sqlx::query("SELECT id FROM webhook_endpoints WHERE id = $1 AND workspace_id = $2")
+                .bind(id)
+                .bind(workspace_id)
+                .fetch_optional(&mut *w.tx)
+                .await?;
         if found.is_none() {
             return Ok(false);
         }
@@ -242,7 +244,11 @@ impl Store {
             .bind(id)
             .fetch_optional(&self.db.pool)
             .await?;
-        let Some(sealed) = row.as_ref().map(|r| opt_blob(r, "secret_enc")).transpose()? else {
+        let Some(sealed) = row
+            .as_ref()
+            .map(|r| opt_blob(r, "secret_enc"))
+            .transpose()?
+        else {
             return Ok(None);
         };
         let bytes = self

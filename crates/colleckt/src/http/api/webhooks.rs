@@ -3,9 +3,9 @@
 //! retry one delivery by hand. Every endpoint belongs to the token's workspace.
 
 use crate::app::AppState;
+use crate::http::api::lookup::plausible_id;
 use crate::http::api::pagination;
 use crate::http::api::verifications::Data;
-use crate::http::api::lookup::plausible_id;
 use crate::http::auth::Auth;
 use crate::http::body::JsonBody;
 use crate::http::error::{ApiError, ApiResult};
@@ -172,7 +172,10 @@ struct CreateInput {
 fn validate(body: &Value) -> Result<CreateInput, ValidationErrors> {
     let mut errors = ValidationErrors::default();
     if !body.is_object() {
-        return Err(ValidationErrors::single("url", "The url field is required."));
+        return Err(ValidationErrors::single(
+            "url",
+            "The url field is required.",
+        ));
     }
     let url = match body.get("url") {
         None | Some(Value::Null) => {
@@ -230,7 +233,10 @@ fn validate(body: &Value) -> Result<CreateInput, ValidationErrors> {
             None
         }
         Some(Value::String(s)) if s.chars().any(char::is_control) => {
-            errors.add("description", "The description may not contain control characters.");
+            errors.add(
+                "description",
+                "The description may not contain control characters.",
+            );
             None
         }
         Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
@@ -295,8 +301,14 @@ pub async fn create(
     .await
 }
 
-/// `page` and `per_page` of a list query; other keys are the caller's.
-fn page_of(raw: Option<&str>) -> Result<(i64, i64, Vec<(String, String)>), ValidationErrors> {
+/// `page` and `per_page` of a list query, and the other pairs for the caller.
+struct PageQuery {
+    page: i64,
+    per_page: i64,
+    rest: Vec<(String, String)>,
+}
+
+fn page_of(raw: Option<&str>) -> Result<PageQuery, ValidationErrors> {
     let mut errors = ValidationErrors::default();
     let (mut page, mut per_page, mut rest) = (1, pagination::DEFAULT_PER_PAGE, vec![]);
     for (key, value) in url::form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
@@ -307,13 +319,20 @@ fn page_of(raw: Option<&str>) -> Result<(i64, i64, Vec<(String, String)>), Valid
             },
             "per_page" => match value.parse::<i64>() {
                 Ok(p) if (1..=pagination::MAX_PER_PAGE).contains(&p) => per_page = p,
-                _ => errors.add("per_page", "The per_page must be a whole number from 1 to 100."),
+                _ => errors.add(
+                    "per_page",
+                    "The per_page must be a whole number from 1 to 100.",
+                ),
             },
             _ => rest.push((key.into_owned(), value.into_owned())),
         }
     }
     if errors.is_empty() {
-        Ok((page, per_page, rest))
+        Ok(PageQuery {
+            page,
+            per_page,
+            rest,
+        })
     } else {
         Err(errors)
     }
@@ -329,7 +348,7 @@ pub async fn list(
     auth: Auth,
     RawQuery(raw): RawQuery,
 ) -> ApiResult<Json<WebhookPage>> {
-    let (page, per_page, _) = page_of(raw.as_deref())?;
+    let PageQuery { page, per_page, .. } = page_of(raw.as_deref())?;
     let (items, total) = state
         .store
         .list_endpoints(&auth.workspace_id, per_page, (page - 1) * per_page)
@@ -409,7 +428,11 @@ pub async fn deliveries(
     RawQuery(raw): RawQuery,
 ) -> ApiResult<Json<DeliveryPage>> {
     let e = endpoint(&state, &auth, &id).await?;
-    let (page, per_page, rest) = page_of(raw.as_deref())?;
+    let PageQuery {
+        page,
+        per_page,
+        rest,
+    } = page_of(raw.as_deref())?;
     let mut carry = per_page_carry(per_page);
     let mut status = None;
     for (key, value) in rest {
@@ -490,10 +513,18 @@ mod tests {
         assert_eq!(ok.url, "https://x.example/h");
         assert_eq!(ok.events, Some(vec!["verification.finished".to_string()]));
         assert_eq!(ok.description.as_deref(), Some("CRM"));
-        assert_eq!(validate(&json!({"url": "https://x", "events": []})).unwrap().events, None);
-        let e = validate(&json!({"events": ["verification.finished", "nope"], "description": 5})).unwrap_err();
+        assert_eq!(
+            validate(&json!({"url": "https://x", "events": []}))
+                .unwrap()
+                .events,
+            None
+        );
+        let e = validate(&json!({"events": ["verification.finished", "nope"], "description": 5}))
+            .unwrap_err();
         assert!(e.has("url") && e.has("events.1") && e.has("description") && !e.has("events.0"));
-        assert!(validate(&json!({"url": "https://x", "events": "all"})).unwrap_err().has("events"));
+        assert!(validate(&json!({"url": "https://x", "events": "all"}))
+            .unwrap_err()
+            .has("events"));
         assert!(validate(&json!([])).unwrap_err().has("url"));
     }
 }

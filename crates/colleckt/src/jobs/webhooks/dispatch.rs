@@ -22,7 +22,9 @@ pub fn next_step(schedule: &RetrySchedule, attempts: i64, succeeded: bool, now: 
         return NextStep::Succeeded;
     }
     match schedule.delay_after(attempts) {
-        Some(delay) => NextStep::RetryAt(now + i64::try_from(delay.as_micros()).unwrap_or(i64::MAX / 2)),
+        Some(delay) => {
+            NextStep::RetryAt(now + i64::try_from(delay.as_micros()).unwrap_or(i64::MAX / 2))
+        }
         None => NextStep::Failed,
     }
 }
@@ -197,8 +199,14 @@ mod tests {
         let s = RetrySchedule::default();
         assert_eq!(next_step(&s, 1, true, 0), NextStep::Succeeded);
         assert_eq!(next_step(&s, 1, false, 0), NextStep::RetryAt(5_000_000));
-        assert_eq!(next_step(&s, 2, false, 10), NextStep::RetryAt(10 + 300_000_000));
-        assert_eq!(next_step(&s, 7, false, 0), NextStep::RetryAt(36_000_000_000));
+        assert_eq!(
+            next_step(&s, 2, false, 10),
+            NextStep::RetryAt(10 + 300_000_000)
+        );
+        assert_eq!(
+            next_step(&s, 7, false, 0),
+            NextStep::RetryAt(36_000_000_000)
+        );
         assert_eq!(next_step(&s, 8, false, 0), NextStep::Failed);
         // A manual retry after the schedule is used up gets one attempt.
         assert_eq!(next_step(&s, 9, false, 0), NextStep::Failed);

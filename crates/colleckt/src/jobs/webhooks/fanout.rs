@@ -14,7 +14,12 @@ pub const BATCH: i64 = 200;
 const LEASE_MICROS: i64 = 30 * 1_000_000;
 
 /// The body of an event: `{"id", "type", "created_at", "data"}` (CONTRACT §5).
-pub fn payload(state: &AppState, event: &PendingEvent, v: &Verification, comments: &[colleckt_store::Comment]) -> Vec<u8> {
+pub fn payload(
+    state: &AppState,
+    event: &PendingEvent,
+    v: &Verification,
+    comments: &[colleckt_store::Comment],
+) -> Vec<u8> {
     let body = json!({
         "id": event.id,
         "type": event.event_type,

@@ -19,7 +19,9 @@ pub enum UrlRefused {
     Credentials,
     #[error("The url's host could not be resolved.")]
     Unresolvable,
-    #[error("The url resolves to a private, loopback, link-local or otherwise non-public address.")]
+    #[error(
+        "The url resolves to a private, loopback, link-local or otherwise non-public address."
+    )]
     PrivateAddress,
 }
 
@@ -239,11 +241,17 @@ mod tests {
 
     #[test]
     fn urls_are_checked_for_scheme_host_and_credentials() {
-        assert_eq!(parse("http://example.com/", false), Err(UrlRefused::NotHttps));
+        assert_eq!(
+            parse("http://example.com/", false),
+            Err(UrlRefused::NotHttps)
+        );
         assert!(parse("http://127.0.0.1:9/", true).is_ok());
         assert_eq!(parse("ftp://example.com/", true), Err(UrlRefused::Invalid));
         assert_eq!(parse("not a url", true), Err(UrlRefused::Invalid));
-        assert_eq!(parse("https://u:p@example.com/", false), Err(UrlRefused::Credentials));
+        assert_eq!(
+            parse("https://u:p@example.com/", false),
+            Err(UrlRefused::Credentials)
+        );
         assert!(parse("https://example.com/hook?x=1", false).is_ok());
     }
 
@@ -266,9 +274,13 @@ mod tests {
         }
         assert!(check_url("https://93.184.216.34/", false).await.is_ok());
         assert!(check_url("http://localhost:1/", true).await.is_ok());
-        let guarded = GuardedResolver { allow_private: false };
+        let guarded = GuardedResolver {
+            allow_private: false,
+        };
         assert!(guarded.resolve("localhost".parse().unwrap()).await.is_err());
-        let open = GuardedResolver { allow_private: true };
+        let open = GuardedResolver {
+            allow_private: true,
+        };
         assert!(open.resolve("localhost".parse().unwrap()).await.is_ok());
     }
 }

@@ -49,11 +49,21 @@ async fn endpoints_are_created_listed_shown_and_deleted() {
 
     // Another workspace sees nothing.
     let res = app
-        .request(Method::GET, &format!("/api/v1/webhooks/{id}"), &app.other_token, None)
+        .request(
+            Method::GET,
+            &format!("/api/v1/webhooks/{id}"),
+            &app.other_token,
+            None,
+        )
         .await;
     assert_eq!(res.status(), 404);
     let res = app
-        .request(Method::DELETE, &format!("/api/v1/webhooks/{id}"), &app.other_token, None)
+        .request(
+            Method::DELETE,
+            &format!("/api/v1/webhooks/{id}"),
+            &app.other_token,
+            None,
+        )
         .await;
     assert_eq!(res.status(), 404);
     let res = app
@@ -64,15 +74,23 @@ async fn endpoints_are_created_listed_shown_and_deleted() {
 
     // No events: every event.
     let (s, v) = app
-        .post("/api/v1/webhooks", &json!({"url": "http://127.0.0.1:9/all"}))
+        .post(
+            "/api/v1/webhooks",
+            &json!({"url": "http://127.0.0.1:9/all"}),
+        )
         .await;
     assert_eq!(s, 201);
     assert!(v["data"]["events"].is_null());
 
-    let (s, _) = app.call(Method::DELETE, &format!("/api/v1/webhooks/{id}"), None).await;
+    let (s, _) = app
+        .call(Method::DELETE, &format!("/api/v1/webhooks/{id}"), None)
+        .await;
     assert_eq!(s, 204);
     let (s, v) = app.get(&format!("/api/v1/webhooks/{id}")).await;
-    assert_eq!((s, v["message"].as_str()), (404, Some("Webhook not found.")));
+    assert_eq!(
+        (s, v["message"].as_str()),
+        (404, Some("Webhook not found."))
+    );
     let (s, _) = app.get(&format!("/api/v1/webhooks/{id}/deliveries")).await;
     assert_eq!(s, 404);
     let (s, _) = app.get("/api/v1/webhooks/nonsense").await;
@@ -102,9 +120,18 @@ async fn create_bodies_are_validated() {
         (json!({"url": "not a url"}), "url"),
         (json!({"url": "ftp://example.com/"}), "url"),
         (json!({"url": "https://u:p@example.com/"}), "url"),
-        (json!({"url": "https://93.184.216.34/", "events": ["verification.started"]}), "events.0"),
-        (json!({"url": "https://93.184.216.34/", "events": "verification.finished"}), "events"),
-        (json!({"url": "https://93.184.216.34/", "description": "x".repeat(256)}), "description"),
+        (
+            json!({"url": "https://93.184.216.34/", "events": ["verification.started"]}),
+            "events.0",
+        ),
+        (
+            json!({"url": "https://93.184.216.34/", "events": "verification.finished"}),
+            "events",
+        ),
+        (
+            json!({"url": "https://93.184.216.34/", "description": "x".repeat(256)}),
+            "description",
+        ),
     ] {
         let (s, v) = app.post("/api/v1/webhooks", &body).await;
         assert_eq!(s, 422, "{body} → {v}");
@@ -113,7 +140,10 @@ async fn create_bodies_are_validated() {
     let (s, v) = app.post("/api/v1/webhooks", &json!("just a string")).await;
     assert_eq!(s, 422, "{v}");
     let (s, v) = app
-        .post("/api/v1/webhooks", &json!({"url": "https://93.184.216.34/hook"}))
+        .post(
+            "/api/v1/webhooks",
+            &json!({"url": "https://93.184.216.34/hook"}),
+        )
         .await;
     assert_eq!(s, 201, "{v}");
 }
@@ -144,7 +174,10 @@ async fn private_targets_are_refused_at_creation_unless_allowed() {
         assert!(v["errors"]["url"].is_array(), "{url} → {v}");
     }
     let (s, v) = app
-        .post("/api/v1/webhooks", &json!({"url": "https://93.184.216.34/hook"}))
+        .post(
+            "/api/v1/webhooks",
+            &json!({"url": "https://93.184.216.34/hook"}),
+        )
         .await;
     assert_eq!(s, 201, "{v}");
     assert_eq!(app.get("/api/v1/webhooks").await.1["meta"]["total"], 1);
@@ -161,7 +194,10 @@ async fn private_targets_are_refused_at_delivery_too() {
     let id = app.create(&homer()).await;
     cancel(&app, &id).await;
     let strict = with_settings(&app, |s| *s = WebhookSettings::default());
-    assert_eq!(colleckt::jobs::webhooks::run_once(&strict).await.unwrap(), 3);
+    assert_eq!(
+        colleckt::jobs::webhooks::run_once(&strict).await.unwrap(),
+        3
+    );
     for wh in [&by_name, &by_ip, &plain] {
         let d = deliveries(&app, wh).await;
         assert_eq!(d.len(), 1);

@@ -35,7 +35,7 @@ fn percentile(sorted: &[i64], p: f64) -> f64 {
 /// Flips verification `id` approved ↔ rejected (`i` decides which); true if
 /// the status changed (and so an event was written).
 async fn flip(api: &Api, id: &str, i: usize) -> bool {
-    let action = if i % 2 == 0 { "approve" } else { "reject" };
+    let action = if i & 1 == 0 { "approve" } else { "reject" };
     let path = format!("/api/v1/usps1583/verifications/{id}/{action}");
     let (s, _) = api
         .call(reqwest::Method::PUT, &path, Some(actor("bench")))
@@ -51,7 +51,11 @@ async fn toggle(api: &Api, id: &str) -> bool {
 async fn create_verifications(api: &Api, n: usize) -> Vec<String> {
     let creates = (0..n).map(|_| async {
         let (s, v) = api
-            .call(reqwest::Method::POST, "/api/v1/usps1583/verifications", Some(homer()))
+            .call(
+                reqwest::Method::POST,
+                "/api/v1/usps1583/verifications",
+                Some(homer()),
+            )
             .await;
         assert_eq!(s, 201, "{v}");
         v["data"]["id"].as_str().unwrap().to_string()
@@ -73,7 +77,10 @@ async fn bench_webhooks() {
     let dir = tempfile::tempdir().unwrap();
     let (database_url, engine) = match std::env::var("COLLECKT_TEST_DATABASE_URL") {
         Ok(base) if !base.is_empty() => (fresh_postgres(&base).await, "PostgreSQL"),
-        _ => (format!("sqlite://{}/colleckt.db", dir.path().display()), "SQLite"),
+        _ => (
+            format!("sqlite://{}/colleckt.db", dir.path().display()),
+            "SQLite",
+        ),
     };
     run_cli(dir.path(), &database_url, &["workspace", "create", "acme"]);
     let token = run_cli(dir.path(), &database_url, &["token", "create", "acme"]);
@@ -88,7 +95,11 @@ async fn bench_webhooks() {
     // --- 1. backlog throughput -------------------------------------------
     let server = serve(dir.path(), &database_url, port, 0).await;
     let (s, v) = api
-        .call(reqwest::Method::POST, "/api/v1/webhooks", Some(json!({"url": rx.url})))
+        .call(
+            reqwest::Method::POST,
+            "/api/v1/webhooks",
+            Some(json!({"url": rx.url})),
+        )
         .await;
     assert_eq!(s, 201, "{v}");
     let pool = create_verifications(&api, 200).await;
@@ -141,9 +152,18 @@ async fn bench_webhooks() {
     for i in 0..total {
         ticker.tick().await;
         let id = pool[i % pool.len()].clone();
-        let (client, base, token, ok) = (api.client.clone(), api.base.clone(), api.token.clone(), ok.clone());
+        let (client, base, token, ok) = (
+            api.client.clone(),
+            api.base.clone(),
+            api.token.clone(),
+            ok.clone(),
+        );
         tasks.push(tokio::spawn(async move {
-            let api = Api { base, token, client };
+            let api = Api {
+                base,
+                token,
+                client,
+            };
             if toggle(&api, &id).await {
                 ok.fetch_add(1, Ordering::SeqCst);
             }

@@ -57,8 +57,15 @@ pub async fn serve(dir: &Path, database_url: &str, port: u16, workers: usize) ->
     let server = Server { child };
     let url = format!("http://127.0.0.1:{port}/healthz");
     let start = Instant::now();
-    while reqwest::get(&url).await.map(|r| r.status() != 200).unwrap_or(true) {
-        assert!(start.elapsed() < Duration::from_secs(60), "serve did not start");
+    while reqwest::get(&url)
+        .await
+        .map(|r| r.status() != 200)
+        .unwrap_or(true)
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "serve did not start"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     server
@@ -93,7 +100,12 @@ pub struct Api {
 }
 
 impl Api {
-    pub async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> (u16, Value) {
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (u16, Value) {
         let mut req = self
             .client
             .request(method, format!("{}{path}", self.base))
@@ -114,10 +126,13 @@ impl Api {
 
     pub async fn deliveries(&self, wh: &str) -> Vec<Value> {
         let (s, v) = self
-            .call(reqwest::Method::GET, &format!("/api/v1/webhooks/{wh}/deliveries?per_page=100"), None)
+            .call(
+                reqwest::Method::GET,
+                &format!("/api/v1/webhooks/{wh}/deliveries?per_page=100"),
+                None,
+            )
             .await;
         assert_eq!(s, 200, "{v}");
         v["data"].as_array().unwrap().clone()
     }
 }
-

@@ -26,14 +26,22 @@ async fn deliveries_pending_at_a_kill_9_arrive_after_the_restart() {
     let server = serve(dir.path(), &database_url, port, 1).await;
     let hook = format!("http://127.0.0.1:{receiver_port}/hooks");
     let (s, v) = api
-        .call(reqwest::Method::POST, "/api/v1/webhooks", Some(json!({"url": hook})))
+        .call(
+            reqwest::Method::POST,
+            "/api/v1/webhooks",
+            Some(json!({"url": hook})),
+        )
         .await;
     assert_eq!(s, 201, "{v}");
     let wh = v["data"]["id"].as_str().unwrap().to_string();
     let mut verifications = vec![];
     for _ in 0..10 {
         let (s, v) = api
-            .call(reqwest::Method::POST, "/api/v1/usps1583/verifications", Some(homer()))
+            .call(
+                reqwest::Method::POST,
+                "/api/v1/usps1583/verifications",
+                Some(homer()),
+            )
             .await;
         assert_eq!(s, 201, "{v}");
         verifications.push(v["data"]["id"].as_str().unwrap().to_string());
@@ -49,7 +57,10 @@ async fn deliveries_pending_at_a_kill_9_arrive_after_the_restart() {
             assert!(d.iter().all(|d| d["status"] == "pending"), "{d:?}");
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(30), "no attempts: {d:?}");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no attempts: {d:?}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     // ... and five committed just before the kill.

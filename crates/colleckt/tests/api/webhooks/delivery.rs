@@ -60,7 +60,12 @@ async fn each_endpoint_gets_only_the_events_it_asked_for() {
     let finished_rx = Receiver::start().await;
     let all_rx = Receiver::start().await;
     let other_rx = Receiver::start().await;
-    let (finished, _) = endpoint(&app, &finished_rx.url, Some(json!(["verification.finished"]))).await;
+    let (finished, _) = endpoint(
+        &app,
+        &finished_rx.url,
+        Some(json!(["verification.finished"])),
+    )
+    .await;
     let (all, _) = endpoint(&app, &all_rx.url, None).await;
     // Another workspace's endpoint never sees this workspace's events.
     let res = app
@@ -156,7 +161,10 @@ async fn after_the_last_attempt_the_delivery_fails_and_can_be_retried_by_hand() 
     assert!(d["next_attempt_at"].is_null());
 
     rx.fail_first(0, 503);
-    let path = format!("/api/v1/webhooks/{wh}/deliveries/{}/retry", d["id"].as_str().unwrap());
+    let path = format!(
+        "/api/v1/webhooks/{wh}/deliveries/{}/retry",
+        d["id"].as_str().unwrap()
+    );
     let (s, v) = app.post(&path, &json!(null)).await;
     assert_eq!(s, 202, "{v}");
     assert_eq!(v["data"]["status"], "pending");
@@ -169,7 +177,10 @@ async fn after_the_last_attempt_the_delivery_fails_and_can_be_retried_by_hand() 
     assert_eq!(ids.len(), 1);
 
     let (s, _) = app
-        .post(&format!("/api/v1/webhooks/{wh}/deliveries/dlv_nope/retry"), &json!(null))
+        .post(
+            &format!("/api/v1/webhooks/{wh}/deliveries/dlv_nope/retry"),
+            &json!(null),
+        )
         .await;
     assert_eq!(s, 404);
     let res = app
@@ -217,7 +228,10 @@ async fn an_endpoint_failing_for_too_long_is_disabled() {
     rx.fail_first(0, 500);
     let first = d[0]["id"].as_str().unwrap();
     let (s, v) = app
-        .post(&format!("/api/v1/webhooks/{wh}/deliveries/{first}/retry"), &json!(null))
+        .post(
+            &format!("/api/v1/webhooks/{wh}/deliveries/{first}/retry"),
+            &json!(null),
+        )
         .await;
     assert_eq!(s, 202, "{v}");
     drain(&state).await;
@@ -235,21 +249,34 @@ async fn a_deleted_verification_is_not_sent_and_a_deleted_endpoint_stops() {
     let id = app.create(&homer()).await;
     cancel(&app, &id).await;
     // Fanned out, then the verification is deleted before the attempt.
-    colleckt::jobs::webhooks::fanout::fan_out_once(&app.state).await.unwrap();
+    colleckt::jobs::webhooks::fanout::fan_out_once(&app.state)
+        .await
+        .unwrap();
     let (s, _) = app
-        .call(reqwest::Method::DELETE, &format!("/api/v1/usps1583/verifications/{id}"), None)
+        .call(
+            reqwest::Method::DELETE,
+            &format!("/api/v1/usps1583/verifications/{id}"),
+            None,
+        )
         .await;
     assert_eq!(s, 204);
     drain(&app.state).await;
     assert_eq!(rx.count(), 0);
     let d = deliveries(&app, &wh).await;
     assert_eq!(d[0]["status"], "failed");
-    assert!(d[0]["attempts"][0]["error"].as_str().unwrap().contains("deleted"));
+    assert!(d[0]["attempts"][0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("deleted"));
 
     let other = app.create(&homer()).await;
     cancel(&app, &other).await;
     let (s, _) = app
-        .call(reqwest::Method::DELETE, &format!("/api/v1/webhooks/{wh}"), None)
+        .call(
+            reqwest::Method::DELETE,
+            &format!("/api/v1/webhooks/{wh}"),
+            None,
+        )
         .await;
     assert_eq!(s, 204);
     drain(&app.state).await;

@@ -14,7 +14,9 @@ async fn a_thousand_events_to_a_slow_receiver_arrive_exactly_once() {
     let rx = Receiver::start().await;
     rx.slow(Duration::from_millis(30));
     let (wh, secret) = endpoint(&app, &rx.url, Some(json!(["verification.finished"]))).await;
-    let dispatcher = with_settings(&app, |s| s.schedule = RetrySchedule(vec![Duration::from_secs(1); 7]));
+    let dispatcher = with_settings(&app, |s| {
+        s.schedule = RetrySchedule(vec![Duration::from_secs(1); 7])
+    });
     colleckt::jobs::webhooks::spawn(&dispatcher).unwrap();
 
     let mut ids = vec![];
@@ -26,7 +28,7 @@ async fn a_thousand_events_to_a_slow_receiver_arrive_exactly_once() {
         let app = &app;
         async move {
             for i in 0..FLIPS {
-                let action = if i % 2 == 0 { "approve" } else { "reject" };
+                let action = if i & 1 == 0 { "approve" } else { "reject" };
                 let path = format!("/api/v1/usps1583/verifications/{id}/{action}");
                 let (s, v) = app.put(&path, &actor("flip")).await;
                 assert_eq!(s, 200, "{v}");
