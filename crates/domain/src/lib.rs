@@ -5,6 +5,7 @@
 pub mod country;
 pub mod expected;
 pub mod flow;
+pub mod rules;
 pub mod status;
 pub mod us_state;
 pub mod validation;

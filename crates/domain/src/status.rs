@@ -75,7 +75,7 @@ pub enum Action {
     Update,
     /// PATCH with `status`.
     SetStatus(Status),
-    /// The pipeline's automated decision.
+    /// The pipeline's automated decision (from Submitted, or Double Check on a re-run).
     Decide(Status),
     /// The expiry sweep.
     Expire,
@@ -121,7 +121,8 @@ impl Action {
             Action::Reject => Ok(Rejected),
             Action::Update => Ok(from),
             Action::SetStatus(to) => Ok(to),
-            Action::Decide(to) if from == Submitted => Ok(to),
+            // Double Check too: PATCH status 5 re-runs the pipeline from there.
+            Action::Decide(to) if matches!(from, Submitted | DoubleCheck) => Ok(to),
             Action::Decide(_) => Err(TransitionError::NotSubmitted),
             Action::Expire if from == Started => Ok(Expired),
             Action::Expire => Err(TransitionError::NotStarted),

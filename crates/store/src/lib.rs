@@ -22,7 +22,9 @@ pub use models::*;
 pub use objects::Objects;
 pub use repo::documents::NewDocument;
 pub use repo::jobs::{ClaimedJob, NewJob};
-pub use repo::verifications::{DocumentEffect, ListFilter, NewVerification, Transition};
+pub use repo::verifications::{
+    DocumentEffect, DocumentResult, ListFilter, NewVerification, Transition,
+};
 pub use repo::webhook_deliveries::{
     AttemptRecord, ClaimedDelivery, Delivery, DeliveryAttempt, NextStep, Recorded,
 };

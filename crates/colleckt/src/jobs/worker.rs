@@ -7,8 +7,8 @@ use std::time::Duration;
 
 const LEASE_MICROS: i64 = 5 * 60 * 1_000_000;
 
-/// The job kinds this build can run (the pipeline arrives with its issue).
-pub const KINDS: &[&str] = &[super::PURGE];
+/// The job kinds this build runs.
+pub const KINDS: &[&str] = &[super::PIPELINE, super::PURGE];
 
 /// What one step of a worker did; tests drain the queue with it.
 #[derive(Debug, PartialEq, Eq)]
@@ -25,6 +25,7 @@ pub fn backoff_micros(attempts: i64) -> i64 {
 
 async fn execute(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
     match job.kind.as_str() {
+        super::PIPELINE => super::pipeline::run(state, job).await,
         super::PURGE => super::purge::run(state, job).await,
         other => Err(format!("no handler for job kind {other}")),
     }
@@ -47,6 +48,9 @@ pub async fn try_execute_one(state: &AppState, worker: &str) -> Result<Step, Str
             .map_err(|e| e.to_string())?,
         Err(error) if job.attempts >= job.max_attempts => {
             tracing::error!(job = %job.id, kind = %job.kind, %error, "job failed for the last time");
+            if job.kind == super::PIPELINE {
+                super::pipeline::give_up(state, &job, &error).await?;
+            }
             state
                 .store
                 .complete_job(&job.id)

@@ -105,14 +105,44 @@ impl Store {
             .collect()
     }
 
-    /// Comments for many verifications at once (list pages), public only.
+    /// Public comments for a page of verifications, in one query.
     pub async fn public_comments_for(
         &self,
         vs: &[Verification],
     ) -> Result<Vec<Vec<Comment>>, StoreError> {
-        let mut out = Vec::with_capacity(vs.len());
+        if vs.is_empty() {
+            return Ok(vec![]);
+        }
+        let placeholders = (1..=vs.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT id, verification_id, content_enc, status, actor, private, created_at \
+             FROM comments WHERE private = 0 AND verification_id IN ({placeholders}) \
+             ORDER BY seq, created_at"
+        );
+        let mut q = sqlx::query(&sql);
         for v in vs {
-            out.push(self.comments(v, false).await?);
+            q = q.bind(v.id.clone());
+        }
+        let rows = q.fetch_all(&self.db.pool).await?;
+        let mut out: Vec<Vec<Comment>> = vec![vec![]; vs.len()];
+        for r in &rows {
+            let vid = text(r, "verification_id")?;
+            let Some(i) = vs.iter().position(|v| v.id == vid) else {
+                continue;
+            };
+            let id = text(r, "id")?;
+            let sealed = opt_blob(r, "content_enc")?.unwrap_or_default();
+            out[i].push(Comment {
+                content: open_text(&vs[i].data_key, &sealed, &format!("comment:{id}"))?,
+                status: status(opt_int(r, "status")?)?,
+                actor: text(r, "actor")?,
+                private: false,
+                created_at: int(r, "created_at")?,
+                id,
+            });
         }
         Ok(out)
     }

@@ -4,7 +4,7 @@
 
 use crate::db::WriteTx;
 use crate::ids::{new_id, now_micros};
-use crate::repo::verifications::{DocumentEffect, Transition};
+use crate::repo::verifications::{DocumentEffect, DocumentResult, Transition};
 use crate::rows::{int, opt_blob, opt_text, text};
 use crate::{Decision, DocStatus, Document, Store, StoreError, StoredFile, Verification};
 use colleckt_domain::Slot;
@@ -232,6 +232,47 @@ async fn bump_version(w: &mut WriteTx, v: &Verification, now: i64) -> Result<(),
     Ok(())
 }
 
+/// One document's pipeline verdict: extracted data and rules sealed, status,
+/// and a system decision.
+async fn record_result(
+    w: &mut WriteTx,
+    v: &Verification,
+    r: &DocumentResult,
+    now: i64,
+) -> Result<(), StoreError> {
+    let extracted = v.data_key.seal(
+        &serde_json::to_vec(&r.extracted)?,
+        &aad("extracted", &r.document_id),
+    );
+    let rules = v.data_key.seal(
+        &serde_json::to_vec(&r.rules)?,
+        &aad("rules", &r.document_id),
+    );
+    sqlx::query(
+        "UPDATE documents SET status = $1, extracted_data_enc = $2, rules_enc = $3, updated_at = $4 \
+         WHERE id = $5 AND verification_id = $6",
+    )
+    .bind(r.status.label())
+    .bind(extracted)
+    .bind(rules)
+    .bind(now)
+    .bind(&r.document_id)
+    .bind(&v.id)
+    .execute(&mut *w.tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO decisions (id, document_id, decision, source, actor, comment_enc, created_at) \
+         VALUES ($1, $2, $3, 'system', 'system', NULL, $4)",
+    )
+    .bind(new_id("dec"))
+    .bind(&r.document_id)
+    .bind(r.decision)
+    .bind(now)
+    .execute(&mut *w.tx)
+    .await?;
+    Ok(())
+}
+
 /// The document side of a transition, inside its transaction.
 pub(crate) async fn apply_effect(
     w: &mut WriteTx,
@@ -252,6 +293,11 @@ pub(crate) async fn apply_effect(
             .bind(&v.id)
             .execute(&mut *w.tx)
             .await?;
+        }
+        DocumentEffect::Results(results) => {
+            for r in results {
+                record_result(w, v, r, now).await?;
+            }
         }
         DocumentEffect::SetStatus(status, decision) => {
             sqlx::query(
@@ -319,5 +365,20 @@ impl Store {
             .into_iter()
             .find(|d| d.id == document_id);
         Ok(doc.map(|d| (v, d)))
+    }
+}
+
+impl Store {
+    /// Documents of a verification being read by the pipeline show Processing.
+    pub async fn mark_processing(&self, v: &Verification) -> Result<(), StoreError> {
+        let mut w = self.db.begin_write().await?;
+        sqlx::query("UPDATE documents SET status = $1, updated_at = $2 WHERE verification_id = $3")
+            .bind(DocStatus::Processing.label())
+            .bind(now_micros())
+            .bind(&v.id)
+            .execute(&mut *w.tx)
+            .await?;
+        w.commit().await?;
+        Ok(())
     }
 }

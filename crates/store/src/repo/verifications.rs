@@ -61,6 +61,19 @@ pub enum DocumentEffect {
     SetStatus(DocStatus, Option<&'static str>),
     /// Resubmit: back to Uploaded, extraction and rules cleared.
     Reset,
+    /// The pipeline's verdict on each document.
+    Results(Vec<DocumentResult>),
+}
+
+/// What the pipeline found on one document and decided about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentResult {
+    pub document_id: String,
+    pub extracted: serde_json::Value,
+    pub rules: serde_json::Value,
+    pub status: DocStatus,
+    /// `approved`, `rejected` or `double_check`.
+    pub decision: &'static str,
 }
 
 impl Transition {

@@ -1,0 +1,191 @@
+//! The automated pipeline job: read every document of a submitted
+//! verification, check what was read against what was expected with the flow's
+//! rules, and record the decision — documents' extracted data, rules, statuses
+//! and system decisions, the verification's new status, history and the
+//! webhook event — in one guarded transaction.
+
+mod evidence;
+
+use crate::app::AppState;
+use crate::jobs::events_for;
+use colleckt_domain::rules::{self, Decision};
+use colleckt_domain::{Action, Flow, Status};
+use colleckt_extract::{DocKind, ExtractInput, ExtractedData};
+use colleckt_store::{
+    ClaimedJob, DocStatus, Document, DocumentEffect, DocumentResult, StoreError, Transition,
+    Verification,
+};
+use evidence::{evidence, Uploaded};
+
+fn ids(job: &ClaimedJob) -> Result<(String, String), String> {
+    let get = |k: &str| {
+        job.payload[k]
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format!("pipeline job without {k}"))
+    };
+    Ok((get("workspace_id")?, get("verification_id")?))
+}
+
+/// Decrypted bytes of one stored image.
+async fn image(state: &AppState, v: &Verification, key: &str) -> Result<Vec<u8>, String> {
+    let sealed = state.objects.get(key).await.map_err(|e| e.to_string())?;
+    v.data_key()
+        .open(&sealed, &format!("object:{key}"))
+        .map_err(|e| e.to_string())
+}
+
+/// Reads one document off the async runtime; an unreadable one is `None`.
+async fn read(
+    state: &AppState,
+    v: &Verification,
+    flow: &Flow,
+    doc: &Document,
+) -> Result<Option<ExtractedData>, String> {
+    let front = image(state, v, &doc.front.key).await?;
+    let back = match &doc.back {
+        Some(b) => Some(image(state, v, &b.key).await?),
+        None => None,
+    };
+    let kind = flow
+        .document_type(doc.type_id)
+        .and_then(|t| DocKind::from_name(&t.name));
+    let result = tokio::task::spawn_blocking(move || {
+        colleckt_extract::extract(&ExtractInput {
+            front: &front,
+            back: back.as_deref(),
+            kind,
+        })
+    })
+    .await
+    .map_err(|e| format!("extraction task failed: {e}"))?;
+    match result {
+        Ok(data) => Ok(Some(data)),
+        Err(e) => {
+            tracing::info!(error = %e, "a document could not be read");
+            Ok(None)
+        }
+    }
+}
+
+fn doc_status(d: Decision) -> (DocStatus, &'static str) {
+    match d {
+        Decision::Approved => (DocStatus::Approved, "approved"),
+        Decision::Rejected => (DocStatus::Rejected, "rejected"),
+        Decision::DoubleCheck => (DocStatus::DoubleCheck, "double_check"),
+    }
+}
+
+#[tracing::instrument(skip_all, fields(job = %job.id))]
+pub async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
+    let (workspace, id) = ids(job)?;
+    let Some(v) = state
+        .store
+        .get_verification(&workspace, &id)
+        .await
+        .map_err(|e| e.to_string())?
+    else {
+        return Ok(()); // deleted meanwhile
+    };
+    // A re-run (PATCH status 5) decides from Double Check; anything else means
+    // a person acted first, and their decision stands.
+    if !matches!(v.status, Status::Submitted | Status::DoubleCheck) {
+        return Ok(());
+    }
+    let flow = state
+        .flows
+        .get(&v.flow)
+        .ok_or_else(|| format!("unknown flow {}", v.flow))?;
+    let docs = state.store.documents(&v).await.map_err(|e| e.to_string())?;
+    state
+        .store
+        .mark_processing(&v)
+        .await
+        .map_err(|e| e.to_string())?;
+    let ocr = colleckt_extract::ocr_available();
+    let mut read_data = vec![];
+    for doc in &docs {
+        read_data.push(read(state, &v, flow, doc).await?);
+    }
+    let evidences: Vec<_> = docs
+        .iter()
+        .zip(&read_data)
+        .map(|(doc, data)| {
+            let uploaded = Uploaded {
+                slot: doc.slot,
+                type_id: doc.type_id,
+                digests: std::iter::once(doc.front.digest.clone())
+                    .chain(doc.back.as_ref().map(|b| b.digest.clone()))
+                    .collect(),
+                data: data.as_ref(),
+                ocr_available: ocr,
+            };
+            evidence(uploaded, |name| {
+                flow.document_type_by_name(name).map(|t| t.id)
+            })
+        })
+        .collect();
+    let today = chrono::Utc::now().date_naive();
+    let outcome = rules::evaluate(flow, &v.expected, &evidences, today);
+    let to = match outcome.decision {
+        Decision::Approved => Status::Approved,
+        Decision::Rejected => Status::Rejected,
+        Decision::DoubleCheck => Status::DoubleCheck,
+    };
+    let Ok(to) = Action::Decide(to).apply(v.status) else {
+        return Ok(());
+    };
+    let results = docs
+        .iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            let (status, decision) = doc_status(outcome.decisions[i]);
+            DocumentResult {
+                document_id: doc.id.clone(),
+                extracted: read_data[i]
+                    .as_ref()
+                    .and_then(|d| serde_json::to_value(d).ok())
+                    .unwrap_or_else(|| serde_json::json!({})),
+                rules: serde_json::to_value(&outcome.documents[i]).unwrap_or_default(),
+                status,
+                decision,
+            }
+        })
+        .collect();
+    let mut t = Transition::new(to, "system");
+    t.events = events_for(to);
+    t.documents = DocumentEffect::Results(results);
+    match state.store.transition(&v, t).await {
+        Ok(()) => Ok(()),
+        // Someone changed the verification while it was read: run again.
+        Err(StoreError::Conflict) => Err("the verification changed during processing".into()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// A pipeline job that failed for the last time: the verification goes to
+/// Double Check with a system comment rather than staying in Submitted.
+pub async fn give_up(state: &AppState, job: &ClaimedJob, error: &str) -> Result<(), String> {
+    let (workspace, id) = ids(job)?;
+    let Some(v) = state
+        .store
+        .get_verification(&workspace, &id)
+        .await
+        .map_err(|e| e.to_string())?
+    else {
+        return Ok(());
+    };
+    if v.status != Status::Submitted {
+        return Ok(());
+    }
+    tracing::error!(verification = %v.id, %error, "the pipeline gave up");
+    let mut t = Transition::new(Status::DoubleCheck, "system");
+    t.comment = Some("The automated checks could not be completed; please review by hand.".into());
+    t.events = events_for(Status::DoubleCheck);
+    t.documents = DocumentEffect::SetStatus(DocStatus::DoubleCheck, None);
+    state
+        .store
+        .transition(&v, t)
+        .await
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,130 @@
+//! Finding dates in free text: "January 5, 2026", "Jan 5 2026", "01/05/2026",
+//! "2026-01-05".
+
+const MONTHS: [&str; 12] = [
+    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+];
+
+fn valid(y: u32, m: u32, d: u32) -> Option<String> {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    ((1900..=2199).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize])
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn month_of(word: &str) -> Option<u32> {
+    let w = word.to_ascii_uppercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| w.starts_with(m))
+        .map(|i| i as u32 + 1)
+}
+
+fn num(s: &str) -> Option<u32> {
+    let t = s.trim_matches(|c: char| !c.is_ascii_digit());
+    if t.is_empty() || t.len() > 4 {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// Every date in `line`, in order, as ISO strings.
+pub fn find_dates(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i]
+            .trim_matches(|c: char| c == ',' || c == '(' || c == ')' || c == ';' || c == '.');
+        // Numeric forms.
+        let sep = if w.contains('/') {
+            Some('/')
+        } else if w.matches('-').count() == 2 {
+            Some('-')
+        } else {
+            None
+        };
+        if let Some(sep) = sep {
+            let p: Vec<&str> = w.split(sep).collect();
+            if p.len() == 3 {
+                let (a, b, c) = (num(p[0]), num(p[1]), num(p[2]));
+                let d = match (a, b, c) {
+                    (Some(y), Some(m), Some(d)) if p[0].len() == 4 => valid(y, m, d),
+                    (Some(m), Some(d), Some(y)) if p[2].len() == 4 => valid(y, m, d),
+                    (Some(m), Some(d), Some(y)) if p[2].len() == 2 => valid(2000 + y, m, d),
+                    _ => None,
+                };
+                if let Some(d) = d {
+                    out.push(d);
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        // "Month D, YYYY" / "D Month YYYY".
+        if let Some(m) = month_of(w) {
+            if let (Some(d), Some(y)) = (
+                words.get(i + 1).and_then(|s| num(s)),
+                words.get(i + 2).and_then(|s| num(s)),
+            ) {
+                if let Some(iso) = valid(y, m, d) {
+                    out.push(iso);
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        if let (Some(d), Some(m), Some(y)) = (
+            num(w),
+            words.get(i + 1).and_then(|s| month_of(s)),
+            words.get(i + 2).and_then(|s| num(s)),
+        ) {
+            if let Some(iso) = valid(y, m, d) {
+                out.push(iso);
+                i += 3;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        assert_eq!(
+            find_dates("Lease Term: January 1, 2026 to December 31, 2026"),
+            vec!["2026-01-01", "2026-12-31"]
+        );
+        assert_eq!(
+            find_dates("Policy Period: 03/01/2026 to 03/01/2027"),
+            vec!["2026-03-01", "2027-03-01"]
+        );
+        assert_eq!(
+            find_dates("issued 2026-02-03; 5 Mar 2027"),
+            vec!["2026-02-03", "2027-03-05"]
+        );
+        assert!(find_dates("Rent $1,450.00 due on the 1st").is_empty());
+        assert!(find_dates("13/45/2026").is_empty());
+    }
+}

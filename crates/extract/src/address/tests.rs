@@ -1,0 +1,54 @@
+//! Address-document parsing on lease and policy texts.
+
+use super::*;
+
+const LEASE: &str = "RESIDENTIAL LEASE AGREEMENT\n\nThis Lease is made on March 3, 2026 between Oakwood Property Management LLC\n(\"Landlord\") and Marge Simpson (\"Tenant\").\n\nPremises:\n742 Evergreen Terrace\nSpringfield, TN 37172\n\nLease Term: March 3, 2026 to March 3, 2027\nLandlord office: 88 Commerce Plaza, Suite 300, Dallas, TX 75201\n";
+
+const POLICY: &str = "HOME INSURANCE POLICY DECLARATIONS\nAcme Mutual Insurance Company\n123 Insurance Way\nHartford, CT 06101\nPolicy Number: 555\nPolicy Period: 03/01/2026 to 03/01/2027\nIssue Date: 02/20/2026\nNamed Insured and Mailing Address:\nHOMER J SIMPSON\n55 OAK AVE\nAPT 4\nSPRINGFIELD, Tennessee 37172-1234\n";
+
+#[test]
+fn lease() {
+    let d = parse_text(LEASE);
+    assert_eq!(d.kind, Some(DocKind::Lease));
+    assert_eq!(d.first_name.as_deref(), Some("MARGE"));
+    assert_eq!(d.last_name.as_deref(), Some("SIMPSON"));
+    assert_eq!(d.address.street.as_deref(), Some("742 EVERGREEN TERRACE"));
+    assert_eq!(d.address.city.as_deref(), Some("SPRINGFIELD"));
+    assert_eq!(d.address.state.as_deref(), Some("TN"));
+    assert_eq!(d.address.postal_code.as_deref(), Some("37172"));
+    assert_eq!(d.issue_date.as_deref(), Some("2026-03-03"));
+    assert_eq!(d.expiry_date.as_deref(), Some("2027-03-03"));
+}
+
+#[test]
+fn policy() {
+    let d = parse_text(POLICY);
+    assert_eq!(d.kind, Some(DocKind::HomeInsurancePolicy));
+    assert_eq!(d.first_name.as_deref(), Some("HOMER"));
+    assert_eq!(d.middle_name.as_deref(), Some("J"));
+    assert_eq!(d.last_name.as_deref(), Some("SIMPSON"));
+    assert_eq!(d.address.street.as_deref(), Some("55 OAK AVE APT 4"));
+    assert_eq!(d.address.state.as_deref(), Some("TN"));
+    assert_eq!(d.address.postal_code.as_deref(), Some("37172-1234"));
+    assert_eq!(d.issue_date.as_deref(), Some("2026-03-01"));
+    assert_eq!(d.expiry_date.as_deref(), Some("2027-03-01"));
+}
+
+#[test]
+fn garbage_is_empty_not_panic() {
+    let d = parse_text("");
+    assert_eq!(d, AddressDoc::default());
+    let _ = parse_text("::::\n(\"Tenant\")\n, TN 12345\nName:\n");
+    let _ = parse_text("é, TX 12345\n\u{0}\u{ffff}");
+}
+
+#[test]
+fn surname_particles() {
+    let d = parse_text("Named Insured: Aisha Van Dyke\n1 Main St\nAustin, TX 78701\n");
+    assert_eq!(d.first_name.as_deref(), Some("AISHA"));
+    assert_eq!(d.middle_name, None);
+    assert_eq!(d.last_name.as_deref(), Some("VAN DYKE"));
+    let d = parse_text("Tenant: Maria Jose de la Cruz\n");
+    assert_eq!(d.middle_name.as_deref(), Some("JOSE"));
+    assert_eq!(d.last_name.as_deref(), Some("DE LA CRUZ"));
+}

@@ -1,0 +1,9 @@
+//! Image intake: bounded decoding with EXIF orientation, grey-level helpers
+//! shared by every reader, and the quality report.
+
+mod decode;
+pub mod ops;
+mod quality;
+
+pub use decode::{decode, DecodedImage, MAX_ALLOC_BYTES, MAX_PIXELS};
+pub use quality::{quality, Quality};

@@ -1,0 +1,280 @@
+//! Locating the MRZ band in a photo: dark text is smeared horizontally into
+//! line blobs; long, thin, parallel blobs of similar length stacked 2 or 3
+//! high are the MRZ. Returns rotated rectangles in source pixels.
+
+use image::GrayImage;
+
+use crate::image::ops::{dark_mask, downscale_to};
+
+/// A located band: a rotated rectangle around the MRZ lines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    /// Centre x (source pixels).
+    pub cx: f32,
+    /// Centre y.
+    pub cy: f32,
+    /// Angle of the lines (radians, clockwise in image coordinates).
+    pub angle: f32,
+    /// Length along the lines.
+    pub width: f32,
+    /// Height across the lines (all of them, with margins).
+    pub height: f32,
+    /// Thickness of one line (character height).
+    pub line_height: f32,
+    /// Number of lines found (2 or 3).
+    pub lines: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Blob {
+    cx: f32,
+    cy: f32,
+    angle: f32,
+    len: f32,
+    thick: f32,
+}
+
+const WORK_SIDE: u32 = 1000;
+
+/// Candidate MRZ bands, best first (a second, coarser scale is tried when
+/// the first finds none: large characters break into words at fine scales).
+pub fn locate(img: &GrayImage) -> Vec<Band> {
+    for side in [WORK_SIDE, WORK_SIDE * 3 / 5] {
+        let bands = locate_at(img, side);
+        if !bands.is_empty() {
+            return bands;
+        }
+    }
+    Vec::new()
+}
+
+fn locate_at(img: &GrayImage, side: u32) -> Vec<Band> {
+    let small = downscale_to(img, side);
+    let f = img.width() as f32 / small.width().max(1) as f32;
+    let (w, h) = (small.width() as usize, small.height() as usize);
+    if w < 20 || h < 20 {
+        return Vec::new();
+    }
+    let mut mask = dark_mask(&small, 16, 10);
+    smear(&mut mask, w, h, (w / 60).max(3));
+    let blobs = merge_collinear(components(&mask, w, h, w as f32 * 0.06));
+    let min_len = w as f32 * 0.22;
+    let blobs: Vec<Blob> = blobs.into_iter().filter(|b| b.len >= min_len).collect();
+    let mut bands = group(&blobs);
+    for b in &mut bands {
+        b.cx *= f;
+        b.cy *= f;
+        b.width *= f;
+        b.height *= f;
+        b.line_height *= f;
+    }
+    bands
+}
+
+/// Fill horizontal gaps of at most `gap` between dark pixels.
+fn smear(mask: &mut [bool], w: usize, h: usize, gap: usize) {
+    for y in 0..h {
+        let row = &mut mask[y * w..(y + 1) * w];
+        let mut last: Option<usize> = None;
+        for x in 0..w {
+            if row[x] {
+                if let Some(l) = last {
+                    if x - l > 1 && x - l <= gap + 1 {
+                        row[l + 1..x].iter_mut().for_each(|p| *p = true);
+                    }
+                }
+                last = Some(x);
+            }
+        }
+    }
+}
+
+/// Connected components with their second moments; keep long thin ones.
+fn components(mask: &[bool], w: usize, h: usize, min_len: f32) -> Vec<Blob> {
+    let mut label = vec![0u32; w * h];
+    let mut out = Vec::new();
+    let mut stack = Vec::new();
+    let mut next = 0u32;
+    for start in 0..w * h {
+        if !mask[start] || label[start] != 0 {
+            continue;
+        }
+        next += 1;
+        label[start] = next;
+        stack.push(start);
+        let (mut n, mut sx, mut sy, mut sxx, mut syy, mut sxy) =
+            (0f64, 0f64, 0f64, 0f64, 0f64, 0f64);
+        while let Some(p) = stack.pop() {
+            let (x, y) = ((p % w) as f64, (p / w) as f64);
+            n += 1.0;
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            syy += y * y;
+            sxy += x * y;
+            let (px, py) = (p % w, p / w);
+            let mut push = |q: usize| {
+                if mask[q] && label[q] == 0 {
+                    label[q] = next;
+                    stack.push(q);
+                }
+            };
+            if px > 0 {
+                push(p - 1);
+            }
+            if px + 1 < w {
+                push(p + 1);
+            }
+            if py > 0 {
+                push(p - w);
+            }
+            if py + 1 < h {
+                push(p + w);
+            }
+        }
+        if n < 50.0 {
+            continue;
+        }
+        let (mx, my) = (sx / n, sy / n);
+        let (a, b, c) = (sxx / n - mx * mx, sxy / n - mx * my, syy / n - my * my);
+        let tr = a + c;
+        let det = a * c - b * b;
+        let disc = (tr * tr / 4.0 - det).max(0.0).sqrt();
+        let (l1, l2) = (tr / 2.0 + disc, (tr / 2.0 - disc).max(0.0));
+        let len = (12.0 * l1).sqrt() as f32;
+        let thick = (12.0 * l2).sqrt().max(1.0) as f32;
+        let angle = (0.5 * (2.0 * b).atan2(a - c)) as f32;
+        let fill = n as f32 / (len * thick).max(1.0);
+        if std::env::var_os("COLLECKT_DEBUG_MRZ").is_some() && len > min_len * 0.5 {
+            eprintln!("blob c=({mx:.0},{my:.0}) len={len:.0} thick={thick:.1} angle={angle:.3} fill={fill:.2} n={n}");
+        }
+        if len >= min_len && len / thick >= 3.0 && fill > 0.45 && angle.abs() < 0.35 {
+            out.push(Blob {
+                cx: mx as f32,
+                cy: my as f32,
+                angle,
+                len,
+                thick,
+            });
+        }
+    }
+    out
+}
+
+/// Join pieces of one text line (a line broken at faint filler runs):
+/// parallel blobs on the same axis with a small gap become one.
+fn merge_collinear(mut blobs: Vec<Blob>) -> Vec<Blob> {
+    let mut merged = true;
+    while merged {
+        merged = false;
+        'outer: for i in 0..blobs.len() {
+            for j in i + 1..blobs.len() {
+                let (a, b) = (blobs[i], blobs[j]);
+                if (a.angle - b.angle).abs() > 0.06 {
+                    continue;
+                }
+                let (s, c) = a.angle.sin_cos();
+                let along = (b.cx - a.cx) * c + (b.cy - a.cy) * s;
+                let across = -(b.cx - a.cx) * s + (b.cy - a.cy) * c;
+                let thick = a.thick.max(b.thick);
+                let gap = along.abs() - (a.len + b.len) / 2.0;
+                if across.abs() < thick * 0.5 && gap < thick * 3.0 {
+                    let lo = (-a.len / 2.0).min(along - b.len / 2.0);
+                    let hi = (a.len / 2.0).max(along + b.len / 2.0);
+                    let mid = (lo + hi) / 2.0;
+                    blobs[i] = Blob {
+                        cx: a.cx + mid * c,
+                        cy: a.cy + mid * s,
+                        angle: (a.angle * a.len + b.angle * b.len) / (a.len + b.len),
+                        len: hi - lo,
+                        thick: (a.thick * a.len + b.thick * b.len) / (a.len + b.len),
+                    };
+                    blobs.swap_remove(j);
+                    merged = true;
+                    break 'outer;
+                }
+            }
+        }
+    }
+    blobs
+}
+
+/// Group parallel blobs of similar length into 2- or 3-line bands.
+fn group(blobs: &[Blob]) -> Vec<Band> {
+    let mut sorted = blobs.to_vec();
+    sorted.sort_by(|a, b| a.cy.total_cmp(&b.cy));
+    let mut bands = Vec::new();
+    for i in 0..sorted.len() {
+        let mut members = vec![sorted[i]];
+        for cand in sorted.iter().skip(i + 1) {
+            let Some(prev) = members.last().copied() else {
+                break;
+            };
+            let first = members[0];
+            // Distance across the lines.
+            let (s, c) = first.angle.sin_cos();
+            let across = -(cand.cx - prev.cx) * s + (cand.cy - prev.cy) * c;
+            let along = ((cand.cx - prev.cx) * c + (cand.cy - prev.cy) * s).abs();
+            let similar = (cand.len / first.len) > 0.6 && (cand.len / first.len) < 1.6;
+            let parallel = (cand.angle - first.angle).abs() < 0.05;
+            if across > prev.thick * 1.1
+                && across < prev.thick * 3.5
+                && along < first.len * 0.15
+                && similar
+                && parallel
+            {
+                members.push(*cand);
+                if members.len() == 3 {
+                    break;
+                }
+            } else if across > prev.thick * 3.5 {
+                break;
+            }
+        }
+        if members.len() < 2 {
+            continue;
+        }
+        let n = members.len() as f32;
+        let angle = members.iter().map(|m| m.angle).sum::<f32>() / n;
+        let thick = members.iter().map(|m| m.thick).sum::<f32>() / n;
+        // Union of the members' extents along the lines.
+        let (s, c) = angle.sin_cos();
+        let (ox, oy) = (members[0].cx, members[0].cy);
+        let along = |m: &Blob| (m.cx - ox) * c + (m.cy - oy) * s;
+        let lo = members
+            .iter()
+            .map(|m| along(m) - m.len / 2.0)
+            .fold(f32::MAX, f32::min);
+        let hi = members
+            .iter()
+            .map(|m| along(m) + m.len / 2.0)
+            .fold(f32::MIN, f32::max);
+        let across_mid = members
+            .iter()
+            .map(|m| -(m.cx - ox) * s + (m.cy - oy) * c)
+            .sum::<f32>()
+            / n;
+        let mid = (lo + hi) / 2.0;
+        let cx = ox + mid * c - across_mid * s;
+        let cy = oy + mid * s + across_mid * c;
+        let len = hi - lo;
+        let first = members[0];
+        let last = members[members.len() - 1];
+        let span = ((last.cx - first.cx).powi(2) + (last.cy - first.cy).powi(2)).sqrt();
+        bands.push(Band {
+            cx,
+            cy,
+            angle,
+            width: len * 1.1 + thick * 2.0,
+            height: span + thick * 2.6,
+            line_height: thick,
+            lines: members.len(),
+        });
+    }
+    // Prefer 3-line groups that contain a 2-line group, then longer, then lower.
+    bands.sort_by(|a, b| {
+        (b.lines, b.width as i64, b.cy as i64).cmp(&(a.lines, a.width as i64, a.cy as i64))
+    });
+    bands.truncate(4);
+    bands
+}

@@ -1,0 +1,19 @@
+//! Machine-readable zones (ICAO 9303): parser for TD1, TD2, TD3 and MRV-A/B
+//! with every check digit, OCR-confusion repair, and the photo reader.
+
+mod check;
+mod locate;
+mod ocrb;
+mod parse;
+pub mod read;
+mod repair;
+
+pub use check::{char_value, check_digit};
+pub use locate::{locate, Band};
+pub use ocrb::read_band;
+pub use parse::{parse, parse_lines, Mrz, MrzChecks, MrzError, MrzFormat};
+pub use read::{read_mrz, MrzRead};
+pub use repair::repair;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,266 @@
+//! Reading MRZ lines without Tesseract: the MRZ is set in OCR-B at a fixed
+//! pitch, so each line is cut into its N cells and each cell is matched
+//! against templates of the 37 MRZ characters (rendered from Debian's
+//! fonts-ocr-b by `scripts/gen-mrz-templates`), with a small shift search and
+//! drift tracking for perspective.
+
+use std::sync::OnceLock;
+
+use image::GrayImage;
+
+static DATA: &[u8] = include_bytes!("ocrb.bin");
+const CHARSET: &[u8; 37] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
+
+struct Templates {
+    w: usize,
+    h: usize,
+    lsb: f32,
+    rsb: f32,
+    /// 37 templates of w*h ink coverage in 0..1.
+    t: Vec<Vec<f32>>,
+}
+
+fn templates() -> Option<&'static Templates> {
+    static T: OnceLock<Option<Templates>> = OnceLock::new();
+    T.get_or_init(|| {
+        let (w, h) = (usize::from(*DATA.first()?), usize::from(*DATA.get(1)?));
+        let lsb = f32::from(*DATA.get(2)?) / 255.0;
+        let rsb = f32::from(*DATA.get(3)?) / 255.0;
+        let body = DATA.get(4..4 + 37 * w * h)?;
+        let t = body
+            .chunks(w * h)
+            .map(|c| c.iter().map(|&v| f32::from(v) / 255.0).collect())
+            .collect();
+        Some(Templates { w, h, lsb, rsb, t })
+    })
+    .as_ref()
+}
+
+/// Ink coverage (0 = paper, 1 = ink) per pixel, with levels estimated per
+/// vertical strip so that glare and shading do not wash characters out.
+fn ink_map(img: &GrayImage) -> (Vec<f32>, usize, usize) {
+    let (w, h) = (img.width() as usize, img.height() as usize);
+    let raw = img.as_raw();
+    let strip = (h / 2).max(16);
+    let mut ink = vec![0f32; w * h];
+    let mut x0 = 0;
+    while x0 < w {
+        let x1 = (x0 + strip).min(w);
+        let mut vals: Vec<u8> = Vec::with_capacity((x1 - x0) * h);
+        for y in 0..h {
+            vals.extend_from_slice(&raw[y * w + x0..y * w + x1]);
+        }
+        vals.sort_unstable();
+        let dark = f32::from(vals[vals.len() / 20]);
+        let light = f32::from(vals[vals.len() * 19 / 20]);
+        let range = (light - dark).max(40.0);
+        for y in 0..h {
+            for x in x0..x1 {
+                let v = (light - f32::from(raw[y * w + x])) / range;
+                ink[y * w + x] = ((v - 0.25) / 0.6).clamp(0.0, 1.0);
+            }
+        }
+        x0 = x1;
+    }
+    (ink, w, h)
+}
+
+/// Runs of rows with ink: (start, end) exclusive.
+fn line_runs(ink: &[f32], w: usize, h: usize) -> Vec<(usize, usize)> {
+    let prof: Vec<f32> = (0..h)
+        .map(|y| ink[y * w..(y + 1) * w].iter().sum())
+        .collect();
+    let max = prof.iter().copied().fold(0.0, f32::max);
+    if max <= 0.0 {
+        return Vec::new();
+    }
+    let thr = max * 0.25;
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut y = 0;
+    while y < h {
+        if prof[y] > thr {
+            let s = y;
+            while y < h && prof[y] > thr {
+                y += 1;
+            }
+            runs.push((s, y));
+        } else {
+            y += 1;
+        }
+    }
+    let tallest = runs.iter().map(|(a, b)| b - a).max().unwrap_or(0);
+    runs.retain(|(a, b)| (b - a) * 2 >= tallest);
+    runs
+}
+
+/// Sample the ink map over a cell into a w*h grid (2x2 supersampling).
+fn sample(
+    ink: &[f32],
+    iw: usize,
+    ih: usize,
+    x: f32,
+    y: f32,
+    cw: f32,
+    ch: f32,
+    tw: usize,
+    th: usize,
+    out: &mut [f32],
+) {
+    for gy in 0..th {
+        for gx in 0..tw {
+            let mut acc = 0.0;
+            for (sx, sy) in [(0.25f32, 0.25f32), (0.75, 0.25), (0.25, 0.75), (0.75, 0.75)] {
+                let px = x + (gx as f32 + sx) * cw / tw as f32;
+                let py = y + (gy as f32 + sy) * ch / th as f32;
+                if px >= 0.0 && py >= 0.0 && (px as usize) < iw && (py as usize) < ih {
+                    acc += ink[py as usize * iw + px as usize];
+                }
+            }
+            out[gy * tw + gx] = acc / 4.0;
+        }
+    }
+}
+
+/// Horizontal extent of the text in a line band: solid dark runs (the
+/// background beyond the page edge) are dropped, columns with ink are merged
+/// across character gaps, and the longest merged run is the line.
+fn text_extent(cols: &[f32], band: f32) -> Option<(f32, f32)> {
+    let w = cols.len();
+    let thr = band * 0.12;
+    let mut ink: Vec<bool> = cols.iter().map(|&c| c > thr).collect();
+    let solid_min = (band * 0.35).max(2.0) as usize;
+    let mut x = 0;
+    while x < w {
+        if cols[x] > band * 0.75 {
+            let s = x;
+            while x < w && cols[x] > band * 0.75 {
+                x += 1;
+            }
+            if x - s >= solid_min {
+                // Drop the solid run and the ink touching it.
+                let mut a = s;
+                while a > 0 && ink[a - 1] {
+                    a -= 1;
+                }
+                let mut b = x;
+                while b < w && ink[b] {
+                    b += 1;
+                }
+                ink[a..b].iter_mut().for_each(|v| *v = false);
+            }
+        } else {
+            x += 1;
+        }
+    }
+    let max_gap = (band * 0.7) as usize;
+    let (mut best, mut cur): (Option<(usize, usize)>, Option<(usize, usize)>) = (None, None);
+    for (x, &on) in ink.iter().enumerate() {
+        if !on {
+            continue;
+        }
+        cur = match cur {
+            Some((s, e)) if x - e <= max_gap + 1 => Some((s, x)),
+            _ => Some((x, x)),
+        };
+        if let Some((s, e)) = cur {
+            if best.is_none_or(|(bs, be)| e - s > be - bs) {
+                best = Some((s, e));
+            }
+        }
+    }
+    best.map(|(s, e)| (s as f32, e as f32 + 1.0))
+}
+
+/// Read one line of `n` characters between rows `y0..y1`.
+fn read_line(
+    ink: &[f32],
+    w: usize,
+    h: usize,
+    y0: usize,
+    y1: usize,
+    n: usize,
+    t: &Templates,
+) -> Option<(String, f32)> {
+    let band = (y1 - y0) as f32;
+    let cols: Vec<f32> = (0..w)
+        .map(|x| (y0..y1).map(|y| ink[y * w + x]).sum())
+        .collect();
+    let (xs, xe) = text_extent(&cols, band)?;
+    let pitch = (xe - xs) / (n as f32 - t.lsb - t.rsb);
+    // OCR-B's advance is about 0.9 of the line height: reject wrong counts.
+    if pitch < 4.0 || pitch < band * 0.6 || pitch > band * 1.25 {
+        return None;
+    }
+    // The template band spans the tallest glyphs; lines without digits are a
+    // little shorter, so the cell is taken slightly taller and shifted.
+    let ch = band * 1.06;
+    let base_y = y0 as f32 - band * 0.04;
+    let x0 = xs - t.lsb * pitch;
+    let mut cell = vec![0f32; t.w * t.h];
+    let mut text = String::with_capacity(n);
+    let mut drift = 0f32;
+    let mut score_sum = 0f32;
+    for k in 0..n {
+        let mut best = (f32::MAX, 0usize, 0f32);
+        let mut second = f32::MAX;
+        for dxi in -3i32..=3 {
+            let dx = dxi as f32 * 0.07 * pitch;
+            for dyi in -1i32..=1 {
+                let dy = dyi as f32 * 0.05 * band;
+                sample(
+                    ink,
+                    w,
+                    h,
+                    x0 + k as f32 * pitch + drift + dx,
+                    base_y + dy,
+                    pitch,
+                    ch,
+                    t.w,
+                    t.h,
+                    &mut cell,
+                );
+                for (ci, tpl) in t.t.iter().enumerate() {
+                    let d: f32 = tpl.iter().zip(&cell).map(|(a, b)| (a - b) * (a - b)).sum();
+                    if d < best.0 {
+                        if best.1 != ci {
+                            second = best.0;
+                        }
+                        best = (d, ci, dx);
+                    } else if d < second && ci != best.1 {
+                        second = d;
+                    }
+                }
+            }
+        }
+        drift += best.2 * 0.5;
+        text.push(char::from(CHARSET[best.1]));
+        let margin = if second.is_finite() && second > 0.0 {
+            1.0 - best.0 / second
+        } else {
+            1.0
+        };
+        score_sum += margin.clamp(0.0, 1.0);
+    }
+    Some((text, score_sum / n as f32))
+}
+
+/// Read `lines` MRZ lines of `n` characters from a deskewed crop of the band.
+/// Returns the lines and a confidence (mean best-vs-second template margin).
+pub fn read_band(img: &GrayImage, lines: usize, n: usize) -> Option<(Vec<String>, f32)> {
+    let t = templates()?;
+    let (ink, w, h) = ink_map(img);
+    let runs = line_runs(&ink, w, h);
+    if runs.len() < lines {
+        return None;
+    }
+    // Take the last `lines` runs (the MRZ is the bottom of the crop's text).
+    let take = &runs[runs.len() - lines..];
+    let mut out = Vec::with_capacity(lines);
+    let mut conf = 0.0;
+    for &(y0, y1) in take {
+        let (s, c) = read_line(&ink, w, h, y0, y1, n, t)?;
+        out.push(s);
+        conf += c;
+    }
+    Some((out, conf / lines as f32))
+}

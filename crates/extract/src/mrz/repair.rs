@@ -1,0 +1,293 @@
+//! Repair OCR confusions in MRZ lines using each position's character class
+//! and the check digits (O/0, I/1, B/8, S/5, Z/2, G/6, `<` read as K/X/L).
+
+use super::check::holds;
+use super::parse::{parse_lines, Mrz, MrzFormat};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Digit,
+    Alpha,
+    Alnum,
+    Sex,
+    Name,
+}
+
+fn classes(format: MrzFormat, line: usize, len: usize) -> Vec<Class> {
+    use Class::*;
+    let mut v = vec![Alnum; len];
+    let mut set = |r: std::ops::Range<usize>, c: Class| {
+        for i in r {
+            if let Some(x) = v.get_mut(i) {
+                *x = c;
+            }
+        }
+    };
+    match (format, line) {
+        (MrzFormat::TD1, 0) => {
+            set(0..1, Alpha);
+            set(2..5, Alpha);
+            set(14..15, Digit);
+        }
+        (MrzFormat::TD1, 1) => {
+            set(0..7, Digit);
+            set(7..8, Sex);
+            set(8..15, Digit);
+            set(15..18, Alpha);
+            set(29..30, Digit);
+        }
+        (MrzFormat::TD1, _) => set(0..30, Name),
+        (_, 0) => {
+            set(0..1, Alpha);
+            set(2..5, Alpha);
+            set(5..len, Name);
+        }
+        (f, _) => {
+            set(9..10, Digit);
+            set(10..13, Alpha);
+            set(13..20, Digit);
+            set(20..21, Sex);
+            set(21..28, Digit);
+            match f {
+                MrzFormat::TD3 => set(42..44, Digit),
+                MrzFormat::TD2 => set(35..36, Digit),
+                _ => {}
+            }
+        }
+    }
+    v
+}
+
+fn to_digit(c: u8) -> u8 {
+    match c {
+        b'O' | b'Q' | b'D' | b'U' | b'C' => b'0',
+        b'I' | b'L' | b'J' | b'T' => b'1',
+        b'Z' => b'2',
+        b'A' => b'4',
+        b'S' => b'5',
+        b'G' | b'b' => b'6',
+        b'B' => b'8',
+        b'K' | b'X' => b'<',
+        c => c,
+    }
+}
+
+fn to_alpha(c: u8) -> u8 {
+    match c {
+        b'0' => b'O',
+        b'1' => b'I',
+        b'2' => b'Z',
+        b'4' => b'A',
+        b'5' => b'S',
+        b'6' => b'G',
+        b'8' => b'B',
+        c => c,
+    }
+}
+
+fn to_sex(c: u8) -> u8 {
+    match c {
+        b'M' | b'H' | b'N' => b'M',
+        b'F' | b'E' | b'P' => b'F',
+        _ => b'<',
+    }
+}
+
+/// In name fields, runs made only of `<` and its look-alikes (K, X, L, C, E)
+/// that contain a `<` and are at least two long become fillers.
+fn fix_filler_runs(s: &mut [u8], from: usize) {
+    let is_like = |c: u8| matches!(c, b'<' | b'K' | b'X' | b'L' | b'C' | b'E');
+    let mut i = from;
+    while i < s.len() {
+        if !is_like(s[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < s.len() && is_like(s[i]) {
+            i += 1;
+        }
+        let run = &s[start..i];
+        let fillers = run.iter().filter(|&&c| c == b'<').count();
+        let at_end = i == s.len();
+        if (fillers >= 1 && run.len() >= 3 && fillers * 2 >= run.len())
+            || (at_end && fillers >= 1 && run.len() >= 2 && run[0] == b'<')
+        {
+            s[start..i].fill(b'<');
+        }
+    }
+}
+
+const SWAPS: &[(u8, u8)] = &[
+    (b'O', b'0'),
+    (b'I', b'1'),
+    (b'B', b'8'),
+    (b'S', b'5'),
+    (b'Z', b'2'),
+    (b'G', b'6'),
+    (b'D', b'0'),
+    (b'Q', b'0'),
+    (b'A', b'4'),
+];
+
+fn alternatives(c: u8) -> Vec<u8> {
+    SWAPS
+        .iter()
+        .filter_map(|&(a, d)| {
+            if c == a {
+                Some(d)
+            } else if c == d {
+                Some(a)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// Make an alphanumeric field agree with its check digit by swapping ONE
+/// look-alike character, and only when exactly one such swap works (letter
+/// → digit swaps first: numbers hold more digits than letters). Every extra
+/// degree of freedom spends the check digit's protection, so no wider search
+/// is made.
+fn fix_by_check(field: &mut [u8], cd: u8) {
+    if holds(field, cd) {
+        return;
+    }
+    let mut to_digit_hits: Vec<Vec<u8>> = Vec::new();
+    let mut to_letter_hits: Vec<Vec<u8>> = Vec::new();
+    for i in 0..field.len() {
+        for alt in alternatives(field[i]) {
+            let mut cand = field.to_vec();
+            cand[i] = alt;
+            if holds(&cand, cd) {
+                if alt.is_ascii_digit() {
+                    to_digit_hits.push(cand);
+                } else {
+                    to_letter_hits.push(cand);
+                }
+            }
+        }
+    }
+    let chosen = match (to_digit_hits.len(), to_letter_hits.len()) {
+        (1, _) => to_digit_hits.pop(),
+        (0, 1) => to_letter_hits.pop(),
+        _ => None,
+    };
+    if let Some(cand) = chosen {
+        field.copy_from_slice(&cand);
+    }
+}
+
+/// Normalise a raw OCR line: uppercase, look-alikes of `<` mapped, anything
+/// outside `A–Z 0–9 <` dropped.
+pub fn clean_line(raw: &str) -> String {
+    raw.chars()
+        .filter_map(|c| match c {
+            '«' | '‹' | '(' | '[' | '{' => Some('<'),
+            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_uppercase()),
+            '<' => Some('<'),
+            _ => None,
+        })
+        .collect()
+}
+
+fn fit(line: &str, len: usize) -> String {
+    let mut s: String = line.chars().take(len).collect();
+    while s.len() < len {
+        s.push('<');
+    }
+    s
+}
+
+/// Guess the layout from line count and lengths.
+fn guess_format(lines: &[String]) -> Option<MrzFormat> {
+    let visa = lines.first().is_some_and(|l| l.starts_with('V'));
+    let avg = lines.iter().map(String::len).sum::<usize>() / lines.len().max(1);
+    match lines.len() {
+        3 => Some(MrzFormat::TD1),
+        2 if avg >= 40 => Some(if visa {
+            MrzFormat::MrvA
+        } else {
+            MrzFormat::TD3
+        }),
+        2 if avg >= 33 => Some(if visa {
+            MrzFormat::MrvB
+        } else {
+            MrzFormat::TD2
+        }),
+        _ => None,
+    }
+}
+
+/// Repair OCR'd MRZ lines and parse them. Lines are cleaned, fitted to the
+/// layout's length, fixed per character class, then alphanumeric fields are
+/// reconciled with their check digits.
+pub fn repair(raw_lines: &[&str]) -> Option<Mrz> {
+    let lines: Vec<String> = raw_lines
+        .iter()
+        .map(|l| clean_line(l))
+        .filter(|l| l.len() >= 20)
+        .collect();
+    let format = guess_format(&lines)?;
+    let (_, len) = format.shape();
+    let mut fixed: Vec<Vec<u8>> = Vec::with_capacity(lines.len());
+    for (li, line) in lines.iter().enumerate() {
+        let mut s = fit(line, len).into_bytes();
+        for (c, class) in s.iter_mut().zip(classes(format, li, len)) {
+            *c = match class {
+                Class::Digit => to_digit(*c),
+                Class::Alpha | Class::Name => to_alpha(*c),
+                Class::Sex => to_sex(*c),
+                Class::Alnum => *c,
+            };
+        }
+        let name_from = match (format, li) {
+            (MrzFormat::TD1, 2) => Some(0),
+            (MrzFormat::TD1, _) => None,
+            (_, 0) => Some(5),
+            _ => None,
+        };
+        if let Some(from) = name_from {
+            fix_filler_runs(&mut s, from);
+        } else {
+            fix_filler_runs_alnum(&mut s);
+        }
+        fixed.push(s);
+    }
+    match format {
+        MrzFormat::TD1 => {
+            let (num, cd) = fixed[0].split_at_mut(14);
+            fix_by_check(&mut num[5..14], cd[0]);
+        }
+        _ => {
+            let l2 = &mut fixed[1];
+            let (num, rest) = l2.split_at_mut(9);
+            fix_by_check(num, rest[0]);
+            if format == MrzFormat::TD3 {
+                let (opt, rest) = l2.split_at_mut(42);
+                fix_by_check(&mut opt[28..42], rest[0]);
+            }
+        }
+    }
+    let strs: Vec<String> = fixed
+        .into_iter()
+        .map(|v| String::from_utf8_lossy(&v).into_owned())
+        .collect();
+    let refs: Vec<&str> = strs.iter().map(String::as_str).collect();
+    parse_lines(&refs).ok()
+}
+
+/// In alphanumeric data lines, a K/X directly inside a filler run is a filler.
+fn fix_filler_runs_alnum(s: &mut [u8]) {
+    for i in 0..s.len() {
+        if matches!(s[i], b'K' | b'X') {
+            let prev = i > 0 && s[i - 1] == b'<';
+            let next = s.get(i + 1) == Some(&b'<');
+            let next2 = s.get(i + 2) == Some(&b'<');
+            if prev && next && (next2 || i + 2 >= s.len()) {
+                s[i] = b'<';
+            }
+        }
+    }
+}

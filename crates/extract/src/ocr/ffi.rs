@@ -1,0 +1,250 @@
+//! Run-time binding to Tesseract's C API (`libtesseract.so.5`) via `libloading`:
+//! the build never needs Tesseract; without it OCR reports itself unavailable.
+
+use std::ffi::{c_char, c_int, c_void, CStr, CString};
+use std::sync::{Mutex, OnceLock};
+
+use libloading::Library;
+
+type Handle = *mut c_void;
+
+/// The C functions we use, resolved once.
+pub(crate) struct Api {
+    _lib: Library,
+    version: String,
+    create: unsafe extern "C" fn() -> Handle,
+    delete: unsafe extern "C" fn(Handle),
+    init3: unsafe extern "C" fn(Handle, *const c_char, *const c_char) -> c_int,
+    set_psm: unsafe extern "C" fn(Handle, c_int),
+    set_variable: unsafe extern "C" fn(Handle, *const c_char, *const c_char) -> c_int,
+    set_image: unsafe extern "C" fn(Handle, *const u8, c_int, c_int, c_int, c_int),
+    set_resolution: unsafe extern "C" fn(Handle, c_int),
+    recognize: unsafe extern "C" fn(Handle, *mut c_void) -> c_int,
+    get_iterator: unsafe extern "C" fn(Handle) -> *mut c_void,
+    it_delete: unsafe extern "C" fn(*mut c_void),
+    it_text: unsafe extern "C" fn(*mut c_void, c_int) -> *mut c_char,
+    it_conf: unsafe extern "C" fn(*mut c_void, c_int) -> f32,
+    it_next: unsafe extern "C" fn(*mut c_void, c_int) -> c_int,
+    it_page: unsafe extern "C" fn(*mut c_void) -> *mut c_void,
+    page_bbox: unsafe extern "C" fn(
+        *mut c_void,
+        c_int,
+        *mut c_int,
+        *mut c_int,
+        *mut c_int,
+        *mut c_int,
+    ) -> c_int,
+    delete_text: unsafe extern "C" fn(*const c_char),
+    clear: unsafe extern "C" fn(Handle),
+    end: unsafe extern "C" fn(Handle),
+    pool: Mutex<Vec<Engine>>,
+}
+
+/// An initialised `TessBaseAPI` (English). Used by one thread at a time.
+pub(crate) struct Engine(Handle);
+
+// SAFETY: a TessBaseAPI may be moved between threads; the pool hands each one
+// to a single user at a time.
+unsafe impl Send for Engine {}
+
+/// Library names tried in order (after `COLLECKT_TESSERACT_LIB`).
+const NAMES: &[&str] = &[
+    "libtesseract.so.5",
+    "libtesseract.so",
+    "libtesseract.5.dylib",
+    "libtesseract.dylib",
+];
+
+static API: OnceLock<Option<Api>> = OnceLock::new();
+
+/// The loaded API, loading it on first use. `OMP_THREAD_LIMIT=1` is set first
+/// (unless already set) so that each call uses one thread.
+pub(crate) fn api() -> Option<&'static Api> {
+    API.get_or_init(load).as_ref()
+}
+
+fn load() -> Option<Api> {
+    if std::env::var_os("OMP_THREAD_LIMIT").is_none() {
+        std::env::set_var("OMP_THREAD_LIMIT", "1");
+    }
+    let mut names: Vec<String> = Vec::new();
+    if let Ok(p) = std::env::var("COLLECKT_TESSERACT_LIB") {
+        names.push(p);
+    }
+    names.extend(NAMES.iter().map(|s| (*s).to_string()));
+    let lib = names.iter().find_map(|n| {
+        // SAFETY: loading libtesseract runs its initialisers, which are sound.
+        unsafe { Library::new(n) }.ok()
+    })?;
+    // SAFETY: the symbol types below are those of Tesseract 5's capi.h.
+    unsafe {
+        macro_rules! sym {
+            ($name:literal) => {
+                *lib.get($name).ok()?
+            };
+        }
+        let version_fn: unsafe extern "C" fn() -> *const c_char = sym!(b"TessVersion\0");
+        let v = version_fn();
+        let version = if v.is_null() {
+            String::new()
+        } else {
+            CStr::from_ptr(v).to_string_lossy().into_owned()
+        };
+        let api = Api {
+            version,
+            create: sym!(b"TessBaseAPICreate\0"),
+            delete: sym!(b"TessBaseAPIDelete\0"),
+            init3: sym!(b"TessBaseAPIInit3\0"),
+            set_psm: sym!(b"TessBaseAPISetPageSegMode\0"),
+            set_variable: sym!(b"TessBaseAPISetVariable\0"),
+            set_image: sym!(b"TessBaseAPISetImage\0"),
+            set_resolution: sym!(b"TessBaseAPISetSourceResolution\0"),
+            recognize: sym!(b"TessBaseAPIRecognize\0"),
+            get_iterator: sym!(b"TessBaseAPIGetIterator\0"),
+            it_delete: sym!(b"TessResultIteratorDelete\0"),
+            it_text: sym!(b"TessResultIteratorGetUTF8Text\0"),
+            it_conf: sym!(b"TessResultIteratorConfidence\0"),
+            it_next: sym!(b"TessResultIteratorNext\0"),
+            it_page: sym!(b"TessResultIteratorGetPageIterator\0"),
+            page_bbox: sym!(b"TessPageIteratorBoundingBox\0"),
+            delete_text: sym!(b"TessDeleteText\0"),
+            clear: sym!(b"TessBaseAPIClear\0"),
+            end: sym!(b"TessBaseAPIEnd\0"),
+            _lib: lib,
+            pool: Mutex::new(Vec::new()),
+        };
+        // Probe: one engine must initialise with English data.
+        let e = api.new_engine()?;
+        api.give_back(e);
+        Some(api)
+    }
+}
+
+/// One recognised line (or word).
+#[derive(Debug, Clone)]
+pub(crate) struct RawItem {
+    pub text: String,
+    pub conf: f32,
+    pub bbox: (i32, i32, i32, i32),
+}
+
+impl Api {
+    pub(crate) fn version(&self) -> &str {
+        &self.version
+    }
+
+    fn new_engine(&self) -> Option<Engine> {
+        // SAFETY: create returns a fresh handle or null; Init3 with a null
+        // datapath uses the compiled-in/TESSDATA_PREFIX location.
+        unsafe {
+            let h = (self.create)();
+            if h.is_null() {
+                return None;
+            }
+            let lang = CString::new("eng").ok()?;
+            if (self.init3)(h, std::ptr::null(), lang.as_ptr()) != 0 {
+                (self.delete)(h);
+                return None;
+            }
+            Some(Engine(h))
+        }
+    }
+
+    pub(crate) fn take(&self) -> Option<Engine> {
+        let pooled = self.pool.lock().ok().and_then(|mut p| p.pop());
+        pooled.or_else(|| self.new_engine())
+    }
+
+    /// Delete every pooled engine (they are re-created on demand).
+    pub(crate) fn drain(&self) {
+        let engines: Vec<Engine> = self
+            .pool
+            .lock()
+            .map(|mut p| p.drain(..).collect())
+            .unwrap_or_default();
+        for e in engines {
+            // SAFETY: pooled handles are unused; each is deleted once.
+            unsafe { (self.end)(e.0) };
+            // SAFETY: as above.
+            unsafe { (self.delete)(e.0) };
+        }
+    }
+
+    pub(crate) fn give_back(&self, e: Engine) {
+        match self.pool.lock() {
+            Ok(mut p) if p.len() < 4 => p.push(e),
+            // SAFETY: the handle is ours and no longer used.
+            _ => unsafe { (self.delete)(e.0) },
+        }
+    }
+
+    /// Recognise an 8-bit grey image; return items at `level` (2 = line, 3 = word).
+    pub(crate) fn run(
+        &self,
+        e: &mut Engine,
+        pixels: &[u8],
+        width: u32,
+        height: u32,
+        psm: i32,
+        whitelist: &str,
+        level: i32,
+    ) -> Option<Vec<RawItem>> {
+        if pixels.len() < (width as usize) * (height as usize) || width == 0 || height == 0 {
+            return None;
+        }
+        let wl = CString::new(whitelist).ok()?;
+        let key = CString::new("tessedit_char_whitelist").ok()?;
+        // SAFETY: the handle is initialised and used by this thread only; the
+        // image buffer outlives Recognize; iterator strings are freed with
+        // TessDeleteText and the iterator with TessResultIteratorDelete.
+        unsafe {
+            (self.set_psm)(e.0, psm);
+            (self.set_variable)(e.0, key.as_ptr(), wl.as_ptr());
+            (self.set_image)(
+                e.0,
+                pixels.as_ptr(),
+                width as c_int,
+                height as c_int,
+                1,
+                width as c_int,
+            );
+            (self.set_resolution)(e.0, 300);
+            if (self.recognize)(e.0, std::ptr::null_mut()) != 0 {
+                (self.clear)(e.0);
+                return None;
+            }
+            let mut out = Vec::new();
+            let it = (self.get_iterator)(e.0);
+            if !it.is_null() {
+                loop {
+                    let t = (self.it_text)(it, level);
+                    if !t.is_null() {
+                        let text = CStr::from_ptr(t).to_string_lossy().into_owned();
+                        (self.delete_text)(t);
+                        let conf = (self.it_conf)(it, level);
+                        let (mut l, mut tp, mut r, mut b) = (0, 0, 0, 0);
+                        (self.page_bbox)(
+                            (self.it_page)(it),
+                            level,
+                            &mut l,
+                            &mut tp,
+                            &mut r,
+                            &mut b,
+                        );
+                        out.push(RawItem {
+                            text,
+                            conf,
+                            bbox: (l, tp, r, b),
+                        });
+                    }
+                    if (self.it_next)(it, level) == 0 {
+                        break;
+                    }
+                }
+                (self.it_delete)(it);
+            }
+            (self.clear)(e.0);
+            Some(out)
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! Mapping each reader's result onto [`ExtractedData`] fields with evidence.
+
+use image::GrayImage;
+
+use crate::aamva::AamvaRecord;
+use crate::address::{parse_text, AddressDoc};
+use crate::data::{Address, BarcodeSummary, Evidence, ExtractedData, MrzSummary, Source};
+use crate::image::{decode, ops::downscale_to, DecodedImage};
+use crate::kind::DocKind;
+use crate::mrz::{MrzFormat, MrzRead};
+use crate::ocr::{self, Layout};
+use crate::pdf::PdfContent;
+
+/// From a decoded AAMVA barcode: every field is barcode evidence, confidence 1.
+pub(super) fn from_aamva(out: &mut ExtractedData, r: &AamvaRecord, kind: Option<DocKind>) {
+    let ev = || Evidence::new(Source::Barcode, 1.0);
+    let named = |t: bool| {
+        let mut e = ev();
+        if t {
+            e.truncated = Some(true);
+        }
+        e
+    };
+    out.document_type = Some(
+        kind.map(DocKind::name)
+            .unwrap_or(if r.subfile == "ID" {
+                "ID Card"
+            } else {
+                "Driver License"
+            })
+            .to_string(),
+    );
+    out.set("first_name", r.first_name.clone(), named(r.truncated.first));
+    out.set(
+        "middle_name",
+        r.middle_name.clone(),
+        named(r.truncated.middle),
+    );
+    out.set("last_name", r.last_name.clone(), named(r.truncated.family));
+    out.set("date_of_birth", r.date_of_birth.clone(), ev());
+    out.set("sex", r.sex.clone(), ev());
+    out.set("document_number", r.document_number.clone(), ev());
+    out.set("issuing_country", r.issuing_country.clone(), ev());
+    out.set("issuing_state", r.jurisdiction.clone(), ev());
+    out.set("issue_date", r.issue_date.clone(), ev());
+    out.set("expiry_date", r.expiry_date.clone(), ev());
+    out.set_address(
+        Address {
+            street: r.street.clone(),
+            city: r.city.clone(),
+            state: r.state.clone(),
+            postal_code: r.postal_code.clone(),
+            country: r.issuing_country.clone(),
+        },
+        ev(),
+    );
+    out.barcode = Some(BarcodeSummary {
+        format: "AAMVA".into(),
+        version: r.version,
+        jurisdiction: r.jurisdiction.clone(),
+    });
+}
+
+/// ICAO 3-letter code, with Germany's single `D` mapped to `DEU`.
+fn icao_country(code: &str) -> Option<String> {
+    match code {
+        "" => None,
+        "D" => Some("DEU".into()),
+        c => Some(c.to_string()),
+    }
+}
+
+fn mrz_doc_type(r: &MrzRead) -> Option<&'static str> {
+    let m = &r.mrz;
+    match m.format {
+        MrzFormat::TD3 if m.document_code.starts_with('P') => Some("Passport"),
+        MrzFormat::TD1 if m.issuing_state == "USA" && m.document_code.starts_with('C') => {
+            Some("Permanent Resident Card")
+        }
+        MrzFormat::TD1 if m.issuing_state == "USA" => Some("Passport Card"),
+        _ => None,
+    }
+}
+
+/// From an MRZ: fields covered by a holding check digit get confidence 1;
+/// names (no check digit) 0.9 when every digit holds; otherwise the OCR confidence.
+pub(super) fn from_mrz(out: &mut ExtractedData, r: &MrzRead, kind: Option<DocKind>) {
+    let m = &r.mrz;
+    let all = r.is_confident();
+    if m.checks_valid() && !all {
+        out.note("mrz_low_confidence");
+    }
+    let base = if all {
+        0.9
+    } else {
+        f64::from(r.ocr_confidence) * 0.8
+    };
+    let checked = |ok: bool| {
+        let mut e = Evidence::new(
+            Source::Mrz,
+            if ok && all {
+                1.0
+            } else if ok {
+                0.9
+            } else {
+                base.min(0.5)
+            },
+        );
+        e.check_digit_valid = Some(ok);
+        e
+    };
+    let plain = || Evidence::new(Source::Mrz, base);
+    if let Some(t) = kind.map(DocKind::name).or_else(|| mrz_doc_type(r)) {
+        out.document_type = Some(t.to_string());
+    }
+    let mut given = m.given_names.split_whitespace();
+    let first = given.next().map(str::to_string);
+    let middle: Vec<&str> = given.collect();
+    out.set("first_name", first, plain());
+    out.set(
+        "middle_name",
+        (!middle.is_empty()).then(|| middle.join(" ")),
+        plain(),
+    );
+    out.set("last_name", Some(m.surname.clone()), plain());
+    out.set(
+        "date_of_birth",
+        m.birth_date.clone(),
+        checked(m.checks.birth_date),
+    );
+    out.set("sex", (m.sex != "X").then(|| m.sex.clone()), plain());
+    out.set(
+        "document_number",
+        Some(m.document_number.clone()),
+        checked(m.checks.document_number),
+    );
+    out.set("issuing_country", icao_country(&m.issuing_state), plain());
+    out.set("nationality", icao_country(&m.nationality), plain());
+    out.set(
+        "expiry_date",
+        m.expiry_date.clone(),
+        checked(m.checks.expiry_date),
+    );
+    out.mrz = Some(MrzSummary {
+        format: m.format.name().to_string(),
+        lines: m.lines.clone(),
+        checks_valid: all,
+    });
+}
+
+fn apply_address_doc(
+    out: &mut ExtractedData,
+    d: &AddressDoc,
+    source: Source,
+    conf: f64,
+    kind: Option<DocKind>,
+) {
+    let name_conf = if d.name_labelled { conf } else { conf * 0.6 };
+    let addr_conf = if d.address_labelled { conf } else { conf * 0.7 };
+    out.set(
+        "first_name",
+        d.first_name.clone(),
+        Evidence::new(source, name_conf),
+    );
+    out.set(
+        "middle_name",
+        d.middle_name.clone(),
+        Evidence::new(source, name_conf),
+    );
+    out.set(
+        "last_name",
+        d.last_name.clone(),
+        Evidence::new(source, name_conf),
+    );
+    out.set(
+        "issue_date",
+        d.issue_date.clone(),
+        Evidence::new(source, conf),
+    );
+    out.set(
+        "expiry_date",
+        d.expiry_date.clone(),
+        Evidence::new(source, conf),
+    );
+    out.set_address(d.address.clone(), Evidence::new(source, addr_conf));
+    if let Some(k) = kind.or(d.kind) {
+        out.document_type = Some(k.name().to_string());
+    }
+    if d.last_name.is_none() {
+        out.note("name_not_found");
+    }
+    if d.address.is_empty() {
+        out.note("address_not_found");
+    }
+}
+
+/// OCR a page image for an address document. Large pages are scaled so the
+/// longest side is at most 2400 px (text stays ≥ ~20 px high on a letter page).
+pub(super) fn ocr_page(img: &GrayImage) -> Option<(String, f64)> {
+    let view = downscale_to(img, 2400);
+    let t = ocr::recognize(&view, Layout::Page, "").ok()?;
+    Some((t.text(), f64::from(t.mean_confidence())))
+}
+
+/// Address document from a photo or scan.
+pub(super) fn address_from_image(
+    out: &mut ExtractedData,
+    img: &DecodedImage,
+    kind: Option<DocKind>,
+) {
+    if !ocr::available() {
+        out.note("ocr_unavailable");
+        if let Some(k) = kind {
+            out.document_type = Some(k.name().to_string());
+        }
+        return;
+    }
+    match ocr_page(&img.gray) {
+        Some((text, conf)) => apply_address_doc(out, &parse_text(&text), Source::Ocr, conf, kind),
+        None => out.note("ocr_failed"),
+    }
+}
+
+/// Address document from a PDF: the text layer first, else OCR of its images.
+pub(super) fn address_from_pdf(out: &mut ExtractedData, pdf: &PdfContent, kind: Option<DocKind>) {
+    if pdf.has_text() {
+        apply_address_doc(out, &parse_text(&pdf.text()), Source::PdfText, 1.0, kind);
+        return;
+    }
+    out.note("pdf_no_text_layer");
+    out.ocr_available = Some(ocr::available());
+    for jpeg in &pdf.jpeg_images {
+        if let Ok(img) = decode(jpeg) {
+            out.quality = Some(crate::image::quality(&img.gray));
+            address_from_image(out, &img, kind);
+            return;
+        }
+    }
+    if let Some(k) = kind {
+        out.document_type = Some(k.name().to_string());
+    }
+}

@@ -1,0 +1,202 @@
+//! `extract()`: decode each side once, choose the readers for the document
+//! kind (or detect it), and assemble [`ExtractedData`] with evidence.
+
+mod fields;
+mod front;
+
+use std::path::Path;
+
+use crate::data::ExtractedData;
+use crate::error::ExtractError;
+use crate::image::{decode, quality, DecodedImage};
+use crate::kind::{sniff, DocKind, FileKind, ReaderFamily};
+use crate::{barcode, mrz, ocr, pdf};
+
+/// The input of one extraction: the sides' bytes and, if known, the kind.
+#[derive(Debug, Clone, Copy)]
+pub struct ExtractInput<'a> {
+    /// Front side (or the only page / the PDF).
+    pub front: &'a [u8],
+    /// Back side, for cards.
+    pub back: Option<&'a [u8]>,
+    /// The declared document kind; `None` detects it.
+    pub kind: Option<DocKind>,
+}
+
+/// Largest file `extract_files` reads.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Read a document. Errors only for unusable input (empty, wrong type,
+/// undecodable, too large); an unreadable document is `Ok` with few fields
+/// and notes saying what was not found.
+pub fn extract(input: &ExtractInput) -> Result<ExtractedData, ExtractError> {
+    if input.front.is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    let front_kind = sniff(input.front).ok_or(ExtractError::UnsupportedType)?;
+    let mut out = ExtractedData::default();
+    if front_kind == FileKind::Pdf {
+        let kind = input.kind.filter(|k| k.family() == ReaderFamily::Address);
+        if let Some(k) = input.kind.filter(|k| k.family() != ReaderFamily::Address) {
+            out.note(format!("pdf_for_card_type:{}", k.name()));
+        }
+        fields::address_from_pdf(&mut out, &pdf::read_pdf(input.front)?, kind);
+        return Ok(finish(out));
+    }
+    let front = decode(input.front)?;
+    let back = match input.back.filter(|b| !b.is_empty()) {
+        Some(b) => Some(decode(b)?),
+        None => None,
+    };
+    out.quality = Some(quality(&front.gray));
+    out.quality_back = back.as_ref().map(|b| quality(&b.gray));
+    out.ocr_available = Some(ocr::available());
+    match input.kind.map(DocKind::family) {
+        Some(ReaderFamily::Aamva) => {
+            if !read_barcode(&mut out, &front, back.as_ref(), input.kind) {
+                out.note("barcode_not_found");
+                front::fields_from_front(&mut out, &front);
+            } else {
+                front::cross_check(&mut out, &front);
+            }
+        }
+        Some(ReaderFamily::Mrz) => {
+            if !read_mrz(&mut out, &front, back.as_ref(), input.kind) {
+                out.note("mrz_not_found");
+            }
+        }
+        Some(ReaderFamily::FrontOcr) => {
+            if !read_mrz(&mut out, &front, back.as_ref(), input.kind) {
+                front::fields_from_front(&mut out, &front);
+            }
+        }
+        Some(ReaderFamily::Address) => fields::address_from_image(&mut out, &front, input.kind),
+        None => detect(&mut out, &front, back.as_ref()),
+    }
+    if let Some(k) = input.kind {
+        out.document_type = Some(k.name().to_string());
+    }
+    Ok(finish(out))
+}
+
+/// No declared kind: AAMVA barcode → licence/ID; MRZ → passport/card;
+/// otherwise an address document.
+fn detect(out: &mut ExtractedData, front: &DecodedImage, back: Option<&DecodedImage>) {
+    if read_barcode(out, front, back, None) {
+        front::cross_check(out, front);
+        return;
+    }
+    if read_mrz(out, front, back, None) {
+        return;
+    }
+    fields::address_from_image(out, front, None);
+}
+
+fn read_barcode(
+    out: &mut ExtractedData,
+    front: &DecodedImage,
+    back: Option<&DecodedImage>,
+    kind: Option<DocKind>,
+) -> bool {
+    let found = back
+        .and_then(|b| barcode::read_pdf417(&b.gray))
+        .or_else(|| barcode::read_pdf417(&front.gray));
+    match found {
+        Some(read) => {
+            fields::from_aamva(out, &read.record, kind);
+            true
+        }
+        None => false,
+    }
+}
+
+fn read_mrz(
+    out: &mut ExtractedData,
+    front: &DecodedImage,
+    back: Option<&DecodedImage>,
+    kind: Option<DocKind>,
+) -> bool {
+    // Cards carry the MRZ on the back; passports on the data page (front).
+    let card = matches!(
+        kind,
+        Some(DocKind::PassportCard | DocKind::PermanentResidentCard | DocKind::NexusCard)
+    );
+    let order: Vec<&DecodedImage> = match (card, back) {
+        (true, Some(b)) => vec![b, front],
+        (false, Some(b)) => vec![front, b],
+        (_, None) => vec![front],
+    };
+    let mut best: Option<mrz::MrzRead> = None;
+    for img in order {
+        if let Some(r) = mrz::read_mrz(&img.gray) {
+            let sure = r.is_confident();
+            if best.as_ref().is_none_or(|b| sure && !b.is_confident()) {
+                best = Some(r);
+            }
+            if sure {
+                break;
+            }
+        }
+    }
+    match best {
+        Some(r) => {
+            fields::from_mrz(out, &r, kind);
+            true
+        }
+        None => {
+            if !ocr::available() {
+                out.note("ocr_unavailable");
+            }
+            false
+        }
+    }
+}
+
+fn finish(mut out: ExtractedData) -> ExtractedData {
+    if out.ocr_available == Some(false) {
+        out.note("ocr_unavailable");
+    }
+    out
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, ExtractError> {
+    let meta = std::fs::metadata(path).map_err(|source| ExtractError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ExtractError::FileTooLarge {
+            path: path.display().to_string(),
+            max_bytes: MAX_FILE_BYTES,
+        });
+    }
+    std::fs::read(path).map_err(|source| ExtractError::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// `colleckt extract FRONT [--back BACK] [--type TYPE]`: read the files and
+/// return the `extracted_data` JSON.
+pub fn extract_files(
+    front: &Path,
+    back: Option<&Path>,
+    type_name: Option<&str>,
+) -> Result<serde_json::Value, ExtractError> {
+    let kind = match type_name {
+        Some(t) => {
+            Some(DocKind::from_name(t).ok_or_else(|| ExtractError::UnknownType(t.to_string()))?)
+        }
+        None => None,
+    };
+    let front_bytes = read_file(front)?;
+    let back_bytes = back.map(read_file).transpose()?;
+    let data = extract(&ExtractInput {
+        front: &front_bytes,
+        back: back_bytes.as_deref(),
+        kind,
+    });
+    ocr::release();
+    let data = data?;
+    serde_json::to_value(&data).map_err(|e| ExtractError::Decode(e.to_string()))
+}
