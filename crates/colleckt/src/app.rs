@@ -1,6 +1,7 @@
 //! The running service: what every handler and worker shares, and how it is
 //! opened from settings (database, migrations, object storage, keys, flows).
 
+use crate::jobs::webhooks::WebhookSettings;
 use crate::settings::Settings;
 use colleckt_domain::FlowRegistry;
 use colleckt_store::{Db, MasterKeys, Objects, Store};
@@ -13,6 +14,7 @@ pub struct AppState {
     pub flows: Arc<FlowRegistry>,
     pub public_url: Arc<str>,
     pub retention_days: u32,
+    pub webhooks: Arc<WebhookSettings>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +50,7 @@ impl AppState {
             flows: Arc::new(flows),
             public_url: settings.public_url.as_str().into(),
             retention_days: settings.retention_days,
+            webhooks: Arc::new(settings.webhooks.clone()),
         })
     }
 }

@@ -82,6 +82,20 @@ pub struct SettingsArgs {
         global = true
     )]
     pub retention_days: u32,
+    /// Allow http and private, loopback and link-local webhook URLs (tests,
+    /// local development). Off: https only, public addresses only.
+    #[arg(
+        long,
+        env = "COLLECKT_WEBHOOK_ALLOW_PRIVATE",
+        action = clap::ArgAction::SetTrue,
+        value_parser = clap::builder::BoolishValueParser::new(),
+        global = true
+    )]
+    pub webhook_allow_private: bool,
+    /// Webhook retry delays after each failed attempt (default
+    /// `5s,5m,30m,2h,5h,10h,10h`; units ms, s, m, h, d).
+    #[arg(long, env = "COLLECKT_WEBHOOK_RETRY_SCHEDULE", value_parser = crate::jobs::webhooks::parse_schedule, global = true)]
+    pub webhook_retry_schedule: Option<crate::jobs::webhooks::RetrySchedule>,
 }
 
 #[derive(Debug, Subcommand)]

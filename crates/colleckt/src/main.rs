@@ -90,6 +90,9 @@ async fn run(cli: Cli) -> Result<(), String> {
                 }
             }
             colleckt::jobs::worker::spawn_workers(&state, settings.workers);
+            if settings.workers > 0 {
+                colleckt::jobs::webhooks::spawn(&state)?;
+            }
             let listener = tokio::net::TcpListener::bind(&settings.bind)
                 .await
                 .map_err(|e| format!("cannot listen on {}: {e}", settings.bind))?;
@@ -109,6 +112,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Worker => {
             let state = open(&cli).await?;
             colleckt::jobs::worker::spawn_workers(&state, settings.workers.max(1));
+            colleckt::jobs::webhooks::spawn(&state)?;
             tracing::info!(workers = settings.workers.max(1), "colleckt worker started");
             log_ocr();
             server::shutdown_signal().await;

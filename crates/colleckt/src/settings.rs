@@ -3,6 +3,7 @@
 //! generated once into the data directory in embedded mode.
 
 use crate::cli::SettingsArgs;
+use crate::jobs::webhooks::WebhookSettings;
 use colleckt_store::crypto::{decode_key, generate_key_b64};
 use colleckt_store::MasterKeys;
 use std::path::Path;
@@ -15,6 +16,7 @@ pub struct Settings {
     pub public_url: String,
     pub workers: usize,
     pub retention_days: u32,
+    pub webhooks: WebhookSettings,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +51,11 @@ impl Settings {
                     .unwrap_or(1)
             }),
             retention_days: args.retention_days,
+            webhooks: WebhookSettings {
+                allow_private: args.webhook_allow_private,
+                schedule: args.webhook_retry_schedule.clone().unwrap_or_default(),
+                ..WebhookSettings::default()
+            },
         }
     }
 }

@@ -25,6 +25,11 @@ pub use repo::jobs::{ClaimedJob, NewJob};
 pub use repo::verifications::{
     DocumentEffect, DocumentResult, ListFilter, NewVerification, Transition,
 };
+pub use repo::webhook_deliveries::{
+    AttemptRecord, ClaimedDelivery, Delivery, DeliveryAttempt, NextStep, Recorded,
+};
+pub use repo::webhook_fanout::{FanOut, PendingEvent};
+pub use repo::webhooks::{Endpoint, NewEndpoint, RetryOutcome};
 
 /// The database plus the keys that seal what goes into it.
 #[derive(Clone, Debug)]

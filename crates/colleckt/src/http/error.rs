@@ -107,4 +107,10 @@ impl From<colleckt_store::objects::ObjectError> for ApiError {
     }
 }
 
+impl From<crate::jobs::webhooks::ssrf::UrlRefused> for ApiError {
+    fn from(e: crate::jobs::webhooks::ssrf::UrlRefused) -> Self {
+        ApiError::validation("url", e.to_string())
+    }
+}
+
 pub type ApiResult<T> = Result<T, ApiError>;

@@ -2,7 +2,7 @@
 //! and types, so it cannot drift) and `/docs`, a page to try the API.
 
 use crate::app::AppState;
-use crate::http::api::{actions, documents, flows, pagination, verifications};
+use crate::http::api::{actions, documents, flows, pagination, verifications, webhooks};
 use crate::http::render;
 use axum::response::Html;
 use axum::routing::get;
@@ -19,11 +19,15 @@ use utoipa::{Modify, OpenApi};
         actions::submit, actions::resubmit, actions::approve, actions::reject, actions::cancel,
         documents::upload_document, documents::list, documents::show, documents::destroy,
         flows::list, flows::show,
+        webhooks::create, webhooks::list, webhooks::show, webhooks::destroy, webhooks::deliveries,
+        webhooks::retry,
     ),
     components(schemas(
         render::VerificationResource, render::VerificationDetail, render::DocumentResource,
         render::CommentResource, render::HistoryResource, render::DecisionResource,
         pagination::Links, pagination::Meta, verifications::Page, flows::FlowResource,
+        webhooks::WebhookResource, webhooks::CreatedWebhook, webhooks::DeliveryResource,
+        webhooks::AttemptResource, webhooks::WebhookPage, webhooks::DeliveryPage,
     )),
     modifiers(&BearerAuth),
 )]

@@ -38,4 +38,5 @@ pub fn purge_job(v: &Verification, retention_days: u32) -> NewJob {
 
 pub mod pipeline;
 pub mod purge;
+pub mod webhooks;
 pub mod worker;

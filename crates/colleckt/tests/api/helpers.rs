@@ -4,6 +4,7 @@
 //! `COLLECKT_TEST_S3_BUCKET` is set (with `AWS_ENDPOINT_URL` and credentials).
 
 use colleckt::app::AppState;
+use colleckt::jobs::webhooks::WebhookSettings;
 use colleckt::settings::Settings;
 use colleckt_domain::FlowRegistry;
 use colleckt_store::MasterKeys;
@@ -26,7 +27,7 @@ fn random_name() -> String {
     colleckt_store::ids::new_id("t").to_lowercase()
 }
 
-async fn fresh_postgres(base: &str) -> String {
+pub async fn fresh_postgres(base: &str) -> String {
     use sqlx::Connection;
     sqlx::any::install_default_drivers();
     let name = random_name();
@@ -43,6 +44,11 @@ async fn fresh_postgres(base: &str) -> String {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(WebhookSettings::default()).await
+    }
+
+    /// With these webhook settings (e.g. private addresses allowed).
+    pub async fn spawn_with(webhooks: WebhookSettings) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let (database_url, postgres) = match std::env::var("COLLECKT_TEST_DATABASE_URL") {
             Ok(base) if !base.is_empty() => (fresh_postgres(&base).await, true),
@@ -66,6 +72,7 @@ impl TestApp {
             public_url: format!("http://{addr}"),
             workers: 0,
             retention_days: 30,
+            webhooks,
         };
         let keys = MasterKeys::new(rand_key(), vec![]);
         let state = AppState::open(&settings, keys, FlowRegistry::builtin())

@@ -15,3 +15,4 @@ mod pii;
 mod pipeline;
 mod update_delete;
 mod widget;
+mod webhooks;

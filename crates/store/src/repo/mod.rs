@@ -8,3 +8,6 @@ pub mod idempotency;
 pub mod jobs;
 pub mod purge;
 pub mod verifications;
+pub mod webhook_deliveries;
+pub mod webhook_fanout;
+pub mod webhooks;

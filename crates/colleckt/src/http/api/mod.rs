@@ -6,6 +6,7 @@ pub mod flows;
 pub mod lookup;
 pub mod pagination;
 pub mod verifications;
+pub mod webhooks;
 
 use crate::app::AppState;
 use axum::routing::{get, put};
@@ -47,4 +48,5 @@ pub fn router() -> Router<AppState> {
             put(actions::cancel),
         )
         .merge(documents::router())
+        .merge(webhooks::router())
 }

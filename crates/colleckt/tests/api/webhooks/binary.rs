@@ -1,0 +1,138 @@
+//! The real `colleckt` binary for the crash test and the benchmark: CLI
+//! commands, a `serve` or `worker` process (killed with SIGKILL when dropped),
+//! and a minimal API client for it.
+
+use super::*;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+/// A `colleckt` process, killed (-9) when dropped.
+pub struct Server {
+    child: Child,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn colleckt(dir: &Path, database_url: &str) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_colleckt"));
+    c.env("COLLECKT_DATA_DIR", dir)
+        .env("COLLECKT_DATABASE_URL", database_url)
+        .env_remove("COLLECKT_STORAGE_URL")
+        .env_remove("COLLECKT_MASTER_KEY")
+        .env("COLLECKT_WEBHOOK_ALLOW_PRIVATE", "1")
+        .env("COLLECKT_WEBHOOK_RETRY_SCHEDULE", "1s,1s,1s,1s,1s,1s,1s")
+        .env("COLLECKT_LOG", "warn");
+    c
+}
+
+pub fn run_cli(dir: &Path, database_url: &str, args: &[&str]) -> String {
+    let out = colleckt(dir, database_url)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run colleckt");
+    assert!(
+        out.status.success(),
+        "colleckt {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+pub async fn serve(dir: &Path, database_url: &str, port: u16, workers: usize) -> Server {
+    let log = std::fs::File::create(dir.join(format!("serve-{}.log", now_us()))).unwrap();
+    let child = colleckt(dir, database_url)
+        .arg("serve")
+        .env("COLLECKT_BIND", format!("127.0.0.1:{port}"))
+        .env("COLLECKT_WORKERS", workers.to_string())
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("spawn colleckt serve");
+    let server = Server { child };
+    let url = format!("http://127.0.0.1:{port}/healthz");
+    let start = Instant::now();
+    while reqwest::get(&url)
+        .await
+        .map(|r| r.status() != 200)
+        .unwrap_or(true)
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "serve did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    server
+}
+
+/// `colleckt worker`: background workers (and the webhook dispatcher) only.
+pub fn worker(dir: &Path, database_url: &str) -> Server {
+    let log = std::fs::File::create(dir.join(format!("worker-{}.log", now_us()))).unwrap();
+    let child = colleckt(dir, database_url)
+        .arg("worker")
+        .env("COLLECKT_WORKERS", "1")
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("spawn colleckt worker");
+    Server { child }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Just enough of `TestApp` to call the API of the spawned binary.
+pub struct Api {
+    pub base: String,
+    pub token: String,
+    pub client: reqwest::Client,
+}
+
+impl Api {
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let mut req = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(&self.token);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        json_of(req.send().await.expect("request")).await
+    }
+
+    pub async fn cancel(&self, id: &str) -> u16 {
+        let path = format!("/api/v1/usps1583/verifications/{id}/cancel");
+        let (s, _) = self
+            .call(reqwest::Method::PUT, &path, Some(actor("crash test")))
+            .await;
+        s
+    }
+
+    pub async fn deliveries(&self, wh: &str) -> Vec<Value> {
+        let (s, v) = self
+            .call(
+                reqwest::Method::GET,
+                &format!("/api/v1/webhooks/{wh}/deliveries?per_page=100"),
+                None,
+            )
+            .await;
+        assert_eq!(s, 200, "{v}");
+        v["data"].as_array().unwrap().clone()
+    }
+}
