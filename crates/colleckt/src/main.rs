@@ -3,9 +3,9 @@
 use clap::Parser;
 use colleckt::app::{load_flows, AppState};
 use colleckt::cli::{Cli, Command, TokenCommand, UserCommand, WorkspaceCommand};
-use std::path::Path;
 use colleckt::settings::{master_keys, Settings};
 use colleckt::{bootstrap, server};
+use std::path::Path;
 use std::process::ExitCode;
 
 fn init_logging(format: &str) {
@@ -68,16 +68,21 @@ fn extract(front: &Path, back: Option<&Path>, doc_type: Option<&str>) -> Result<
     let result = colleckt_extract::extract_files(front, back, doc_type);
     colleckt_extract::ocr::release();
     let json = result.map_err(|e| e.to_string())?;
-    println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?
+    );
     Ok(())
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
     let settings = Settings::resolve(&cli.settings);
     match &cli.command {
-        Command::Extract { front, back, doc_type } => {
-            extract(front, back.as_deref(), doc_type.as_deref())
-        }
+        Command::Extract {
+            front,
+            back,
+            doc_type,
+        } => extract(front, back.as_deref(), doc_type.as_deref()),
         Command::Serve => {
             colleckt::metrics::init();
             let state = open(&cli).await?;

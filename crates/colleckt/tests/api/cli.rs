@@ -161,15 +161,28 @@ async fn workspace_and_token_commands() {
 #[test]
 fn extract_reads_a_passport_offline() {
     let dir = tempfile::tempdir().unwrap();
-    let passport = concat!(env!("CARGO_MANIFEST_DIR"), "/../extract/tests/corpus/passport-000-clean.png");
-    let out = colleckt(dir.path()).args(["extract", passport, "--type", "Passport"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let passport = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../extract/tests/corpus/passport-000-clean.png"
+    );
+    let out = colleckt(dir.path())
+        .args(["extract", passport, "--type", "Passport"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["document_type"], "Passport");
     assert_eq!(json["last_name"], "SMITH");
     assert_eq!(json["mrz"]["format"], "TD3");
     // No database or key was touched.
     assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
-    let bad = colleckt(dir.path()).args(["extract", "/nonexistent.jpg"]).output().unwrap();
+    let bad = colleckt(dir.path())
+        .args(["extract", "/nonexistent.jpg"])
+        .output()
+        .unwrap();
     assert!(!bad.status.success() && bad.stdout.is_empty());
 }

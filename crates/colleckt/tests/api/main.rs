@@ -14,5 +14,5 @@ mod list;
 mod pii;
 mod pipeline;
 mod update_delete;
-mod widget;
 mod webhooks;
+mod widget;
