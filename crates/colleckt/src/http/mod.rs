@@ -31,6 +31,12 @@ pub fn router(state: AppState) -> Router {
         .merge(openapi::router())
         .merge(widget::router())
         .merge(qr::router())
+        // Browsers ask for an icon on every page (the widget, JSON pages); a 404
+        // there is console noise, so answer "no icon" plainly.
+        .route(
+            "/favicon.ico",
+            axum::routing::get(|| async { axum::http::StatusCode::NO_CONTENT }),
+        )
         .fallback(|| async { ApiError::NotFound("Not found.") })
         .layer(middleware::from_fn(record_metrics))
         .layer(TimeoutLayer::with_status_code(
