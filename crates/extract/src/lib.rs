@@ -6,6 +6,7 @@
 pub mod aamva;
 pub mod address;
 pub mod barcode;
+mod calendar;
 pub mod data;
 pub mod error;
 pub mod image;

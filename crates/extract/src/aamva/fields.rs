@@ -10,25 +10,7 @@ pub enum DateOrder {
 }
 
 fn valid_ymd(y: u32, m: u32, d: u32) -> bool {
-    if !(1900..=2199).contains(&y) || !(1..=12).contains(&m) || d == 0 {
-        return false;
-    }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    d <= days[(m - 1) as usize]
+    (1900..=2199).contains(&y) && crate::calendar::is_real_date(y, m, d)
 }
 
 fn try_order(digits: &str, order: DateOrder) -> Option<String> {

@@ -6,22 +6,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn valid(y: u32, m: u32, d: u32) -> Option<String> {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    ((1900..=2199).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize])
+    ((1900..=2199).contains(&y) && crate::calendar::is_real_date(y, m, d))
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 

@@ -149,22 +149,7 @@ fn current_yymmdd() -> (u32, u32, u32) {
 }
 
 fn valid(y: u32, m: u32, d: u32) -> bool {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
+    crate::calendar::is_real_date(y, m, d)
 }
 
 /// YYMMDD → ISO with century inference: a birth date lies in the past, an

@@ -49,6 +49,20 @@ async fn check_documents_complete(
     }
 }
 
+/// The verification as it is now, in the summary shape (after an action).
+pub(crate) async fn respond_summary(
+    state: &AppState,
+    auth: &Auth,
+    flow: &Flow,
+    id: &str,
+) -> ApiResult<Json<Data<VerificationResource>>> {
+    let v = lookup::verification(state, auth, flow, id).await?;
+    let comments = state.store.comments(&v, false).await?;
+    Ok(Json(Data {
+        data: render::verification(state, &v, &comments),
+    }))
+}
+
 async fn respond_detail(
     state: &AppState,
     auth: &Auth,
@@ -96,11 +110,7 @@ pub async fn submit(
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
     submit_started(&state, flow, &v, actor_from(&body.value), None).await?;
-    let v = lookup::verification(&state, &auth, flow, &id).await?;
-    let comments = state.store.comments(&v, false).await?;
-    Ok(Json(Data {
-        data: render::verification(&state, &v, &comments),
-    }))
+    respond_summary(&state, &auth, flow, &id).await
 }
 
 /// Reprocess: documents back to Uploaded, extraction and rules cleared, pipeline again.
@@ -127,11 +137,7 @@ pub async fn resubmit(
     t.events = events_for(to);
     t.jobs.push(pipeline_job(&v));
     state.store.transition(&v, t).await?;
-    let v = lookup::verification(&state, &auth, flow, &id).await?;
-    let comments = state.store.comments(&v, false).await?;
-    Ok(Json(Data {
-        data: render::verification(&state, &v, &comments),
-    }))
+    respond_summary(&state, &auth, flow, &id).await
 }
 
 async fn decide(

@@ -2,6 +2,7 @@
 //! endpoints). Status-changing actions live in `actions`.
 
 use crate::app::AppState;
+use crate::http::api::actions::respond_summary;
 use crate::http::api::{lookup, pagination};
 use crate::http::auth::Auth;
 use crate::http::body::JsonBody;
@@ -296,11 +297,7 @@ pub async fn update(
     t.vendor_reference = patch.vendor_reference;
     t.vendor_state = patch.vendor_state;
     state.store.transition(&v, t).await?;
-    let v = lookup::verification(&state, &auth, flow, &id).await?;
-    let comments = state.store.comments(&v, false).await?;
-    Ok(Json(Data {
-        data: render::verification(&state, &v, &comments),
-    }))
+    respond_summary(&state, &auth, flow, &id).await
 }
 
 /// Delete (soft): hidden at once, images unreadable at once, purged later.
