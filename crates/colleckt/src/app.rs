@@ -14,6 +14,8 @@ pub struct AppState {
     pub flows: Arc<FlowRegistry>,
     pub public_url: Arc<str>,
     pub retention_days: u32,
+    /// How long a claimed job stays a worker's without renewal.
+    pub job_lease: std::time::Duration,
     pub webhooks: Arc<WebhookSettings>,
 }
 
@@ -50,6 +52,7 @@ impl AppState {
             flows: Arc::new(flows),
             public_url: settings.public_url.as_str().into(),
             retention_days: settings.retention_days,
+            job_lease: settings.job_lease,
             webhooks: Arc::new(settings.webhooks.clone()),
         })
     }

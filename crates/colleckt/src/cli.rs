@@ -82,6 +82,17 @@ pub struct SettingsArgs {
         global = true
     )]
     pub retention_days: u32,
+    /// Seconds a worker holds a job without renewing it (it renews every third
+    /// of that while it runs): how long a job of a crashed worker waits before
+    /// another worker takes it.
+    #[arg(
+        long,
+        env = "COLLECKT_JOB_LEASE_SECONDS",
+        default_value_t = 30,
+        value_parser = clap::value_parser!(u32).range(1..=3600),
+        global = true
+    )]
+    pub job_lease_seconds: u32,
     /// Allow http and private, loopback and link-local webhook URLs (tests,
     /// local development). Off: https only, public addresses only.
     #[arg(

@@ -16,6 +16,7 @@ pub struct Settings {
     pub public_url: String,
     pub workers: usize,
     pub retention_days: u32,
+    pub job_lease: std::time::Duration,
     pub webhooks: WebhookSettings,
 }
 
@@ -51,6 +52,7 @@ impl Settings {
                     .unwrap_or(1)
             }),
             retention_days: args.retention_days,
+            job_lease: std::time::Duration::from_secs(args.job_lease_seconds.into()),
             webhooks: WebhookSettings {
                 allow_private: args.webhook_allow_private,
                 schedule: args.webhook_retry_schedule.clone().unwrap_or_default(),

@@ -36,6 +36,7 @@ pub fn purge_job(v: &Verification, retention_days: u32) -> NewJob {
     .delayed(i64::from(retention_days) * 86_400_000_000)
 }
 
+pub mod expiry;
 pub mod pipeline;
 pub mod purge;
 pub mod webhooks;

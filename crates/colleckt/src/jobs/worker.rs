@@ -5,10 +5,37 @@ use crate::app::AppState;
 use colleckt_store::ClaimedJob;
 use std::time::Duration;
 
-const LEASE_MICROS: i64 = 5 * 60 * 1_000_000;
-
 /// The job kinds this build runs.
 pub const KINDS: &[&str] = &[super::PIPELINE, super::PURGE];
+
+fn micros(d: Duration) -> i64 {
+    i64::try_from(d.as_micros()).unwrap_or(i64::MAX / 4)
+}
+
+/// Runs `work` while renewing the job's lease every third of it, so a long
+/// job keeps its lease and a crashed worker's job is free after one lease.
+async fn with_lease<F: std::future::Future<Output = Result<(), String>>>(
+    state: &AppState,
+    job: &ClaimedJob,
+    worker: &str,
+    work: F,
+) -> Result<(), String> {
+    let lease = state.job_lease;
+    let renew = async {
+        loop {
+            tokio::time::sleep(lease / 3).await;
+            match state.store.extend_job_lease(&job.id, worker, micros(lease)).await {
+                Ok(true) => {}
+                Ok(false) => tracing::warn!(job = %job.id, "lost the lease of a running job"),
+                Err(e) => tracing::warn!(job = %job.id, error = %e, "could not renew a job lease"),
+            }
+        }
+    };
+    tokio::select! {
+        result = work => result,
+        () = renew => Err("the lease renewal stopped".into()),
+    }
+}
 
 /// What one step of a worker did; tests drain the queue with it.
 #[derive(Debug, PartialEq, Eq)]
@@ -34,13 +61,13 @@ async fn execute(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
 pub async fn try_execute_one(state: &AppState, worker: &str) -> Result<Step, String> {
     let job = state
         .store
-        .claim_job(KINDS, worker, LEASE_MICROS)
+        .claim_job(KINDS, worker, micros(state.job_lease))
         .await
         .map_err(|e| e.to_string())?;
     let Some(job) = job else {
         return Ok(Step::Empty);
     };
-    match execute(state, &job).await {
+    match with_lease(state, &job, worker, execute(state, &job)).await {
         Ok(()) => state
             .store
             .complete_job(&job.id)
@@ -87,6 +114,9 @@ pub fn spawn_workers(state: &AppState, count: usize) {
     let host = colleckt_store::ids::new_id("wrk");
     for i in 0..count {
         tokio::spawn(run(state.clone(), format!("{host}-{i}")));
+    }
+    if count > 0 {
+        tokio::spawn(super::expiry::run(state.clone()));
     }
 }
 

@@ -72,6 +72,7 @@ impl TestApp {
             public_url: format!("http://{addr}"),
             workers: 0,
             retention_days: 30,
+            job_lease: std::time::Duration::from_secs(30),
             webhooks,
         };
         let keys = MasterKeys::new(rand_key(), vec![]);

@@ -10,6 +10,7 @@ mod concurrency;
 mod conformance;
 mod create;
 mod documents;
+mod expiry;
 mod list;
 mod pii;
 mod pipeline;

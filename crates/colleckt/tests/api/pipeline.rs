@@ -6,7 +6,7 @@ use crate::helpers::*;
 use colleckt::jobs::worker::{try_execute_one, Step};
 use serde_json::{json, Value};
 
-fn corpus(name: &str) -> Vec<u8> {
+pub fn corpus(name: &str) -> Vec<u8> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../extract/tests/corpus/");
     std::fs::read(format!("{dir}{name}")).expect("extract corpus file")
 }

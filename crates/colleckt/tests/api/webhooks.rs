@@ -6,11 +6,11 @@
 
 mod api;
 mod bench;
-mod binary;
+pub mod binary;
 mod crash;
 mod delivery;
 mod load;
-mod receiver;
+pub mod receiver;
 
 pub use self::receiver::*;
 pub use crate::helpers::*;

@@ -492,3 +492,64 @@ async fn shell_has_a_strict_csp_and_cached_assets() {
     assert!(res.text().await.unwrap().contains("app.js"));
     assert!(token.len() >= 43);
 }
+
+/// The confirm step shows what the readers found (a passport's MRZ, a lease's
+/// text), before any pipeline ran, and nothing is decided by reading it.
+#[tokio::test]
+async fn preview_shows_what_was_read_before_submit() {
+    use crate::pipeline::{corpus, text_pdf};
+    let app = TestApp::spawn().await;
+    let body = json!({
+        "person": {"first_name": "Anna", "last_name": "Smith", "date_of_birth": "1959-11-08"},
+        "address": {"street": "1 Main Street", "city": "Richmond", "state": "Arizona",
+                    "postal_code": "83420", "country": "USA"},
+        "documents": {
+            "photo_id": {"type": "Passport", "number": "J98667606", "country": "CAN"},
+            "proof_of_address": {"type": "Lease", "number": "", "country": "USA"}
+        }
+    });
+    let id = app.create(&body).await;
+    let (token, _, _) = session(&app, &id).await;
+    let (s, b) = widget_upload(
+        &app,
+        &token,
+        "photo_id",
+        "front",
+        corpus("passport-000-clean.png"),
+    )
+    .await;
+    assert_eq!(s, 201, "{b}");
+    let lease = text_pdf(&[
+        "RESIDENTIAL LEASE AGREEMENT",
+        "Tenant: Anna Smith",
+        "Premises:",
+        "1 Main St",
+        "Richmond, AZ 83420",
+        "Lease term: 2026-01-01 to 2027-12-31",
+    ]);
+    let (s, b) = widget_upload(&app, &token, "proof_of_address", "front", lease).await;
+    assert_eq!(s, 201, "{b}");
+
+    let (s, preview) = widget_get(&app, &token, "preview").await;
+    assert_eq!(s, 200, "{preview}");
+    let docs = preview["documents"].as_array().unwrap();
+    let fields = |slot: &str| {
+        docs.iter()
+            .find(|d| d["slot"] == slot)
+            .unwrap_or_else(|| panic!("{slot} in {preview}"))["fields"]
+            .clone()
+    };
+    let id_fields = fields("photo_id");
+    assert_eq!(id_fields["last_name"], "SMITH", "{preview}");
+    assert_eq!(id_fields["first_name"], "ANNA", "{preview}");
+    assert_eq!(id_fields["date_of_birth"], "1959-11-08", "{preview}");
+    assert_eq!(id_fields["document_number"], "J98667606", "{preview}");
+    let poa = fields("proof_of_address");
+    assert_eq!(poa["postal_code"], "83420", "{preview}");
+    assert_eq!(poa["city"].as_str().map(str::to_uppercase).as_deref(), Some("RICHMOND"));
+
+    let (_, v) = app
+        .get(&format!("/api/v1/usps1583/verifications/{id}"))
+        .await;
+    assert_eq!(v["data"]["status_label"], "Started", "a preview decides nothing");
+}

@@ -119,6 +119,25 @@ impl Store {
         }))
     }
 
+    /// Keeps a running job's lease: `false` when the lease was lost (another
+    /// worker took the job after this one was presumed dead).
+    pub async fn extend_job_lease(
+        &self,
+        id: &str,
+        worker: &str,
+        lease_micros: i64,
+    ) -> Result<bool, StoreError> {
+        let mut w = self.db.begin_write().await?;
+        let res = sqlx::query("UPDATE jobs SET locked_until = $1 WHERE id = $2 AND locked_by = $3")
+            .bind(now_micros() + lease_micros)
+            .bind(id)
+            .bind(worker)
+            .execute(&mut *w.tx)
+            .await?;
+        w.commit().await?;
+        Ok(res.rows_affected() == 1)
+    }
+
     pub async fn complete_job(&self, id: &str) -> Result<(), StoreError> {
         let mut w = self.db.begin_write().await?;
         sqlx::query("DELETE FROM jobs WHERE id = $1")

@@ -52,6 +52,9 @@ pub struct Transition {
     pub events: Vec<&'static str>,
     pub jobs: Vec<NewJob>,
     pub set_submitted_at: bool,
+    /// The job whose work this is, removed in the same transaction: a decision
+    /// committed is a job done, so a crash can never decide twice.
+    pub completes_job: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -90,6 +93,7 @@ impl Transition {
             events: vec![],
             jobs: vec![],
             set_submitted_at: false,
+            completes_job: None,
         }
     }
 }
@@ -405,8 +409,33 @@ impl Store {
         for job in &t.jobs {
             insert_job(&mut w, job, now).await?;
         }
+        if let Some(job) = &t.completes_job {
+            sqlx::query("DELETE FROM jobs WHERE id = $1")
+                .bind(job)
+                .execute(&mut *w.tx)
+                .await?;
+        }
         w.commit().await?;
         Ok(())
+    }
+
+    /// Started verifications whose time to live ran out by `now`, oldest
+    /// first (the expiry sweep), at most `limit`.
+    pub async fn started_expired_by(
+        &self,
+        now: i64,
+        limit: i64,
+    ) -> Result<Vec<Verification>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM verifications \
+             WHERE status = $1 AND expires_at <= $2 AND deleted_at IS NULL \
+             ORDER BY expires_at LIMIT {limit}"
+        ))
+        .bind(Status::Started.value())
+        .bind(now)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter().map(|r| self.decode_verification(r)).collect()
     }
 
     /// Soft delete: hidden at once, and the data key erased so that every

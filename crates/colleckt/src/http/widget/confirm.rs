@@ -10,21 +10,62 @@ use crate::http::error::{ApiError, ApiResult};
 use axum::extract::{Path, State};
 use axum::Json;
 use colleckt_domain::DocumentType;
+use colleckt_extract::{DocKind, ExtractInput, ExtractedData};
 use colleckt_store::{StoredFile, Verification};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
+use std::sync::OnceLock;
+use tokio::sync::Semaphore;
 
 /// A quick read of one document for the user to check before submitting:
-/// `{"field": "value", …}` with the fields the reader found (names as in
-/// CONTRACT §6 `extracted_data`), or `None` when nothing could be read.
+/// a flat `{"field": "value", …}` in the widget's vocabulary (`first_name`,
+/// `expiration_date`, `street`, …), or `None` when nothing could be read.
 ///
-/// This is the seam where the lead wires `colleckt_extract` (its fast reader:
-/// MRZ or barcode, no OCR pipeline) once that crate is merged. Until then it
-/// reads nothing, and the widget's confirm step shows a plain summary of the
-/// uploaded documents instead of fields.
+/// The readers are the pipeline's (barcode, MRZ, OCR, PDF text), but nothing
+/// is checked or decided here: the pipeline reads the documents again after
+/// submit, so what the user sees never stands in for evidence.
 pub fn preview(doc_type: &DocumentType, front: &[u8], back: Option<&[u8]>) -> Option<Value> {
-    let _ = (doc_type, front, back);
-    None
+    let data = colleckt_extract::extract(&ExtractInput {
+        front,
+        back,
+        kind: DocKind::from_name(&doc_type.name),
+    })
+    .ok()?;
+    let fields = preview_fields(&data);
+    (!fields.is_empty()).then_some(Value::Object(fields))
+}
+
+/// The fields the user is shown, in the order the form lists them.
+fn preview_fields(d: &ExtractedData) -> Map<String, Value> {
+    let address = d.address.clone().unwrap_or_default();
+    let pairs = [
+        ("first_name", &d.first_name),
+        ("middle_name", &d.middle_name),
+        ("last_name", &d.last_name),
+        ("date_of_birth", &d.date_of_birth),
+        ("document_number", &d.document_number),
+        ("expiration_date", &d.expiry_date),
+        ("street", &address.street),
+        ("city", &address.city),
+        ("state", &address.state),
+        ("postal_code", &address.postal_code),
+    ];
+    pairs
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let v = v.as_deref()?.trim();
+            (!v.is_empty()).then(|| (k.to_string(), Value::String(v.to_string())))
+        })
+        .collect()
+}
+
+/// Quick reads are CPU-bound: at most one per core at a time, so a burst of
+/// confirm pages queues instead of starving the API and the workers.
+fn readers() -> &'static Semaphore {
+    static READERS: OnceLock<Semaphore> = OnceLock::new();
+    READERS.get_or_init(|| {
+        Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    })
 }
 
 #[derive(Debug, Serialize)]
@@ -58,6 +99,10 @@ pub async fn show_preview(
             Some(b) => Some(open_file(&state, &v, b).await?),
             None => None,
         };
+        let _turn = readers()
+            .acquire()
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
         let fields =
             tokio::task::spawn_blocking(move || preview(&doc_type, &front, back.as_deref()))
                 .await

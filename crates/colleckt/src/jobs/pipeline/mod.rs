@@ -155,6 +155,7 @@ pub async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
     let mut t = Transition::new(to, "system");
     t.events = events_for(to);
     t.documents = DocumentEffect::Results(results);
+    t.completes_job = Some(job.id.clone());
     match state.store.transition(&v, t).await {
         Ok(()) => Ok(()),
         // Someone changed the verification while it was read: run again.
@@ -183,6 +184,7 @@ pub async fn give_up(state: &AppState, job: &ClaimedJob, error: &str) -> Result<
     t.comment = Some("The automated checks could not be completed; please review by hand.".into());
     t.events = events_for(Status::DoubleCheck);
     t.documents = DocumentEffect::SetStatus(DocStatus::DoubleCheck, None);
+    t.completes_job = Some(job.id.clone());
     state
         .store
         .transition(&v, t)
