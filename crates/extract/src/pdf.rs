@@ -11,6 +11,10 @@ use crate::error::ExtractError;
 pub const MAX_PAGES: usize = 10;
 /// Embedded images taken at most (for OCR of scanned pages).
 const MAX_IMAGES: usize = 3;
+/// Bytes all of a PDF's compressed streams may inflate to, together. lopdf
+/// inflates without a bound, so a few kilobytes of zeros could claim
+/// gigabytes; [`check_inflation`] refuses such a file before lopdf sees it.
+pub const MAX_INFLATED_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What a PDF holds.
 #[derive(Debug, Clone, Default)]
@@ -47,6 +51,7 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfContent, ExtractError> {
 }
 
 fn read_inner(bytes: &[u8]) -> Result<PdfContent, ExtractError> {
+    check_inflation(bytes, MAX_INFLATED_BYTES)?;
     let doc = Document::load_mem(bytes).map_err(|e| ExtractError::Pdf(e.to_string()))?;
     if doc.is_encrypted() {
         return Err(ExtractError::Pdf("encrypted PDF".into()));
@@ -85,9 +90,88 @@ fn read_inner(bytes: &[u8]) -> Result<PdfContent, ExtractError> {
     Ok(out)
 }
 
+/// Inflates every zlib stream of the raw file, counting and discarding the
+/// output, and fails once the total passes `budget`. Scanning the bytes rather
+/// than lopdf's objects also covers object streams, which lopdf inflates
+/// while loading. A stream that is not zlib costs one failed header check.
+pub fn check_inflation(bytes: &[u8], budget: u64) -> Result<(), ExtractError> {
+    use std::io::Read;
+    let mut total = 0u64;
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"stream") {
+        let mut start = at + found + b"stream".len();
+        at = start;
+        // `endstream` also contains `stream`; only a keyword followed by EOL opens one.
+        if bytes[..start - b"stream".len()].ends_with(b"end") {
+            continue;
+        }
+        match bytes.get(start..start + 2) {
+            Some([b'\r', b'\n']) => start += 2,
+            Some([b'\n', _]) | Some([b'\r', _]) => start += 1,
+            _ => continue,
+        }
+        let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
+        let mut z = flate2::read::ZlibDecoder::new(&bytes[start..end]);
+        loop {
+            match z.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    total += n as u64;
+                    if total > budget {
+                        return Err(ExtractError::Pdf(format!(
+                            "its compressed streams inflate to more than {} MB",
+                            budget / (1024 * 1024)
+                        )));
+                    }
+                }
+            }
+        }
+        at = end;
+    }
+    Ok(())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A PDF whose one content stream is `n` zero bytes, deflated.
+    fn pdf_with_zeros(n: usize) -> Vec<u8> {
+        use std::io::Write;
+        let mut z = flate2::write::ZlibEncoder::new(vec![], flate2::Compression::best());
+        let chunk = vec![0u8; 1 << 20];
+        let mut left = n;
+        while left > 0 {
+            let k = left.min(chunk.len());
+            z.write_all(&chunk[..k]).unwrap();
+            left -= k;
+        }
+        let data = z.finish().unwrap();
+        let mut pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n\
+3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> endobj\n"
+            .to_vec();
+        pdf.extend(format!("4 0 obj << /Length {} /Filter /FlateDecode >>\nstream\n", data.len()).bytes());
+        pdf.extend(&data);
+        pdf.extend(b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        pdf
+    }
+
+    #[test]
+    fn a_deflate_bomb_is_refused_before_parsing() {
+        let bomb = pdf_with_zeros(200 * 1024 * 1024);
+        assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
+        let err = read_pdf(&bomb).unwrap_err();
+        assert!(err.to_string().contains("inflate to more than 64 MB"), "{err}");
+        // A modest stream is read as usual.
+        assert!(check_inflation(&pdf_with_zeros(1024 * 1024), MAX_INFLATED_BYTES).is_ok());
+        assert!(check_inflation(&pdf_with_zeros(1024 * 1024), 1000).is_err());
+    }
 
     #[test]
     fn bad_pdfs_are_typed_errors() {

@@ -14,6 +14,7 @@ mod expiry;
 mod list;
 mod pii;
 mod pipeline;
+mod pipeline_crash;
 mod update_delete;
 mod webhooks;
 mod widget;

@@ -45,8 +45,20 @@ pub fn run_cli(dir: &Path, database_url: &str, args: &[&str]) -> String {
 }
 
 pub async fn serve(dir: &Path, database_url: &str, port: u16, workers: usize) -> Server {
+    serve_with(dir, database_url, port, workers, &[]).await
+}
+
+/// `serve` with extra environment settings.
+pub async fn serve_with(
+    dir: &Path,
+    database_url: &str,
+    port: u16,
+    workers: usize,
+    envs: &[(&str, &str)],
+) -> Server {
     let log = std::fs::File::create(dir.join(format!("serve-{}.log", now_us()))).unwrap();
     let child = colleckt(dir, database_url)
+        .envs(envs.iter().copied())
         .arg("serve")
         .env("COLLECKT_BIND", format!("127.0.0.1:{port}"))
         .env("COLLECKT_WORKERS", workers.to_string())

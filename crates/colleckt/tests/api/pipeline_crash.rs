@@ -1,0 +1,145 @@
+//! `kill -9` in the middle of the pipeline: the real binary is killed while it
+//! reads the documents of a submitted verification; after a restart another
+//! worker takes the job once its lease runs out, and the verification reaches
+//! exactly one decision.
+
+use crate::helpers::*;
+use crate::pipeline::{corpus, text_pdf};
+use crate::webhooks::binary::*;
+use reqwest::Method;
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+const LEASE: &str = "2";
+
+async fn upload(api: &Api, id: &str, slot: &str, file: Vec<u8>) {
+    let form = reqwest::multipart::Form::new()
+        .text("slot", slot.to_string())
+        .part("front", reqwest::multipart::Part::bytes(file).file_name("doc"));
+    let res = api
+        .client
+        .post(format!(
+            "{}/api/v1/usps1583/verifications/{id}/documents",
+            api.base
+        ))
+        .bearer_auth(&api.token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let (s, b) = json_of(res).await;
+    assert_eq!(s, 201, "{b}");
+}
+
+async fn get(api: &Api, id: &str) -> Value {
+    let (s, v) = api
+        .call(
+            Method::GET,
+            &format!("/api/v1/usps1583/verifications/{id}"),
+            None,
+        )
+        .await;
+    assert_eq!(s, 200, "{v}");
+    v["data"].clone()
+}
+
+fn decisions(v: &Value) -> usize {
+    v["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["from_status"] == "Submitted")
+        .count()
+}
+
+#[tokio::test]
+async fn a_kill_9_mid_pipeline_still_ends_in_one_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = match std::env::var("COLLECKT_TEST_DATABASE_URL") {
+        Ok(base) if !base.is_empty() => fresh_postgres(&base).await,
+        _ => format!("sqlite://{}/colleckt.db", dir.path().display()),
+    };
+    run_cli(dir.path(), &database_url, &["workspace", "create", "acme"]);
+    let token = run_cli(dir.path(), &database_url, &["token", "create", "acme"]);
+    let port = free_port();
+    let api = Api {
+        base: format!("http://127.0.0.1:{port}"),
+        token,
+        client: reqwest::Client::new(),
+    };
+    let envs = [("COLLECKT_JOB_LEASE_SECONDS", LEASE)];
+    let server = serve_with(dir.path(), &database_url, port, 1, &envs).await;
+
+    let body = json!({
+        "person": {"first_name": "Anna", "last_name": "Smith", "date_of_birth": "1959-11-08"},
+        "address": {"street": "1 Main Street", "city": "Richmond", "state": "Arizona",
+                    "postal_code": "83420", "country": "USA"},
+        "documents": {
+            "photo_id": {"type": "Passport", "number": "J98667606", "country": "CAN"},
+            "proof_of_address": {"type": "Lease", "number": "", "country": "USA"}
+        }
+    });
+    let (s, v) = api
+        .call(Method::POST, "/api/v1/usps1583/verifications", Some(body))
+        .await;
+    assert_eq!(s, 201, "{v}");
+    let id = v["data"]["id"].as_str().unwrap().to_string();
+    upload(&api, &id, "photo_id", corpus("passport-000-clean.png")).await;
+    let lease = text_pdf(&[
+        "RESIDENTIAL LEASE AGREEMENT",
+        "Tenant: Anna Smith",
+        "Premises:",
+        "1 Main St",
+        "Richmond, AZ 83420",
+        "Lease term: 2026-01-01 to 2027-12-31",
+    ]);
+    upload(&api, &id, "proof_of_address", lease).await;
+    let (s, v) = api
+        .call(
+            Method::PUT,
+            &format!("/api/v1/usps1583/verifications/{id}/submit"),
+            None,
+        )
+        .await;
+    assert_eq!(s, 200, "{v}");
+
+    // Kill as soon as the worker has started reading the documents.
+    let start = Instant::now();
+    loop {
+        let v = get(&api, &id).await;
+        let docs = v["documents"].as_array().unwrap();
+        if docs.iter().any(|d| d["status_label"] == "Processing") {
+            break;
+        }
+        assert_eq!(v["status_label"], "Submitted", "decided before the kill: {v}");
+        assert!(start.elapsed() < Duration::from_secs(30), "never processed");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    drop(server); // SIGKILL
+
+    let _server = serve_with(dir.path(), &database_url, port, 1, &envs).await;
+    let v = get(&api, &id).await;
+    assert_eq!(
+        v["status_label"], "Submitted",
+        "the kill came after the decision, so nothing was tested: {v}"
+    );
+    let start = Instant::now();
+    let decided = loop {
+        let v = get(&api, &id).await;
+        if v["status_label"] != "Submitted" {
+            break v;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no decision after the restart"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(decided["status_label"], "Approved", "{decided}");
+    assert_eq!(decisions(&decided), 1, "{decided}");
+    // Longer than a lease: nobody decides a second time.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let again = get(&api, &id).await;
+    assert_eq!(decisions(&again), 1, "{again}");
+    assert_eq!(again["history"], decided["history"]);
+}
