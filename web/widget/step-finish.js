@@ -24,11 +24,16 @@ function summary(doc, nav) {
   );
 }
 
+/** The order a person reads a document in; the server's JSON object is unordered. */
+const FIELD_ORDER = ['first_name', 'middle_name', 'last_name', 'date_of_birth', 'document_number',
+  'expiration_date', 'street', 'city', 'state', 'postal_code'];
+const rank = (k) => (FIELD_ORDER.includes(k) ? FIELD_ORDER.indexOf(k) : FIELD_ORDER.length);
+
 /** Editable fields of one document's quick read; returns the fieldset and a reader of changes. */
 function fieldsFor(doc, fields) {
   const inputs = [];
   const set = h('fieldset', { class: 'fields' }, h('legend', {}, `${slotName(doc.slot)}: ${docName(doc.type_name)}`),
-    Object.entries(fields).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => {
+    Object.entries(fields).sort(([a], [b]) => rank(a) - rank(b)).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => {
       const id = `f-${doc.slot}-${k}`;
       const input = h('input', { id, name: k, value: String(v), autocomplete: 'off', maxlength: '200' });
       inputs.push([k, String(v), input]);
