@@ -2,7 +2,7 @@
 //! SKIP LOCKED`), recording each attempt with the delivery's next state and the
 //! endpoint's health in one transaction, and reading the delivery log.
 
-use crate::db::Engine;
+use crate::db::{Engine, WriteTx};
 use crate::ids::{new_id, now_micros};
 use crate::repo::webhook_fanout::payload_aad;
 use crate::repo::webhooks::SECRET_PURPOSE;
@@ -206,15 +206,43 @@ impl Store {
         Ok(out)
     }
 
+    /// Records one attempt in its own transaction (see [`Self::record_attempts`]).
+    pub async fn record_attempt(&self, rec: &AttemptRecord) -> Result<Recorded, StoreError> {
+        Ok(self
+            .record_attempts(std::slice::from_ref(rec))
+            .await?
+            .pop()
+            .unwrap_or_default())
+    }
+
+    /// Records attempts together in one transaction: one commit for a batch
+    /// instead of one each, which is what bounds delivery throughput on a
+    /// database that flushes every commit to disk.
+    #[tracing::instrument(skip_all, fields(attempts = recs.len()))]
+    pub async fn record_attempts(
+        &self,
+        recs: &[AttemptRecord],
+    ) -> Result<Vec<Recorded>, StoreError> {
+        let mut w = self.db.begin_write().await?;
+        let mut out = Vec::with_capacity(recs.len());
+        for rec in recs {
+            out.push(self.record_in(&mut w, rec).await?);
+        }
+        w.commit().await?;
+        Ok(out)
+    }
+
     /// Logs an attempt, moves the delivery on (if this worker still holds it)
     /// and keeps the endpoint's health: a success clears `failing_since`; a
     /// failure sets it, and once it is older than `disable_after_micros` the
     /// endpoint is disabled and its pending deliveries fail.
-    #[tracing::instrument(skip_all, fields(delivery = %rec.delivery_id))]
-    pub async fn record_attempt(&self, rec: &AttemptRecord) -> Result<Recorded, StoreError> {
+    async fn record_in(
+        &self,
+        w: &mut WriteTx,
+        rec: &AttemptRecord,
+    ) -> Result<Recorded, StoreError> {
         let now = now_micros();
         let mut recorded = Recorded::default();
-        let mut w = self.db.begin_write().await?;
         let row = sqlx::query("SELECT attempts, locked_by FROM deliveries WHERE id = $1")
             .bind(&rec.delivery_id)
             .fetch_optional(&mut *w.tx)
@@ -313,7 +341,6 @@ impl Store {
             .execute(&mut *w.tx)
             .await?;
         }
-        w.commit().await?;
         Ok(recorded)
     }
 

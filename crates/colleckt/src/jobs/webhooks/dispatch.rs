@@ -2,7 +2,8 @@
 //! a pending dispatch; one attempt completes it as succeeded, or as failed with
 //! a retry time from the schedule, or as failed for good when the schedule is
 //! used up. The attempt, the delivery's new state and the endpoint's health are
-//! recorded in one transaction. The loop fans out events, claims due
+//! recorded in one transaction, shared by the attempts that finished together.
+//! The loop fans out events, claims due
 //! deliveries with a lease and keeps up to `concurrency` attempts in flight.
 
 use super::client::{Attempt, Message, Sender};
@@ -11,10 +12,15 @@ use crate::app::AppState;
 use colleckt_store::{AttemptRecord, ClaimedDelivery, NextStep, StoreError};
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{Notify, Semaphore};
+use tokio::sync::{mpsc, oneshot, Notify, Semaphore};
 
 /// Deliveries claimed per transaction.
 const CLAIM_BATCH: i64 = 100;
+/// Attempts recorded per transaction at most.
+const RECORD_BATCH: usize = 100;
+
+/// A finished attempt on its way to the recorder, and who waits for it.
+type Recording = (AttemptRecord, oneshot::Sender<()>);
 
 /// Where a delivery goes after `attempts` attempts, the last one as given.
 pub fn next_step(schedule: &RetrySchedule, attempts: i64, succeeded: bool, now: i64) -> NextStep {
@@ -58,9 +64,9 @@ impl Dispatcher {
             .await
     }
 
-    /// Makes one attempt of a claimed delivery and records it.
+    /// Makes one attempt of a claimed delivery; what to record of it.
     #[tracing::instrument(skip_all, fields(delivery = %d.id, endpoint = %d.endpoint_id))]
-    pub async fn attempt(&self, d: ClaimedDelivery) -> Result<(), StoreError> {
+    pub async fn attempt(&self, d: ClaimedDelivery) -> AttemptRecord {
         let settings = &self.state.webhooks;
         let attempts = d.attempts + 1;
         let (attempt, permanent) = match (&d.body, &d.secret) {
@@ -96,26 +102,45 @@ impl Dispatcher {
                 "webhook attempt failed"
             );
         }
-        let recorded = self
-            .state
-            .store
-            .record_attempt(&AttemptRecord {
-                delivery_id: d.id.clone(),
-                endpoint_id: d.endpoint_id.clone(),
-                worker: self.worker.to_string(),
-                status_code: attempt.status_code,
-                duration_ms: i64::try_from(attempt.duration.as_millis()).unwrap_or(i64::MAX),
-                response: attempt.response,
-                error: attempt.error,
-                next,
-                disable_after_micros: i64::try_from(settings.disable_after.as_micros())
-                    .unwrap_or(i64::MAX / 2),
-            })
-            .await?;
-        if recorded.endpoint_disabled {
-            tracing::warn!("webhook endpoint disabled after failing continuously");
+        AttemptRecord {
+            delivery_id: d.id.clone(),
+            endpoint_id: d.endpoint_id.clone(),
+            worker: self.worker.to_string(),
+            status_code: attempt.status_code,
+            duration_ms: i64::try_from(attempt.duration.as_millis()).unwrap_or(i64::MAX),
+            response: attempt.response,
+            error: attempt.error,
+            next,
+            disable_after_micros: i64::try_from(settings.disable_after.as_micros())
+                .unwrap_or(i64::MAX / 2),
+        }
+    }
+
+    /// Writes attempt records in one transaction.
+    async fn record(&self, recs: &[AttemptRecord]) -> Result<(), StoreError> {
+        let recorded = self.state.store.record_attempts(recs).await?;
+        for (rec, r) in recs.iter().zip(recorded) {
+            if r.endpoint_disabled {
+                tracing::warn!(endpoint = %rec.endpoint_id, "webhook endpoint disabled after failing continuously");
+            }
         }
         Ok(())
+    }
+
+    /// Takes finished attempts from `rx` and records whatever has gathered
+    /// in one transaction, then tells each attempt it is recorded.
+    async fn recorder(self, mut rx: mpsc::Receiver<Recording>) {
+        let mut batch = Vec::with_capacity(RECORD_BATCH);
+        while rx.recv_many(&mut batch, RECORD_BATCH).await > 0 {
+            let (recs, done): (Vec<_>, Vec<_>) = batch.drain(..).unzip();
+            if let Err(e) = self.record(&recs).await {
+                // Unrecorded attempts stay leased, and are tried again when the lease ends.
+                tracing::warn!(error = %e, attempts = recs.len(), "could not record webhook attempts");
+            }
+            for d in done {
+                let _ = d.send(());
+            }
+        }
     }
 
     /// Fans out one batch of events, then attempts the deliveries due now,
@@ -124,8 +149,8 @@ impl Dispatcher {
         let (events, _) = fanout::fan_out_once(&self.state).await?;
         let claimed = self.claim(CLAIM_BATCH as usize).await?;
         let n = claimed.len();
-        let results = futures::future::join_all(claimed.into_iter().map(|d| self.attempt(d))).await;
-        results.into_iter().collect::<Result<Vec<()>, _>>()?;
+        let recs = futures::future::join_all(claimed.into_iter().map(|d| self.attempt(d))).await;
+        self.record(&recs).await?;
         Ok((events, n))
     }
 
@@ -134,6 +159,8 @@ impl Dispatcher {
         let settings = self.state.webhooks.clone();
         let slots = Arc::new(Semaphore::new(settings.concurrency.max(1)));
         let freed = Arc::new(Notify::new());
+        let (to_record, rx) = mpsc::channel::<Recording>(settings.concurrency.max(1));
+        tokio::spawn(self.clone().recorder(rx));
         loop {
             let fanned = match fanout::fan_out_once(&self.state).await {
                 Ok((_, created)) => created,
@@ -163,9 +190,12 @@ impl Dispatcher {
                 };
                 let this = self.clone();
                 let freed = freed.clone();
+                let to_record = to_record.clone();
                 tokio::spawn(async move {
-                    if let Err(e) = this.attempt(d).await {
-                        tracing::warn!(error = %e, "could not record a webhook attempt");
+                    let rec = this.attempt(d).await;
+                    let (done, recorded) = oneshot::channel();
+                    if to_record.send((rec, done)).await.is_ok() {
+                        let _ = recorded.await;
                     }
                     drop(permit);
                     freed.notify_one();
