@@ -214,6 +214,27 @@ impl Store {
             .transpose()
     }
 
+    /// The live verifications among `ids`, in no particular order; deleted
+    /// and unknown ones are left out (the webhook fan-out reads a batch at once).
+    pub async fn live_verifications(&self, ids: &[&str]) -> Result<Vec<Verification>, StoreError> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let placeholders = (1..=ids.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT {COLUMNS} FROM verifications WHERE id IN ({placeholders}) AND deleted_at IS NULL"
+        );
+        let mut q = sqlx::query(&sql);
+        for id in ids {
+            q = q.bind(id.to_string());
+        }
+        let rows = q.fetch_all(&self.db.pool).await?;
+        rows.iter().map(|r| self.decode_verification(r)).collect()
+    }
+
     /// The verification a widget session token opens.
     pub async fn verification_by_session(
         &self,

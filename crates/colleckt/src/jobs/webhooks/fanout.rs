@@ -7,6 +7,7 @@ use crate::app::AppState;
 use crate::http::render;
 use colleckt_store::{FanOut, PendingEvent, StoreError, Verification};
 use serde_json::json;
+use std::collections::HashMap;
 
 /// Events claimed per transaction.
 pub const BATCH: i64 = 200;
@@ -37,31 +38,38 @@ pub async fn fan_out_once(state: &AppState) -> Result<(usize, usize), StoreError
         return Ok((0, 0));
     }
     let wanted = state.store.events_wanted(&events).await?;
-    let mut bodies: Vec<Option<(Verification, Vec<u8>)>> = Vec::with_capacity(events.len());
-    for (event, wanted) in events.iter().zip(wanted) {
-        if !wanted {
-            bodies.push(None);
-            continue;
-        }
-        // Deleted meanwhile: its data must not leave any more.
-        let Some(v) = state
-            .store
-            .get_verification(&event.workspace_id, &event.verification_id)
-            .await?
-        else {
-            bodies.push(None);
-            continue;
-        };
-        let comments = state.store.comments(&v, false).await?;
-        let body = payload(state, event, &v, &comments);
-        bodies.push(Some((v, body)));
-    }
+    // One read for the verifications and one for their comments, not two per event.
+    let mut ids: Vec<&str> = events
+        .iter()
+        .zip(&wanted)
+        .filter(|(_, w)| **w)
+        .map(|(e, _)| e.verification_id.as_str())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let live = state.store.live_verifications(&ids).await?;
+    let comments = state.store.public_comments_for(&live).await?;
+    let by_id: HashMap<&str, (&Verification, &[colleckt_store::Comment])> = live
+        .iter()
+        .zip(&comments)
+        .map(|(v, c)| (v.id.as_str(), (v, c.as_slice())))
+        .collect();
+    let bodies: Vec<Option<(&Verification, Vec<u8>)>> = events
+        .iter()
+        .zip(wanted)
+        .map(|(event, wanted)| {
+            // Deleted meanwhile (absent), or another workspace's id: nothing leaves.
+            let (v, comments) = by_id.get(event.verification_id.as_str()).copied()?;
+            (wanted && v.workspace_id == event.workspace_id)
+                .then(|| (v, payload(state, event, v, comments)))
+        })
+        .collect();
     let items: Vec<FanOut<'_>> = events
         .iter()
         .zip(&bodies)
         .map(|(event, body)| FanOut {
             event,
-            body: body.as_ref().map(|(v, b)| (v, b.as_slice())),
+            body: body.as_ref().map(|(v, b)| (*v, b.as_slice())),
         })
         .collect();
     let created = state.store.fan_out(&items).await?;
