@@ -5,9 +5,7 @@
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
-use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::Mutex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
@@ -19,9 +17,11 @@ pub enum Engine {
 pub struct Db {
     pub(crate) pool: AnyPool,
     pub(crate) engine: Engine,
-    /// SQLite has one writer; taking turns in-process avoids busy-retry storms
-    /// (other processes still wait through `busy_timeout`).
-    pub(crate) write_turn: Option<Arc<Mutex<()>>>,
+    /// Where write transactions run. SQLite has one writer: its writes take
+    /// turns on one connection of their own, which avoids busy-retry storms
+    /// (other processes still wait through `busy_timeout`) and never waits
+    /// for a reader to give a connection back. PostgreSQL: the same pool.
+    pub(crate) writer: AnyPool,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
@@ -49,27 +49,17 @@ impl Db {
             Engine::Postgres => url.to_string(),
         };
         let options = AnyConnectOptions::from_str(&url)?;
-        let pool = AnyPoolOptions::new()
-            .max_connections(max_connections.max(1))
-            .acquire_timeout(Duration::from_secs(10))
-            .after_connect(move |conn, _meta| {
-                Box::pin(async move {
-                    if engine == Engine::Sqlite {
-                        conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
-                             PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
-                        )
-                        .await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options)
+        let pool = pool_options(engine, max_connections.max(1))
+            .connect_with(options.clone())
             .await?;
+        let writer = match engine {
+            Engine::Sqlite => pool_options(engine, 1).connect_with(options).await?,
+            Engine::Postgres => pool.clone(),
+        };
         Ok(Db {
             pool,
             engine,
-            write_turn: (engine == Engine::Sqlite).then(|| Arc::new(Mutex::new(()))),
+            writer,
         })
     }
 
@@ -91,21 +81,38 @@ impl Db {
             .map(|_| ())
     }
 
-    /// Begins a write transaction, waiting for SQLite's writer turn first.
+    /// Begins a write transaction (on SQLite, waiting for the writer's turn).
     pub(crate) async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
-        let turn = match &self.write_turn {
-            Some(m) => Some(m.clone().lock_owned().await),
-            None => None,
-        };
-        let tx = self.pool.begin().await?;
-        Ok(WriteTx { tx, _turn: turn })
+        Ok(WriteTx {
+            tx: self.writer.begin().await?,
+        })
     }
 }
 
-/// A transaction that holds SQLite's writer turn until it is dropped.
+fn pool_options(engine: Engine, max_connections: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(Duration::from_secs(10))
+        // A ping before every use is a round trip to SQLite's worker thread per
+        // query; an embedded file does not drop connections the way a server can.
+        .test_before_acquire(engine == Engine::Postgres)
+        .after_connect(move |conn, _meta| {
+            Box::pin(async move {
+                if engine == Engine::Sqlite {
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
+                         PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                    )
+                    .await?;
+                }
+                Ok(())
+            })
+        })
+}
+
+/// A write transaction; on SQLite it holds the writer connection until dropped.
 pub(crate) struct WriteTx {
     pub tx: sqlx::Transaction<'static, sqlx::Any>,
-    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
 
 impl WriteTx {
