@@ -23,13 +23,10 @@ fn main() {
     let mut sets: Vec<Vec<Vec<u8>>> = vec![];
     while let Some(a) = args.next() {
         if a == "--reps" {
-            reps = args
-                .next()
-                .and_then(|n| n.parse().ok())
-                .unwrap_or_else(|| {
-                    eprintln!("--reps needs a number");
-                    std::process::exit(2)
-                });
+            reps = args.next().and_then(|n| n.parse().ok()).unwrap_or_else(|| {
+                eprintln!("--reps needs a number");
+                std::process::exit(2)
+            });
             continue;
         }
         let files = a
