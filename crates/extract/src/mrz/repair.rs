@@ -96,7 +96,9 @@ fn to_sex(c: u8) -> u8 {
 /// In name fields, runs made only of `<` and its look-alikes (K, X, L, C, E)
 /// that contain a `<` and are at least two long become fillers. Letters
 /// before the run's first `<` end a name ("PATEL<<", "ERIC<<<", "MICHELLE<<")
-/// and stay, unless they are only K/X, the closest look-alikes ("MARIAKK<<<").
+/// and stay, but K/X just before it are taken for fillers ("MARIAKK<<<",
+/// "ZOEK<<<"): a name cut short passes as MRZ truncation, a letter too many
+/// does not.
 /// Inside the line, letters after the run's last `<` start the next name
 /// ("OKAFOR<<CARLOS") and stay too; at the line's end they are misread fillers.
 fn fix_filler_runs(s: &mut [u8], from: usize) {
@@ -119,11 +121,12 @@ fn fix_filler_runs(s: &mut [u8], from: usize) {
             continue;
         };
         let lead = &s[start..start + first];
-        let a = if lead.iter().all(|&c| matches!(c, b'K' | b'X')) {
-            start
-        } else {
-            start + first
-        };
+        let kx = lead
+            .iter()
+            .rev()
+            .take_while(|&&c| matches!(c, b'K' | b'X'))
+            .count();
+        let a = start + first - kx;
         let b = if at_end { i } else { start + last + 1 };
         let run = &s[a..b];
         let fillers = run.iter().filter(|&&c| c == b'<').count();
@@ -374,6 +377,7 @@ mod filler_tests {
             ("P<UTOERIKSSON<<ANNA<MARIA<<<K<<<<X<<<<<<<<<X", full),
             ("P<UTOERIKSSON<<ANNA<MARIAKK<<<<<<<<<<<<<<<<<", full),
             ("P<UTOERIKSSON<<ANNA<<K<<<<<<<<<<<<<<<<<<<<<<", anna),
+            ("P<UTOERIKSSON<<ANNAK<<<<<<<<<<<<<<<<<<<<<<<<", anna),
         ] {
             assert_eq!(fixed(line), want, "{line}");
         }
