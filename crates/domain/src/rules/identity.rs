@@ -8,14 +8,19 @@ use super::text::normalize;
 use chrono::NaiveDate;
 
 /// Trust in one field: barcodes and PDF text yes, an MRZ only when its check
-/// digits held, OCR never on its own.
+/// digits held and the reader vouched for the field (names and codes, which
+/// no check digit covers, come with a low confidence when misread), OCR never
+/// on its own.
 pub fn trusted<T>(doc: &DocumentEvidence, f: &Field<T>) -> bool {
     match f.source {
-        Source::Mrz => doc.mrz_checks_valid == Some(true),
+        Source::Mrz => doc.mrz_checks_valid == Some(true) && f.confidence >= MRZ_TRUSTED,
         Source::Ocr => false,
         Source::Barcode | Source::PdfText => true,
     }
 }
+
+/// The least confidence of an MRZ field that can decide on its own.
+pub const MRZ_TRUSTED: f32 = 0.85;
 
 fn any_trusted(doc: &DocumentEvidence) -> bool {
     let t = |f: &Option<Field<String>>| f.as_ref().is_some_and(|f| trusted(doc, f));

@@ -155,7 +155,10 @@ fn across(a: &DocumentEvidence, b: &DocumentEvidence) -> Vec<RuleResult> {
     let holder = match (last_name_of(a), last_name_of(b)) {
         (Some((x, sx)), Some((y, sy))) => {
             let (tx, ty) = (text::tokens(x), text::tokens(y));
-            let same = tx.iter().all(|t| ty.contains(t)) || ty.iter().all(|t| tx.contains(t));
+            // "O'Brien" ≡ "OBRIEN", "Mary Ann" ≡ "MARYANN"; or one name holds the other's parts.
+            let same = tx.concat() == ty.concat()
+                || tx.iter().all(|t| ty.contains(t))
+                || ty.iter().all(|t| tx.contains(t));
             let trusted = sx && sy;
             let dob = match (&a.date_of_birth, &b.date_of_birth) {
                 (Some(p), Some(q)) => p.value == q.value,

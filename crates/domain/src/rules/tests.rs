@@ -282,3 +282,38 @@ fn address_documents_from_pdf_text_can_approve() {
     assert!(not_passed.is_empty(), "{not_passed:#?}");
     assert_eq!(e.decision, Decision::Approved);
 }
+
+#[test]
+fn mrz_names_the_reader_does_not_vouch_for_do_not_reject() {
+    // Line 2's check digits hold but line 1 was misread (no digit covers it):
+    // the extractor gives the names a low confidence; a mismatch on them is
+    // for a person to look at, not a rejection.
+    let mut misread = passport();
+    misread.last_name = Some(Field::new("ITL IFLRIT".into(), Source::Mrz, 0.5));
+    misread.issuing_country = Some(Field::new("IJO".into(), Source::Mrz, 0.5));
+    let e = run(&[misread, licence()]);
+    assert_eq!(rule(&e, 0, "last_name_matches").status, Failed);
+    assert_eq!(e.decision, Decision::DoubleCheck);
+    // The same mismatch read with confidence is a fact.
+    let mut other = passport();
+    other.last_name = Some(Field::new("FLANDERS".into(), Source::Mrz, 0.9));
+    assert_eq!(run(&[other, licence()]).decision, Decision::Rejected);
+}
+
+#[test]
+fn holder_consistent_forgives_apostrophes_and_spaces() {
+    for (a, b) in [("OBRIEN", "O'BRIEN"), ("VAN DYKE", "VANDYKE")] {
+        let mut p = passport();
+        p.last_name = f(a.into(), Source::Mrz);
+        let mut l = licence();
+        l.last_name = f(b.into(), Source::Barcode);
+        let e = run(&[p, l]);
+        assert_eq!(rule(&e, 0, "holder_consistent").status, Passed, "{a} / {b}");
+    }
+    let mut l = licence();
+    l.last_name = f("FLANDERS".into(), Source::Barcode);
+    assert_eq!(
+        rule(&run(&[passport(), l]), 0, "holder_consistent").status,
+        Failed
+    );
+}

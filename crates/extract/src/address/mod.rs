@@ -335,8 +335,11 @@ pub fn parse_text(text: &str) -> AddressDoc {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
+    // The title names the document; the whole text only when it does not
+    // (a policy's "Mortgagee" line does not make it a mortgage).
+    let title = lines.iter().take(3).copied().collect::<Vec<_>>().join("\n");
     let mut doc = AddressDoc {
-        kind: guess_kind(text),
+        kind: guess_kind(&title).or_else(|| guess_kind(text)),
         ..AddressDoc::default()
     };
     let name = find_name(&lines);

@@ -94,7 +94,13 @@ fn to_sex(c: u8) -> u8 {
 }
 
 /// In name fields, runs made only of `<` and its look-alikes (K, X, L, C, E)
-/// that contain a `<` and are at least two long become fillers.
+/// that contain a `<` and are at least two long become fillers. Letters
+/// before the run's first `<` end a name ("PATEL<<", "ERIC<<<", "MICHELLE<<")
+/// and stay, but K/X just before it are taken for fillers ("MARIAKK<<<",
+/// "ZOEK<<<"): a name cut short passes as MRZ truncation, a letter too many
+/// does not.
+/// Inside the line, letters after the run's last `<` start the next name
+/// ("OKAFOR<<CARLOS") and stay too; at the line's end they are misread fillers.
 fn fix_filler_runs(s: &mut [u8], from: usize) {
     let is_like = |c: u8| matches!(c, b'<' | b'K' | b'X' | b'L' | b'C' | b'E');
     let mut i = from;
@@ -107,13 +113,25 @@ fn fix_filler_runs(s: &mut [u8], from: usize) {
         while i < s.len() && is_like(s[i]) {
             i += 1;
         }
-        let run = &s[start..i];
-        let fillers = run.iter().filter(|&&c| c == b'<').count();
         let at_end = i == s.len();
-        if (fillers >= 1 && run.len() >= 3 && fillers * 2 >= run.len())
-            || (at_end && fillers >= 1 && run.len() >= 2 && run[0] == b'<')
-        {
-            s[start..i].fill(b'<');
+        let (Some(first), Some(last)) = (
+            s[start..i].iter().position(|&c| c == b'<'),
+            s[start..i].iter().rposition(|&c| c == b'<'),
+        ) else {
+            continue;
+        };
+        let lead = &s[start..start + first];
+        let kx = lead
+            .iter()
+            .rev()
+            .take_while(|&&c| matches!(c, b'K' | b'X'))
+            .count();
+        let a = start + first - kx;
+        let b = if at_end { i } else { start + last + 1 };
+        let run = &s[a..b];
+        let fillers = run.iter().filter(|&&c| c == b'<').count();
+        if (run.len() >= 3 && fillers * 2 >= run.len()) || (at_end && run.len() >= 2) {
+            s[a..b].fill(b'<');
         }
     }
 }
@@ -321,6 +339,47 @@ fn fix_filler_runs_alnum(s: &mut [u8]) {
             if prev && next && (next2 || i + 2 >= s.len()) {
                 s[i] = b'<';
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod filler_tests {
+    use super::fix_filler_runs;
+
+    fn fixed(line: &str) -> String {
+        let mut s = line.as_bytes().to_vec();
+        fix_filler_runs(&mut s, 5);
+        String::from_utf8(s).unwrap()
+    }
+
+    #[test]
+    fn names_ending_or_starting_with_filler_look_alikes_survive() {
+        let ok = [
+            "P<CANOKAFOR<<CARLOS<<<<<<<<<<<<<<<<<<<<<<<<<",
+            "P<USAERIKSSON<<EMMA<<<<<<<<<<<<<<<<<<<<<<<<<",
+            "P<CANPATEL<<LOIS<MARIE<<<<<<<<<<<<<<<<<<<<<<",
+            "P<INDPUBLIC<<NOAH<ANN<<<<<<<<<<<<<<<<<<<<<<<",
+            "P<USASMITH<<ERIC<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+            "P<VNMLE<<KIM<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+            "P<ESPABERCROMBIE<MONTGOMERYSHIRE<<MAXIMILIAN",
+        ];
+        for line in ok {
+            assert_eq!(fixed(line), line);
+        }
+    }
+
+    #[test]
+    fn misread_fillers_still_become_fillers() {
+        let full = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
+        let anna = "P<UTOERIKSSON<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<";
+        for (line, want) in [
+            ("P<UTOERIKSSON<<ANNA<MARIA<<<K<<<<X<<<<<<<<<X", full),
+            ("P<UTOERIKSSON<<ANNA<MARIAKK<<<<<<<<<<<<<<<<<", full),
+            ("P<UTOERIKSSON<<ANNA<<K<<<<<<<<<<<<<<<<<<<<<<", anna),
+            ("P<UTOERIKSSON<<ANNAK<<<<<<<<<<<<<<<<<<<<<<<<", anna),
+        ] {
+            assert_eq!(fixed(line), want, "{line}");
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::ocr::{self, Layout};
 use crate::pdf::PdfContent;
 
 /// From a decoded AAMVA barcode: every field is barcode evidence, confidence 1.
-pub(super) fn from_aamva(out: &mut ExtractedData, r: &AamvaRecord, kind: Option<DocKind>) {
+pub(super) fn from_aamva(out: &mut ExtractedData, r: &AamvaRecord) {
     let ev = || Evidence::new(Source::Barcode, 1.0);
     let named = |t: bool| {
         let mut e = ev();
@@ -21,14 +21,15 @@ pub(super) fn from_aamva(out: &mut ExtractedData, r: &AamvaRecord, kind: Option<
         }
         e
     };
+    // What the barcode says the card is (its subfile), not what was declared:
+    // the rules compare the two.
     out.document_type = Some(
-        kind.map(DocKind::name)
-            .unwrap_or(if r.subfile == "ID" {
-                "ID Card"
-            } else {
-                "Driver License"
-            })
-            .to_string(),
+        if r.subfile == "ID" {
+            "ID Card"
+        } else {
+            "Driver License"
+        }
+        .to_string(),
     );
     out.set("first_name", r.first_name.clone(), named(r.truncated.first));
     out.set(
@@ -82,6 +83,42 @@ fn mrz_doc_type(r: &MrzRead) -> Option<&'static str> {
     }
 }
 
+/// Whether the fields no check digit covers have the shape ICAO 9303 gives
+/// them: a document code and an issuing state of letters, and a name field of
+/// letters whose parts are separated by one `<` (or `<<` after the surname),
+/// starting with a letter, fillers only at its end.
+fn unchecked_fields_shaped(m: &crate::mrz::Mrz) -> bool {
+    let upper = |c: char| c.is_ascii_uppercase();
+    let field = match m.format {
+        MrzFormat::TD1 => m.lines.get(2).map(String::as_str),
+        _ => m.lines.first().and_then(|l| l.get(5..)),
+    }
+    .unwrap_or("");
+    let names = field.trim_end_matches('<');
+    m.document_code.starts_with(upper)
+        && !m.issuing_state.is_empty()
+        && m.issuing_state.chars().all(upper)
+        && names.starts_with(upper)
+        && names.chars().all(|c| upper(c) || c == '<')
+        && !names.contains("<<<")
+}
+
+/// The document type the MRZ shows: a TD3 `P` is a passport, a US TD1 a
+/// passport card or permanent resident card. TD1 document codes do not tell
+/// the US cards apart reliably, so a declared TD1 card type stands; so does
+/// the declared type when the MRZ says nothing (visas, other TD1/TD2 cards).
+fn mrz_type(r: &MrzRead, kind: Option<DocKind>) -> Option<&'static str> {
+    let td1_card = matches!(
+        kind,
+        Some(DocKind::PassportCard | DocKind::PermanentResidentCard | DocKind::NexusCard)
+    );
+    match mrz_doc_type(r) {
+        Some(_) if td1_card && r.mrz.format == MrzFormat::TD1 => kind.map(DocKind::name),
+        Some(t) => Some(t),
+        None => kind.map(DocKind::name),
+    }
+}
+
 /// From an MRZ: fields covered by a holding check digit get confidence 1;
 /// names (no check digit) 0.9 when every digit holds; otherwise the OCR confidence.
 pub(super) fn from_mrz(out: &mut ExtractedData, r: &MrzRead, kind: Option<DocKind>) {
@@ -109,8 +146,15 @@ pub(super) fn from_mrz(out: &mut ExtractedData, r: &MrzRead, kind: Option<DocKin
         e.check_digit_valid = Some(ok);
         e
     };
-    let plain = || Evidence::new(Source::Mrz, base);
-    if let Some(t) = kind.map(DocKind::name).or_else(|| mrz_doc_type(r)) {
+    // Nothing checks the document code, issuing state and names: when they do
+    // not have an MRZ's shape, they were misread and are not vouched for by
+    // the check digits that hold elsewhere.
+    let shaped = unchecked_fields_shaped(m);
+    if !shaped {
+        out.note("mrz_names_implausible");
+    }
+    let plain = || Evidence::new(Source::Mrz, if shaped { base } else { base.min(0.5) });
+    if let Some(t) = mrz_type(r, kind) {
         out.document_type = Some(t.to_string());
     }
     let mut given = m.given_names.split_whitespace();
@@ -183,7 +227,8 @@ fn apply_address_doc(
         Evidence::new(source, conf),
     );
     out.set_address(d.address.clone(), Evidence::new(source, addr_conf));
-    if let Some(k) = kind.or(d.kind) {
+    // The kind the text names (its title) over the declared one.
+    if let Some(k) = d.kind.or(kind) {
         out.document_type = Some(k.name().to_string());
     }
     if d.last_name.is_none() {
@@ -238,5 +283,27 @@ pub(super) fn address_from_pdf(out: &mut ExtractedData, pdf: &PdfContent, kind: 
     }
     if let Some(k) = kind {
         out.document_type = Some(k.name().to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unchecked_fields_shaped;
+    use crate::mrz::parse_lines;
+
+    #[test]
+    fn misread_name_lines_are_not_shaped_like_an_mrz() {
+        let l2 = "H385822953CAN5902279M2912202<<<<<<<<<<<<<<08";
+        let good = parse_lines(&["P<CANPATEL<<LOIS<MARIE<<<<<<<<<<<<<<<<<<<<<<", l2]).unwrap();
+        assert!(unchecked_fields_shaped(&good));
+        for line1 in [
+            "<<IJOITL<IFLRIT<<<<Y<<<Y<<<<<<<<Y<<<Y<<<<YC<",
+            "P<CANPATEL<<<OIS<MARIE<<<<<<<<<<<<<<<<<<<<<<",
+            "P<JPNLINDQVIST<AEFF<<<7CF<<<<<<<<<<<<<<<<<<<",
+        ] {
+            if let Ok(m) = parse_lines(&[line1, l2]) {
+                assert!(!unchecked_fields_shaped(&m), "{line1}");
+            }
+        }
     }
 }

@@ -53,7 +53,7 @@ pub fn extract(input: &ExtractInput) -> Result<ExtractedData, ExtractError> {
     out.ocr_available = Some(ocr::available());
     match input.kind.map(DocKind::family) {
         Some(ReaderFamily::Aamva) => {
-            match read_barcode(&mut out, &front, back.as_ref(), input.kind) {
+            match read_barcode(&mut out, &front, back.as_ref()) {
                 None => {
                     out.note("barcode_not_found");
                     front::fields_from_front(&mut out, &front);
@@ -76,8 +76,10 @@ pub fn extract(input: &ExtractInput) -> Result<ExtractedData, ExtractError> {
         Some(ReaderFamily::Address) => fields::address_from_image(&mut out, &front, input.kind),
         None => detect(&mut out, &front, back.as_ref()),
     }
-    if let Some(k) = input.kind {
-        out.document_type = Some(k.name().to_string());
+    // The readers set the type the document itself shows (AAMVA subfile, MRZ
+    // code, a titled page); the declared one only fills in when they could not.
+    if out.document_type.is_none() {
+        out.document_type = input.kind.map(|k| k.name().to_string());
     }
     Ok(finish(out))
 }
@@ -85,7 +87,7 @@ pub fn extract(input: &ExtractInput) -> Result<ExtractedData, ExtractError> {
 /// No declared kind: AAMVA barcode → licence/ID; MRZ → passport/card;
 /// otherwise an address document.
 fn detect(out: &mut ExtractedData, front: &DecodedImage, back: Option<&DecodedImage>) {
-    match read_barcode(out, front, back, None) {
+    match read_barcode(out, front, back) {
         Some(Side::Back) => return front::cross_check(out, front),
         Some(Side::Front) => return,
         None => {}
@@ -107,13 +109,12 @@ fn read_barcode(
     out: &mut ExtractedData,
     front: &DecodedImage,
     back: Option<&DecodedImage>,
-    kind: Option<DocKind>,
 ) -> Option<Side> {
     let found = back
         .and_then(|b| barcode::read_pdf417(&b.gray).map(|r| (r, Side::Back)))
         .or_else(|| barcode::read_pdf417(&front.gray).map(|r| (r, Side::Front)));
     let (read, side) = found?;
-    fields::from_aamva(out, &read.record, kind);
+    fields::from_aamva(out, &read.record);
     Some(side)
 }
 
