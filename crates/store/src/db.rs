@@ -110,6 +110,39 @@ fn pool_options(engine: Engine, max_connections: u32) -> AnyPoolOptions {
         })
 }
 
+impl Db {
+    /// Runs a SQLite script that opens and commits its own transaction
+    /// (`BEGIN IMMEDIATE; …; COMMIT;`) on the writer connection, in one round
+    /// trip. A statement that fails leaves the transaction open, so it is
+    /// rolled back here; the work runs in its own task so that a caller who
+    /// goes away cannot stop it between the failure and the rollback.
+    pub(crate) async fn write_script(
+        &self,
+        script: String,
+        args: sqlx::any::AnyArguments<'static>,
+    ) -> Result<(), sqlx::Error> {
+        let writer = self.writer.clone();
+        let run = tokio::spawn(async move {
+            let mut conn = writer.acquire().await?;
+            let result = sqlx::query_with(&script, args)
+                .execute(&mut *conn)
+                .await
+                .map(|_| ());
+            if result.is_err() {
+                if let Err(e) = conn.execute("ROLLBACK").await {
+                    // "no transaction is active": it failed before BEGIN or after COMMIT.
+                    tracing::debug!(error = %e, "rollback after a failed script");
+                }
+            }
+            result
+        });
+        run.await.map_err(|e| {
+            tracing::error!(error = %e, "a write task failed");
+            sqlx::Error::WorkerCrashed
+        })?
+    }
+}
+
 /// A write transaction; on SQLite it holds the writer connection until dropped.
 pub(crate) struct WriteTx {
     pub tx: sqlx::Transaction<'static, sqlx::Any>,
@@ -143,4 +176,61 @@ fn sqlite_url(url: &str) -> Result<String, sqlx::Error> {
     } else {
         format!("sqlite://{path}?mode=rwc")
     })
+}
+
+#[cfg(test)]
+mod script_tests {
+    use super::*;
+    use sqlx::Row;
+
+    async fn count(db: &Db) -> i64 {
+        sqlx::query("SELECT COUNT(*) AS n FROM t")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+            .try_get::<i64, _>("n")
+            .unwrap()
+    }
+
+    /// A script whose second statement fails leaves nothing behind, and the
+    /// writer connection is usable afterwards (its transaction was rolled back).
+    #[tokio::test]
+    async fn a_failed_script_is_rolled_back_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&format!("sqlite://{}/t.db", dir.path().display()), 2)
+            .await
+            .unwrap();
+        db.pool
+            .execute("CREATE TABLE t (id TEXT PRIMARY KEY)")
+            .await
+            .unwrap();
+        let args = |v: &[&str]| {
+            let mut a = sqlx::any::AnyArguments::default();
+            for s in v {
+                sqlx::Arguments::add(&mut a, s.to_string()).unwrap();
+            }
+            a
+        };
+        let script = "BEGIN IMMEDIATE; INSERT INTO t (id) VALUES ($1); \
+                      INSERT INTO t (id) VALUES ($2); COMMIT;";
+        db.write_script(script.into(), args(&["a", "b"]))
+            .await
+            .unwrap();
+        assert_eq!(count(&db).await, 2);
+        // "c" goes in, then "a" violates the key: neither stays.
+        let err = db.write_script(script.into(), args(&["c", "a"])).await;
+        assert!(err.is_err());
+        assert_eq!(count(&db).await, 2);
+        db.write_script(script.into(), args(&["d", "e"]))
+            .await
+            .unwrap();
+        assert_eq!(count(&db).await, 4);
+        let mut w = db.begin_write().await.unwrap();
+        sqlx::query("INSERT INTO t (id) VALUES ('f')")
+            .execute(&mut *w.tx)
+            .await
+            .unwrap();
+        w.commit().await.unwrap();
+        assert_eq!(count(&db).await, 5);
+    }
 }

@@ -36,10 +36,27 @@ pub use repo::webhooks::{Endpoint, NewEndpoint, RetryOutcome};
 pub struct Store {
     pub db: Db,
     pub keys: MasterKeys,
+    /// Rung when this process commits a job, so its idle workers start at
+    /// once instead of at their next poll (other processes poll).
+    jobs_enqueued: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl Store {
     pub fn new(db: Db, keys: MasterKeys) -> Store {
-        Store { db, keys }
+        Store {
+            db,
+            keys,
+            jobs_enqueued: Default::default(),
+        }
+    }
+
+    /// Resolves when this process has enqueued a job since the last wake-up
+    /// (a permit is kept, so a job committed just before waiting is not missed).
+    pub async fn job_enqueued(&self) {
+        self.jobs_enqueued.notified().await;
+    }
+
+    pub(crate) fn ring_job_enqueued(&self) {
+        self.jobs_enqueued.notify_one();
     }
 }

@@ -101,7 +101,11 @@ pub async fn run(state: AppState, name: String) {
     loop {
         match try_execute_one(&state, &name).await {
             Ok(Step::Ran) => {}
-            Ok(Step::Empty) => tokio::time::sleep(Duration::from_millis(500)).await,
+            // Other processes' jobs are found by polling; this one's ring at once.
+            Ok(Step::Empty) => tokio::select! {
+                _ = tokio::time::sleep(Duration::from_millis(500)) => {}
+                _ = state.store.job_enqueued() => {}
+            },
             Err(e) => {
                 tracing::warn!(error = %e, "worker could not reach the queue");
                 tokio::time::sleep(Duration::from_secs(2)).await;

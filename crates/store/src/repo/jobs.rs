@@ -64,6 +64,7 @@ impl Store {
         let mut w = self.db.begin_write().await?;
         insert_job(&mut w, job, now_micros()).await?;
         w.commit().await?;
+        self.ring_job_enqueued();
         Ok(())
     }
 

@@ -3,13 +3,14 @@
 //! update, history row, comment, outbox event and job is written together.
 
 use crate::crypto::sha256_hex;
-use crate::db::WriteTx;
+use crate::db::{Engine, WriteTx};
 use crate::ids::{new_id, now_micros};
 use crate::repo::jobs::{insert_job, NewJob};
 use crate::rows::{int, opt_blob, opt_int, opt_text, text};
 use crate::{DataKey, DocStatus, Store, StoreError, Verification};
 use colleckt_domain::{ExpectedData, Status};
-use sqlx::any::AnyRow;
+use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::Arguments;
 
 const COLUMNS: &str = "id, workspace_id, flow, status, vendor_reference, vendor_state, \
     data_key_enc, expected_data_enc, session_token_enc, redirect_url, submitted_at, \
@@ -98,6 +99,43 @@ impl Transition {
     }
 }
 
+/// The values of a new verification row, bound as `$1`–`$13`.
+struct NewRow<'a> {
+    id: &'a str,
+    new: &'a NewVerification,
+    wrapped: &'a [u8],
+    expected: Vec<u8>,
+    session: Vec<u8>,
+    session_hash: String,
+    now: i64,
+}
+
+impl NewRow<'_> {
+    /// `$1`–`$13`, then `extra` in order.
+    fn args(&self, extra: &[String]) -> Result<AnyArguments<'static>, StoreError> {
+        let mut a = AnyArguments::default();
+        let bad = |e: sqlx::error::BoxDynError| StoreError::Database(sqlx::Error::Encode(e));
+        a.add(self.id.to_string()).map_err(bad)?;
+        a.add(self.new.workspace_id.clone()).map_err(bad)?;
+        a.add(self.new.flow.clone()).map_err(bad)?;
+        a.add(Status::Started.value()).map_err(bad)?;
+        a.add(self.new.vendor_reference.clone()).map_err(bad)?;
+        a.add(self.new.vendor_state.clone()).map_err(bad)?;
+        a.add(self.wrapped.to_vec()).map_err(bad)?;
+        a.add(self.expected.clone()).map_err(bad)?;
+        a.add(self.session.clone()).map_err(bad)?;
+        a.add(self.new.redirect_url.clone()).map_err(bad)?;
+        a.add(self.now).map_err(bad)?;
+        a.add(self.now + i64::from(self.new.ttl_days) * 86_400_000_000)
+            .map_err(bad)?;
+        a.add(self.session_hash.clone()).map_err(bad)?;
+        for e in extra {
+            a.add(e.clone()).map_err(bad)?;
+        }
+        Ok(a)
+    }
+}
+
 fn aad(kind: &str, id: &str) -> String {
     format!("{kind}:{id}")
 }
@@ -143,39 +181,53 @@ impl Store {
         let now = now_micros();
         let (data_key, wrapped) = self.keys.new_data_key(&id);
         let expected = serde_json::to_vec(&new.expected)?;
-        let mut w = self.db.begin_write().await?;
-        sqlx::query(&format!(
+        let insert = format!(
             "INSERT INTO verifications ({COLUMNS}, session_token_hash) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $11, $12, 1, $13)"
-        ))
-        .bind(&id)
-        .bind(&new.workspace_id)
-        .bind(&new.flow)
-        .bind(Status::Started.value())
-        .bind(&new.vendor_reference)
-        .bind(&new.vendor_state)
-        .bind(wrapped)
-        .bind(data_key.seal(&expected, &aad("expected", &id)))
-        .bind(data_key.seal(session_token.as_bytes(), &aad("session", &id)))
-        .bind(&new.redirect_url)
-        .bind(now)
-        .bind(now + i64::from(new.ttl_days) * 86_400_000_000)
-        .bind(sha256_hex(session_token.as_bytes()))
-        .execute(&mut *w.tx)
-        .await?;
-        insert_history(
-            &mut w,
-            &data_key,
-            &id,
-            None,
-            Status::Started,
-            &new.actor,
-            None,
+        );
+        let script = format!(
+            "BEGIN IMMEDIATE; {insert}; \
+             INSERT INTO history (id, verification_id, from_status, to_status, actor, \
+             comment_enc, created_at, seq) VALUES ($14, $1, NULL, $4, $15, NULL, $11, 1); \
+             COMMIT;"
+        );
+        let row = NewRow {
+            id: &id,
+            new: &new,
+            wrapped: &wrapped,
+            expected: data_key.seal(&expected, &aad("expected", &id)),
+            session: data_key.seal(session_token.as_bytes(), &aad("session", &id)),
+            session_hash: sha256_hex(session_token.as_bytes()),
             now,
-            1,
-        )
-        .await?;
-        w.commit().await?;
+        };
+        match self.db.engine {
+            // One round trip to SQLite's writer thread instead of four: the
+            // two rows and the transaction around them as one script (SQLite
+            // binds `$n` by number across its statements).
+            Engine::Sqlite => {
+                let args = row.args(&[new_id("hist"), new.actor.clone()])?;
+                self.db.write_script(script, args).await?;
+            }
+            Engine::Postgres => {
+                let mut w = self.db.begin_write().await?;
+                sqlx::query_with(&insert, row.args(&[])?)
+                    .execute(&mut *w.tx)
+                    .await?;
+                insert_history(
+                    &mut w,
+                    &data_key,
+                    &id,
+                    None,
+                    Status::Started,
+                    &new.actor,
+                    None,
+                    now,
+                    1,
+                )
+                .await?;
+                w.commit().await?;
+            }
+        }
         Ok(Verification {
             id,
             workspace_id: new.workspace_id,
@@ -437,6 +489,9 @@ impl Store {
                 .await?;
         }
         w.commit().await?;
+        if !t.jobs.is_empty() {
+            self.ring_job_enqueued();
+        }
         Ok(())
     }
 
