@@ -53,7 +53,10 @@ impl Db {
             .connect_with(options.clone())
             .await?;
         let writer = match engine {
-            Engine::Sqlite => pool_options(engine, 1).connect_with(options).await?,
+            Engine::Sqlite => {
+                tokio::spawn(checkpoint_in_background(pool.clone()));
+                pool_options(engine, 1).connect_with(options).await?
+            }
             Engine::Postgres => pool.clone(),
         };
         Ok(Db {
@@ -89,6 +92,26 @@ impl Db {
     }
 }
 
+/// Copies SQLite's write-ahead log back into the database once a second from a
+/// reader connection, so that the writer's commits do not stop to do it (with
+/// its fsync) every thousand pages; `wal_autocheckpoint` stays as a backstop
+/// should this fall behind. Ends when the pool is closed.
+async fn checkpoint_in_background(pool: AnyPool) {
+    let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if pool.is_closed() {
+            return;
+        }
+        if let Err(e) = pool.execute("PRAGMA wal_checkpoint(PASSIVE)").await {
+            tracing::debug!(error = %e, "background checkpoint");
+        }
+    }
+}
+
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
+
 fn pool_options(engine: Engine, max_connections: u32) -> AnyPoolOptions {
     AnyPoolOptions::new()
         .max_connections(max_connections)
@@ -101,7 +124,8 @@ fn pool_options(engine: Engine, max_connections: u32) -> AnyPoolOptions {
                 if engine == Engine::Sqlite {
                     conn.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
-                         PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                         PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+                         PRAGMA wal_autocheckpoint = 20000;",
                     )
                     .await?;
                 }
