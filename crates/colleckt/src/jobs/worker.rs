@@ -24,7 +24,11 @@ async fn with_lease<F: std::future::Future<Output = Result<(), String>>>(
     let renew = async {
         loop {
             tokio::time::sleep(lease / 3).await;
-            match state.store.extend_job_lease(&job.id, worker, micros(lease)).await {
+            match state
+                .store
+                .extend_job_lease(&job.id, worker, micros(lease))
+                .await
+            {
                 Ok(true) => {}
                 Ok(false) => tracing::warn!(job = %job.id, "lost the lease of a running job"),
                 Err(e) => tracing::warn!(job = %job.id, error = %e, "could not renew a job lease"),

@@ -3,8 +3,8 @@
 //! submitted or younger ones are left alone, and a second sweep does nothing.
 
 use crate::helpers::*;
-use crate::webhooks::{drain, endpoint, private};
 use crate::webhooks::receiver::Receiver;
+use crate::webhooks::{drain, endpoint, private};
 use colleckt::jobs::expiry::sweep;
 use colleckt_store::ids::now_micros;
 

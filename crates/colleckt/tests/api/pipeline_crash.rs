@@ -15,7 +15,10 @@ const LEASE: &str = "2";
 async fn upload(api: &Api, id: &str, slot: &str, file: Vec<u8>) {
     let form = reqwest::multipart::Form::new()
         .text("slot", slot.to_string())
-        .part("front", reqwest::multipart::Part::bytes(file).file_name("doc"));
+        .part(
+            "front",
+            reqwest::multipart::Part::bytes(file).file_name("doc"),
+        );
     let res = api
         .client
         .post(format!(
@@ -111,7 +114,10 @@ async fn a_kill_9_mid_pipeline_still_ends_in_one_decision() {
         if docs.iter().any(|d| d["status_label"] == "Processing") {
             break;
         }
-        assert_eq!(v["status_label"], "Submitted", "decided before the kill: {v}");
+        assert_eq!(
+            v["status_label"], "Submitted",
+            "decided before the kill: {v}"
+        );
         assert!(start.elapsed() < Duration::from_secs(30), "never processed");
         tokio::time::sleep(Duration::from_millis(5)).await;
     }

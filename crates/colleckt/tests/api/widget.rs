@@ -546,10 +546,16 @@ async fn preview_shows_what_was_read_before_submit() {
     assert_eq!(id_fields["document_number"], "J98667606", "{preview}");
     let poa = fields("proof_of_address");
     assert_eq!(poa["postal_code"], "83420", "{preview}");
-    assert_eq!(poa["city"].as_str().map(str::to_uppercase).as_deref(), Some("RICHMOND"));
+    assert_eq!(
+        poa["city"].as_str().map(str::to_uppercase).as_deref(),
+        Some("RICHMOND")
+    );
 
     let (_, v) = app
         .get(&format!("/api/v1/usps1583/verifications/{id}"))
         .await;
-    assert_eq!(v["data"]["status_label"], "Started", "a preview decides nothing");
+    assert_eq!(
+        v["data"]["status_label"], "Started",
+        "a preview decides nothing"
+    );
 }

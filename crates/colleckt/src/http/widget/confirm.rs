@@ -63,9 +63,8 @@ fn preview_fields(d: &ExtractedData) -> Map<String, Value> {
 /// confirm pages queues instead of starving the API and the workers.
 fn readers() -> &'static Semaphore {
     static READERS: OnceLock<Semaphore> = OnceLock::new();
-    READERS.get_or_init(|| {
-        Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
-    })
+    READERS
+        .get_or_init(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())))
 }
 
 #[derive(Debug, Serialize)]
