@@ -12,6 +12,33 @@ pub fn corpus(name: &str) -> Vec<u8> {
 }
 
 /// A minimal one-page PDF with a real text layer.
+/// The holder of the corpus's `passport-000-clean.png`, living where her
+/// lease says: what the end-to-end approvals create.
+pub fn anna_smith() -> Value {
+    json!({
+        "person": {"first_name": "Anna", "last_name": "Smith", "date_of_birth": "1959-11-08"},
+        "address": {"street": "1 Main Street", "city": "Richmond", "state": "Arizona",
+                    "postal_code": "83420", "country": "USA"},
+        "documents": {
+            "photo_id": {"type": "Passport", "number": "J98667606", "country": "CAN"},
+            "proof_of_address": {"type": "Lease", "number": "", "country": "USA"}
+        }
+    })
+}
+
+/// Anna Smith's current lease, as a PDF with a text layer.
+pub fn anna_smith_lease() -> Vec<u8> {
+    text_pdf(&[
+        "RESIDENTIAL LEASE AGREEMENT",
+        "Landlord: Sunrise Property Management LLC",
+        "Tenant: Anna Smith",
+        "Premises:",
+        "1 Main St",
+        "Richmond, AZ 83420",
+        "Lease term: 2026-01-01 to 2027-12-31",
+    ])
+}
+
 pub fn text_pdf(lines: &[&str]) -> Vec<u8> {
     let mut content = String::new();
     for (i, l) in lines.iter().enumerate() {
@@ -136,29 +163,13 @@ async fn a_passport_of_someone_else_is_rejected_on_its_mrz() {
 #[tokio::test]
 async fn a_genuine_passport_and_lease_are_approved() {
     let app = TestApp::spawn().await;
-    let body = json!({
-        "person": {"first_name": "Anna", "last_name": "Smith", "date_of_birth": "1959-11-08"},
-        "address": {"street": "1 Main Street", "city": "Richmond", "state": "Arizona",
-                    "postal_code": "83420", "country": "USA"},
-        "documents": {
-            "photo_id": {"type": "Passport", "number": "J98667606", "country": "CAN"},
-            "proof_of_address": {"type": "Lease", "number": "", "country": "USA"}
-        }
-    });
+    let body = anna_smith();
     let id = app.create(&body).await;
     let (s, b) = app
         .upload(&id, "photo_id", corpus("passport-000-clean.png"), None)
         .await;
     assert_eq!(s, 201, "{b}");
-    let lease = text_pdf(&[
-        "RESIDENTIAL LEASE AGREEMENT",
-        "Landlord: Sunrise Property Management LLC",
-        "Tenant: Anna Smith",
-        "Premises:",
-        "1 Main St",
-        "Richmond, AZ 83420",
-        "Lease term: 2026-01-01 to 2027-12-31",
-    ]);
+    let lease = anna_smith_lease();
     let (s, b) = app.upload(&id, "proof_of_address", lease, None).await;
     assert_eq!(s, 201, "{b}");
     let v = submit_and_decide(&app, &id).await;

@@ -4,10 +4,10 @@
 //! exactly one decision.
 
 use crate::helpers::*;
-use crate::pipeline::{corpus, text_pdf};
+use crate::pipeline::{anna_smith, anna_smith_lease, corpus};
 use crate::webhooks::binary::*;
 use reqwest::Method;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::time::{Duration, Instant};
 
 const LEASE: &str = "2";
@@ -58,44 +58,19 @@ fn decisions(v: &Value) -> usize {
 #[tokio::test]
 async fn a_kill_9_mid_pipeline_still_ends_in_one_decision() {
     let dir = tempfile::tempdir().unwrap();
-    let database_url = match std::env::var("COLLECKT_TEST_DATABASE_URL") {
-        Ok(base) if !base.is_empty() => fresh_postgres(&base).await,
-        _ => format!("sqlite://{}/colleckt.db", dir.path().display()),
-    };
-    run_cli(dir.path(), &database_url, &["workspace", "create", "acme"]);
-    let token = run_cli(dir.path(), &database_url, &["token", "create", "acme"]);
-    let port = free_port();
-    let api = Api {
-        base: format!("http://127.0.0.1:{port}"),
-        token,
-        client: reqwest::Client::new(),
-    };
+    let (database_url, api) = binary_setup(dir.path()).await;
+    let port = api.port();
     let envs = [("COLLECKT_JOB_LEASE_SECONDS", LEASE)];
     let server = serve_with(dir.path(), &database_url, port, 1, &envs).await;
 
-    let body = json!({
-        "person": {"first_name": "Anna", "last_name": "Smith", "date_of_birth": "1959-11-08"},
-        "address": {"street": "1 Main Street", "city": "Richmond", "state": "Arizona",
-                    "postal_code": "83420", "country": "USA"},
-        "documents": {
-            "photo_id": {"type": "Passport", "number": "J98667606", "country": "CAN"},
-            "proof_of_address": {"type": "Lease", "number": "", "country": "USA"}
-        }
-    });
+    let body = anna_smith();
     let (s, v) = api
         .call(Method::POST, "/api/v1/usps1583/verifications", Some(body))
         .await;
     assert_eq!(s, 201, "{v}");
     let id = v["data"]["id"].as_str().unwrap().to_string();
     upload(&api, &id, "photo_id", corpus("passport-000-clean.png")).await;
-    let lease = text_pdf(&[
-        "RESIDENTIAL LEASE AGREEMENT",
-        "Tenant: Anna Smith",
-        "Premises:",
-        "1 Main St",
-        "Richmond, AZ 83420",
-        "Lease term: 2026-01-01 to 2027-12-31",
-    ]);
+    let lease = anna_smith_lease();
     upload(&api, &id, "proof_of_address", lease).await;
     let (s, v) = api
         .call(

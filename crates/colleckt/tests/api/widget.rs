@@ -497,17 +497,9 @@ async fn shell_has_a_strict_csp_and_cached_assets() {
 /// text), before any pipeline ran, and nothing is decided by reading it.
 #[tokio::test]
 async fn preview_shows_what_was_read_before_submit() {
-    use crate::pipeline::{corpus, text_pdf};
+    use crate::pipeline::{anna_smith, anna_smith_lease, corpus};
     let app = TestApp::spawn().await;
-    let body = json!({
-        "person": {"first_name": "Anna", "last_name": "Smith", "date_of_birth": "1959-11-08"},
-        "address": {"street": "1 Main Street", "city": "Richmond", "state": "Arizona",
-                    "postal_code": "83420", "country": "USA"},
-        "documents": {
-            "photo_id": {"type": "Passport", "number": "J98667606", "country": "CAN"},
-            "proof_of_address": {"type": "Lease", "number": "", "country": "USA"}
-        }
-    });
+    let body = anna_smith();
     let id = app.create(&body).await;
     let (token, _, _) = session(&app, &id).await;
     let (s, b) = widget_upload(
@@ -519,14 +511,7 @@ async fn preview_shows_what_was_read_before_submit() {
     )
     .await;
     assert_eq!(s, 201, "{b}");
-    let lease = text_pdf(&[
-        "RESIDENTIAL LEASE AGREEMENT",
-        "Tenant: Anna Smith",
-        "Premises:",
-        "1 Main St",
-        "Richmond, AZ 83420",
-        "Lease term: 2026-01-01 to 2027-12-31",
-    ]);
+    let lease = anna_smith_lease();
     let (s, b) = widget_upload(&app, &token, "proof_of_address", "front", lease).await;
     assert_eq!(s, 201, "{b}");
 

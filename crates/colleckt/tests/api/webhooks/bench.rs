@@ -75,21 +75,13 @@ async fn bench_webhooks() {
     let rate = setting("BENCH_RATE", 200);
     let seconds = setting("BENCH_SECONDS", 10);
     let dir = tempfile::tempdir().unwrap();
-    let (database_url, engine) = match std::env::var("COLLECKT_TEST_DATABASE_URL") {
-        Ok(base) if !base.is_empty() => (fresh_postgres(&base).await, "PostgreSQL"),
-        _ => (
-            format!("sqlite://{}/colleckt.db", dir.path().display()),
-            "SQLite",
-        ),
+    let (database_url, api) = binary_setup(dir.path()).await;
+    let engine = if database_url.starts_with("postgres") {
+        "PostgreSQL"
+    } else {
+        "SQLite"
     };
-    run_cli(dir.path(), &database_url, &["workspace", "create", "acme"]);
-    let token = run_cli(dir.path(), &database_url, &["token", "create", "acme"]);
-    let port = free_port();
-    let api = Api {
-        base: format!("http://127.0.0.1:{port}"),
-        token,
-        client: reqwest::Client::new(),
-    };
+    let port = api.port();
     let rx = Receiver::start().await;
 
     // --- 1. backlog throughput -------------------------------------------

@@ -148,3 +148,32 @@ impl Api {
         v["data"].as_array().unwrap().clone()
     }
 }
+
+/// A database for the real binary (a fresh PostgreSQL database when
+/// `COLLECKT_TEST_DATABASE_URL` is set, else SQLite in `dir`), workspace
+/// `acme` with a token made by the CLI, and a client for a port not yet used.
+pub async fn binary_setup(dir: &Path) -> (String, Api) {
+    let database_url = match std::env::var("COLLECKT_TEST_DATABASE_URL") {
+        Ok(base) if !base.is_empty() => fresh_postgres(&base).await,
+        _ => format!("sqlite://{}/colleckt.db", dir.display()),
+    };
+    run_cli(dir, &database_url, &["workspace", "create", "acme"]);
+    let token = run_cli(dir, &database_url, &["token", "create", "acme"]);
+    let api = Api {
+        base: format!("http://127.0.0.1:{}", free_port()),
+        token,
+        client: reqwest::Client::new(),
+    };
+    (database_url, api)
+}
+
+impl Api {
+    /// The port of `base`.
+    pub fn port(&self) -> u16 {
+        self.base
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0)
+    }
+}

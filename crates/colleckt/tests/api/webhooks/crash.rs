@@ -9,19 +9,9 @@ use std::collections::HashSet;
 #[tokio::test]
 async fn deliveries_pending_at_a_kill_9_arrive_after_the_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let database_url = match std::env::var("COLLECKT_TEST_DATABASE_URL") {
-        Ok(base) if !base.is_empty() => fresh_postgres(&base).await,
-        _ => format!("sqlite://{}/colleckt.db", dir.path().display()),
-    };
-    run_cli(dir.path(), &database_url, &["workspace", "create", "acme"]);
-    let token = run_cli(dir.path(), &database_url, &["token", "create", "acme"]);
-    let port = free_port();
+    let (database_url, api) = binary_setup(dir.path()).await;
+    let port = api.port();
     let receiver_port = free_port(); // nobody listens there yet
-    let api = Api {
-        base: format!("http://127.0.0.1:{port}"),
-        token,
-        client: reqwest::Client::new(),
-    };
 
     let server = serve(dir.path(), &database_url, port, 1).await;
     let hook = format!("http://127.0.0.1:{receiver_port}/hooks");
