@@ -113,10 +113,7 @@ impl Store {
         if vs.is_empty() {
             return Ok(vec![]);
         }
-        let placeholders = (1..=vs.len())
-            .map(|i| format!("${i}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let placeholders = crate::repo::placeholders(vs.len());
         let sql = format!(
             "SELECT id, verification_id, content_enc, status, actor, private, created_at \
              FROM comments WHERE private = 0 AND verification_id IN ({placeholders}) \

@@ -11,3 +11,11 @@ pub mod verifications;
 pub mod webhook_deliveries;
 pub mod webhook_fanout;
 pub mod webhooks;
+
+/// `$1, $2, …, $n` for an `IN (…)` list.
+pub(crate) fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

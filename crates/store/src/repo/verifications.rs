@@ -272,10 +272,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(vec![]);
         }
-        let placeholders = (1..=ids.len())
-            .map(|i| format!("${i}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let placeholders = crate::repo::placeholders(ids.len());
         let sql = format!(
             "SELECT {COLUMNS} FROM verifications WHERE id IN ({placeholders}) AND deleted_at IS NULL"
         );
