@@ -135,6 +135,20 @@ fn pool_options(engine: Engine, max_connections: u32) -> AnyPoolOptions {
 }
 
 impl Db {
+    /// A write transaction whose commit need not wait for the disk on
+    /// PostgreSQL (`synchronous_commit = off` for it alone): for bookkeeping
+    /// that a crash may lose without harm, because losing it only means doing
+    /// the work again — webhook claims, fan-out and attempt records, where at
+    /// least once already allows a repeat. On SQLite, the same as
+    /// [`Db::begin_write`].
+    pub(crate) async fn begin_write_relaxed(&self) -> Result<WriteTx, sqlx::Error> {
+        let mut w = self.begin_write().await?;
+        if self.engine == Engine::Postgres {
+            w.tx.execute("SET LOCAL synchronous_commit = off").await?;
+        }
+        Ok(w)
+    }
+
     /// Runs a SQLite script that opens and commits its own transaction
     /// (`BEGIN IMMEDIATE; …; COMMIT;`) on the writer connection, in one round
     /// trip. A statement that fails leaves the transaction open, so it is

@@ -139,7 +139,7 @@ impl Store {
             Engine::Postgres => " FOR UPDATE SKIP LOCKED",
             Engine::Sqlite => "",
         };
-        let mut w = self.db.begin_write().await?;
+        let mut w = self.db.begin_write_relaxed().await?;
         let rows = sqlx::query(&format!(
             "UPDATE deliveries SET locked_until = $1, locked_by = $2 WHERE id IN (SELECT id \
              FROM deliveries WHERE status = 'pending' AND next_attempt_at <= $3 \
@@ -223,7 +223,7 @@ impl Store {
         &self,
         recs: &[AttemptRecord],
     ) -> Result<Vec<Recorded>, StoreError> {
-        let mut w = self.db.begin_write().await?;
+        let mut w = self.db.begin_write_relaxed().await?;
         let mut out = Vec::with_capacity(recs.len());
         for rec in recs {
             out.push(self.record_in(&mut w, rec).await?);

@@ -47,7 +47,7 @@ impl Store {
             Engine::Postgres => " FOR UPDATE SKIP LOCKED",
             Engine::Sqlite => "",
         };
-        let mut w = self.db.begin_write().await?;
+        let mut w = self.db.begin_write_relaxed().await?;
         let rows = sqlx::query(&format!(
             "UPDATE events SET fanout_locked_until = $1 WHERE id IN (SELECT id FROM events \
              WHERE fanned_out_at IS NULL AND (fanout_locked_until IS NULL OR fanout_locked_until < $2) \
@@ -115,7 +115,7 @@ impl Store {
         let now = now_micros();
         let mut created = 0;
         let mut endpoints: HashMap<String, Vec<Target>> = HashMap::new();
-        let mut w = self.db.begin_write().await?;
+        let mut w = self.db.begin_write_relaxed().await?;
         for item in items {
             let e = item.event;
             let res = sqlx::query(
