@@ -156,7 +156,13 @@ mod tests {
 2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n\
 3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> endobj\n"
             .to_vec();
-        pdf.extend(format!("4 0 obj << /Length {} /Filter /FlateDecode >>\nstream\n", data.len()).bytes());
+        pdf.extend(
+            format!(
+                "4 0 obj << /Length {} /Filter /FlateDecode >>\nstream\n",
+                data.len()
+            )
+            .bytes(),
+        );
         pdf.extend(&data);
         pdf.extend(b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
         pdf
@@ -167,7 +173,10 @@ mod tests {
         let bomb = pdf_with_zeros(200 * 1024 * 1024);
         assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
         let err = read_pdf(&bomb).unwrap_err();
-        assert!(err.to_string().contains("inflate to more than 64 MB"), "{err}");
+        assert!(
+            err.to_string().contains("inflate to more than 64 MB"),
+            "{err}"
+        );
         // A modest stream is read as usual.
         assert!(check_inflation(&pdf_with_zeros(1024 * 1024), MAX_INFLATED_BYTES).is_ok());
         assert!(check_inflation(&pdf_with_zeros(1024 * 1024), 1000).is_err());

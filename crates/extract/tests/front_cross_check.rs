@@ -30,7 +30,12 @@ fn photographed_front_confirms_the_barcode() {
         .filter(|n| n.starts_with("front_unconfirmed"))
         .collect();
     assert!(unconfirmed.is_empty(), "{unconfirmed:?}");
-    for field in ["first_name", "last_name", "document_number", "date_of_birth"] {
+    for field in [
+        "first_name",
+        "last_name",
+        "document_number",
+        "date_of_birth",
+    ] {
         let e = got.evidence.get(field).expect(field);
         assert!(e.confirmed_by.contains(&Source::Ocr), "{field}: {e:?}");
     }

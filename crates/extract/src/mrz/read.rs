@@ -96,8 +96,11 @@ fn cell_margin(d: &[f32; 37], c: u8, name: bool) -> (f32, u8) {
     let (rival, rc) = cs
         .iter()
         .zip(d)
-        .filter(|&(&x, _)| !near(x) && !(name && x.is_ascii_digit()))
-        .fold((f32::MAX, b'<'), |acc, (&x, &v)| if v < acc.0 { (v, x) } else { acc });
+        .filter(|&(&x, _)| !(near(x) || (name && x.is_ascii_digit())))
+        .fold(
+            (f32::MAX, b'<'),
+            |acc, (&x, &v)| if v < acc.0 { (v, x) } else { acc },
+        );
     if rival <= 0.0 || rival == f32::MAX || own == f32::MAX {
         return (0.0, rc);
     }

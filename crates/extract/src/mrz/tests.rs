@@ -216,7 +216,8 @@ fn template_reader_reads_clean_corpus_renders() {
     let mut n = 0;
     for e in manifest.as_array().expect("array") {
         let file = e["file"].as_str().unwrap_or_default();
-        if !file.ends_with("-clean.png") || !(file.starts_with("td1") || file.starts_with("passport"))
+        if !file.ends_with("-clean.png")
+            || !(file.starts_with("td1") || file.starts_with("passport"))
         {
             continue;
         }

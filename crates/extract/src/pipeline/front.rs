@@ -162,7 +162,10 @@ mod tests {
             let v = front_view(&image::GrayImage::new(w, h));
             let longest = v.width().max(v.height());
             assert!(longest <= FRONT_SIDE, "{w}x{h} -> {longest}");
-            assert!(longest >= FRONT_SIDE.min(w.max(h)) - 1, "{w}x{h} -> {longest}");
+            assert!(
+                longest >= FRONT_SIDE.min(w.max(h)) - 1,
+                "{w}x{h} -> {longest}"
+            );
         }
     }
 
