@@ -127,8 +127,10 @@ pub fn otsu_hist(hist: &[u64; 256]) -> u8 {
 }
 
 /// Sample a rotated rectangle (centre `cx, cy`, `angle` radians, size `w x h`
-/// in source pixels) into an upright image scaled by `scale`, bilinear, with a
-/// white background outside the source.
+/// in source pixels) into an upright image scaled by `scale`, bilinear; outside
+/// the source the nearest edge pixel is repeated (a white fill would be
+/// brighter than the paper, and per-region levels then take the paper next to
+/// it for ink).
 pub fn sample_rotated(
     img: &GrayImage,
     cx: f32,
@@ -143,12 +145,13 @@ pub fn sample_rotated(
     let oh = ((h * scale).round() as u32).clamp(1, 4000);
     let (s, c) = angle.sin_cos();
     let raw = img.as_raw();
+    let (mx, my) = (i64::from(iw.max(1)) - 1, i64::from(ih.max(1)) - 1);
     let px = |x: i64, y: i64| -> f32 {
-        if x < 0 || y < 0 || x >= i64::from(iw) || y >= i64::from(ih) {
-            255.0
-        } else {
-            f32::from(raw[(y as usize) * (iw as usize) + x as usize])
+        if raw.is_empty() {
+            return 255.0;
         }
+        let (x, y) = (x.clamp(0, mx), y.clamp(0, my));
+        f32::from(raw[(y as usize) * (iw as usize) + x as usize])
     };
     GrayImage::from_fn(ow, oh, |ox, oy| {
         let u = (ox as f32 + 0.5) / scale - w / 2.0;

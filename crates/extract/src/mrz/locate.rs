@@ -57,11 +57,15 @@ fn locate_at(img: &GrayImage, side: u32) -> Vec<Band> {
     }
     let mut mask = dark_mask(&small, 16, 10);
     smear(&mut mask, w, h, (w / 60).max(3));
-    let blobs = merge_collinear(components(&mask, w, h, w as f32 * 0.06));
+    let mut blobs = merge_collinear(components(&mask, w, h, w as f32 * 0.06));
+    for b in &mut blobs {
+        extend_blob(&mask, w, h, b);
+    }
     let min_len = w as f32 * 0.22;
     let blobs: Vec<Blob> = blobs.into_iter().filter(|b| b.len >= min_len).collect();
     let mut bands = group(&blobs);
     for b in &mut bands {
+        extend_along(&mask, w, h, b);
         b.cx *= f;
         b.cy *= f;
         b.width *= f;
@@ -199,6 +203,136 @@ fn merge_collinear(mut blobs: Vec<Blob>) -> Vec<Blob> {
     blobs
 }
 
+/// Whether the smeared mask has ink on the segment across the axis at
+/// `along` from (cx, cy), `half` to either side. Solid columns (a dark
+/// background beyond the page edge) do not count as text.
+#[allow(clippy::too_many_arguments)] // a flat probe; a struct would only rename them
+fn ink_across(
+    mask: &[bool],
+    w: usize,
+    h: usize,
+    (cx, cy): (f32, f32),
+    (s, c): (f32, f32),
+    along: f32,
+    half: f32,
+) -> bool {
+    let (mut n, mut on) = (0usize, 0usize);
+    let mut v = -half;
+    while v <= half {
+        let x = cx + along * c - v * s;
+        let y = cy + along * s + v * c;
+        if x >= 0.0 && y >= 0.0 && (x as usize) < w && (y as usize) < h {
+            n += 1;
+            on += usize::from(mask[y as usize * w + x as usize]);
+        }
+        v += 1.0;
+    }
+    on > 0 && on * 20 < n * 17
+}
+
+/// Grow a span `lo..hi` along an axis over ink, while no gap exceeds
+/// `max_gap` and the span stays under `max_len`.
+fn grow(lo: &mut f32, hi: &mut f32, max_gap: f32, max_len: f32, ink: impl Fn(f32) -> bool) {
+    for dir in [1.0f32, -1.0] {
+        let start = if dir > 0.0 { *hi } else { *lo };
+        let (mut last, mut pos) = (start, start);
+        while (pos - last).abs() <= max_gap && *hi - *lo < max_len {
+            pos += dir;
+            if ink(pos) {
+                last = pos;
+                if dir > 0.0 {
+                    *hi = hi.max(pos);
+                } else {
+                    *lo = lo.min(pos);
+                }
+            }
+        }
+    }
+}
+
+/// Filler runs (`<<<<`) are thin chevrons whose gaps the smear does not
+/// bridge, so a line's blob can stop where its fillers begin: a TD1 card's
+/// three lines all end in fillers, and the band then cut the last third of
+/// every line (and the composite check digit) off, or the lines' blobs, cut at
+/// different places, no longer grouped. A blob is grown over the ink of the
+/// smeared mask along its axis while no gap exceeds about one character;
+/// an MRZ line is at most 44 characters (about 42 character heights), so
+/// growth is capped.
+fn extend_blob(mask: &[bool], w: usize, h: usize, b: &mut Blob) {
+    let thick = b.thick.max(1.0);
+    let sc = b.angle.sin_cos();
+    let (mut lo, mut hi) = (-b.len / 2.0, b.len / 2.0);
+    grow(&mut lo, &mut hi, thick * 1.2, thick * 52.0, |a| {
+        ink_across(mask, w, h, (b.cx, b.cy), sc, a, thick * 0.5)
+    });
+    let mid = (lo + hi) / 2.0;
+    b.cx += mid * sc.1;
+    b.cy += mid * sc.0;
+    b.len = hi - lo;
+    refine_axis(mask, w, h, b);
+}
+
+/// Re-fit a grown blob's axis to the ink along its whole length: the angle of
+/// a blob cut short at its fillers is that of a ragged half line, and across
+/// a 30- or 44-character line an error of half a degree moves the last cells
+/// a quarter of a character off the row.
+fn refine_axis(mask: &[bool], w: usize, h: usize, b: &mut Blob) {
+    let (s, c) = b.angle.sin_cos();
+    let half = b.thick.max(1.0) * 0.75;
+    let (mut n, mut sa, mut sv, mut saa, mut sav) = (0f64, 0f64, 0f64, 0f64, 0f64);
+    let mut a = -b.len / 2.0;
+    while a <= b.len / 2.0 {
+        let mut v = -half;
+        while v <= half {
+            let x = b.cx + a * c - v * s;
+            let y = b.cy + a * s + v * c;
+            if x >= 0.0
+                && y >= 0.0
+                && (x as usize) < w
+                && (y as usize) < h
+                && mask[y as usize * w + x as usize]
+            {
+                let (a, v) = (f64::from(a), f64::from(v));
+                n += 1.0;
+                sa += a;
+                sv += v;
+                saa += a * a;
+                sav += a * v;
+            }
+            v += 1.0;
+        }
+        a += 1.0;
+    }
+    if n < 50.0 {
+        return;
+    }
+    let (ma, mv) = (sa / n, sv / n);
+    let var = saa / n - ma * ma;
+    if var <= 0.0 {
+        return;
+    }
+    let slope = ((sav / n - ma * mv) / var) as f32;
+    let mv = mv as f32;
+    b.cx -= mv * s;
+    b.cy += mv * c;
+    b.angle += slope.atan();
+}
+
+/// The same growth for a band (all its lines at once), then the margins.
+fn extend_along(mask: &[bool], w: usize, h: usize, b: &mut Band) {
+    let thick = b.line_height.max(1.0);
+    let sc = b.angle.sin_cos();
+    let half = (b.height / 2.0 - thick * 0.8).max(thick * 0.5);
+    let (mut lo, mut hi) = (-b.width / 2.0, b.width / 2.0);
+    grow(&mut lo, &mut hi, thick * 1.2, thick * 52.0, |a| {
+        ink_across(mask, w, h, (b.cx, b.cy), sc, a, half)
+    });
+    let mid = (lo + hi) / 2.0;
+    b.cx += mid * sc.1;
+    b.cy += mid * sc.0;
+    b.width = (hi - lo) * 1.1 + thick * 2.0;
+}
+
 /// Group parallel blobs of similar length into 2- or 3-line bands.
 fn group(blobs: &[Blob]) -> Vec<Band> {
     let mut sorted = blobs.to_vec();
@@ -265,7 +399,8 @@ fn group(blobs: &[Blob]) -> Vec<Band> {
             cx,
             cy,
             angle,
-            width: len * 1.1 + thick * 2.0,
+            // Bare text length: `extend_along` adds the margins.
+            width: len,
             height: span + thick * 2.6,
             line_height: thick,
             lines: members.len(),

@@ -9,7 +9,12 @@ use std::sync::OnceLock;
 use image::GrayImage;
 
 static DATA: &[u8] = include_bytes!("ocrb.bin");
-const CHARSET: &[u8; 37] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
+/// The template order: distances in [`CellScores`] are indexed like this.
+pub const CHARSET: &[u8; 37] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
+
+/// Per cell of a line, the least template distance of each of the 37
+/// characters over the shift search (lower is better).
+pub type CellScores = Vec<[f32; 37]>;
 
 struct Templates {
     w: usize,
@@ -127,7 +132,9 @@ fn sample(
 /// across character gaps, and the longest merged run is the line.
 fn text_extent(cols: &[f32], band: f32) -> Option<(f32, f32)> {
     let w = cols.len();
-    let thr = band * 0.12;
+    // Thin strokes count as ink: an L's foot or a chevron's tip alone sit
+    // around a tenth of the band, and a gap there cut a line in two.
+    let thr = band * 0.07;
     let mut ink: Vec<bool> = cols.iter().map(|&c| c > thr).collect();
     let solid_min = (band * 0.35).max(2.0) as usize;
     let mut x = 0;
@@ -153,7 +160,9 @@ fn text_extent(cols: &[f32], band: f32) -> Option<(f32, f32)> {
             x += 1;
         }
     }
-    let max_gap = (band * 0.7) as usize;
+    // Every MRZ cell holds a glyph (fillers too), so gaps inside a line stay
+    // under one pitch (about 0.9 band).
+    let max_gap = (band * 0.9) as usize;
     let mut best: Option<(usize, usize)> = None;
     let mut cur: Option<(usize, usize)> = None;
     for (x, &on) in ink.iter().enumerate() {
@@ -182,7 +191,7 @@ fn read_line(
     y1: usize,
     n: usize,
     t: &Templates,
-) -> Option<(String, f32)> {
+) -> Option<(String, f32, CellScores)> {
     let band = (y1 - y0) as f32;
     let cols: Vec<f32> = (0..w)
         .map(|x| (y0..y1).map(|y| ink[y * w + x]).sum())
@@ -202,8 +211,10 @@ fn read_line(
     let mut text = String::with_capacity(n);
     let mut drift = 0f32;
     let mut score_sum = 0f32;
+    let mut scores: CellScores = Vec::with_capacity(n);
     for k in 0..n {
         let mut best = (f32::MAX, 0usize, 0f32);
+        let mut dmin = [f32::MAX; 37];
         let mut second = f32::MAX;
         for dxi in -3i32..=3 {
             let dx = dxi as f32 * 0.07 * pitch;
@@ -223,6 +234,7 @@ fn read_line(
                 );
                 for (ci, tpl) in t.t.iter().enumerate() {
                     let d: f32 = tpl.iter().zip(&cell).map(|(a, b)| (a - b) * (a - b)).sum();
+                    dmin[ci] = dmin[ci].min(d);
                     if d < best.0 {
                         if best.1 != ci {
                             second = best.0;
@@ -243,13 +255,23 @@ fn read_line(
             1.0
         };
         score_sum += margin.clamp(0.0, 1.0);
+        scores.push(dmin);
     }
-    Some((text, score_sum / n as f32))
+    Some((text, score_sum / n as f32, scores))
 }
 
 /// Read `lines` MRZ lines of `n` characters from a deskewed crop of the band.
 /// Returns the lines and a confidence (mean best-vs-second template margin).
 pub fn read_band(img: &GrayImage, lines: usize, n: usize) -> Option<(Vec<String>, f32)> {
+    read_band_scored(img, lines, n).map(|(l, c, _)| (l, c))
+}
+
+/// [`read_band`] with every cell's template distances, per line.
+pub fn read_band_scored(
+    img: &GrayImage,
+    lines: usize,
+    n: usize,
+) -> Option<(Vec<String>, f32, Vec<CellScores>)> {
     let t = templates()?;
     let (ink, w, h) = ink_map(img);
     let runs = line_runs(&ink, w, h);
@@ -258,12 +280,28 @@ pub fn read_band(img: &GrayImage, lines: usize, n: usize) -> Option<(Vec<String>
     }
     // Take the last `lines` runs (the MRZ is the bottom of the crop's text).
     let take = &runs[runs.len() - lines..];
+    // All lines share one character height. A names line with long filler
+    // runs has a row profile dominated by the chevrons' middle rows, so its
+    // run comes out shorter than the capitals (E lost its bottom bar and read
+    // as F, the whole line slid): each run is widened about its centre to
+    // the tallest one.
+    let tallest = take.iter().map(|(a, b)| b - a).max().unwrap_or(0);
+    let take: Vec<(usize, usize)> = take
+        .iter()
+        .map(|&(a, b)| {
+            let grow = tallest - (b - a);
+            let a2 = a.saturating_sub(grow / 2);
+            (a2, (a2 + tallest).min(h))
+        })
+        .collect();
     let mut out = Vec::with_capacity(lines);
+    let mut cells = Vec::with_capacity(lines);
     let mut conf = 0.0;
-    for &(y0, y1) in take {
-        let (s, c) = read_line(&ink, w, h, y0, y1, n, t)?;
+    for &(y0, y1) in &take {
+        let (s, c, d) = read_line(&ink, w, h, y0, y1, n, t)?;
         out.push(s);
+        cells.push(d);
         conf += c;
     }
-    Some((out, conf / lines as f32))
+    Some((out, conf / lines as f32, cells))
 }

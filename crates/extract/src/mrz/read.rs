@@ -4,7 +4,8 @@
 use image::GrayImage;
 
 use super::locate::{locate, Band};
-use super::{repair, Mrz};
+use super::ocrb::CellScores;
+use super::{repair, Mrz, MrzFormat};
 use crate::image::ops::{crop, otsu, rotate, sample_rotated};
 use crate::ocr::{self, Layout, OcrError};
 
@@ -18,7 +19,21 @@ pub struct MrzRead {
     pub ocr_confidence: f32,
     /// Which engine read it: "ocrb-template" or "tesseract".
     pub engine: &'static str,
+    /// The least template margin (0..1) of a character in the fields the
+    /// check digits cover (see [`margins`]); 1 for Tesseract reads.
+    pub checked_margin: f32,
+    /// The same over what no check digit covers: document code, issuing
+    /// state and the names.
+    pub unchecked_margin: f32,
 }
+
+/// Template margins (`1 - d / d₂`, best character against its nearest rival)
+/// below this are near ties. In a check-digit field one such tie is covered
+/// by the check digit; two, or one the digit cannot see, make the read unsure.
+pub const MIN_CELL_MARGIN: f32 = 0.08;
+/// The same for names, document code and issuing state, which no check digit
+/// covers: B/P, O/Q, E/F ties there made trusted misreads (PUPLIC, ZQE).
+pub const MIN_NAME_MARGIN: f32 = 0.15;
 
 impl MrzRead {
     /// Whether the read is decisive: every check digit holds and the engine
@@ -26,8 +41,140 @@ impl MrzRead {
     /// misreads that cancel out).
     pub fn is_confident(&self) -> bool {
         let min = if self.engine == "tesseract" { 0.6 } else { 0.3 };
-        self.mrz.checks_valid() && self.ocr_confidence >= min
+        self.mrz.checks_valid()
+            && self.ocr_confidence >= min
+            && self.checked_margin >= MIN_CELL_MARGIN
     }
+
+    /// Whether the names, document code and issuing state (no check digit)
+    /// were read without a near tie.
+    pub fn unchecked_sure(&self) -> bool {
+        self.unchecked_margin >= MIN_NAME_MARGIN
+    }
+}
+
+/// Look-alikes that the layout (a digit field, a name field) or the check
+/// digits tell apart, so a near tie with them is no doubt: a digit and the
+/// letters it resembles, a filler and the letters filler runs are misread as.
+fn partners(c: u8) -> &'static [u8] {
+    match c {
+        b'0' => b"OQDUC",
+        b'1' => b"ILJT",
+        b'2' => b"Z",
+        b'4' => b"A",
+        b'5' => b"S",
+        b'6' => b"G",
+        b'8' => b"B",
+        b'O' | b'Q' | b'D' | b'U' | b'C' => b"0",
+        b'I' | b'J' | b'T' => b"1",
+        b'L' => b"1<",
+        b'Z' => b"2",
+        b'A' => b"4",
+        b'S' => b"5",
+        b'G' => b"6",
+        b'B' => b"8",
+        b'K' | b'X' => b"<",
+        b'<' => b"KXL",
+        _ => b"",
+    }
+}
+
+/// Margin of character `c` in a cell: `1 - d(c) / d(nearest rival)`, where
+/// `c` stands with its look-alikes (the layout or the check digit tells them
+/// apart) and the rivals are the other characters; in name positions only
+/// letters and `<` are rivals (no check digit: every letter counts). Also
+/// returns the rival.
+fn cell_margin(d: &[f32; 37], c: u8, name: bool) -> (f32, u8) {
+    let cs = super::ocrb::CHARSET;
+    let near = |x: u8| x == c || partners(c).contains(&x);
+    let own = cs
+        .iter()
+        .zip(d)
+        .filter(|&(&x, _)| near(x))
+        .map(|(_, &v)| v)
+        .fold(f32::MAX, f32::min);
+    let (rival, rc) = cs
+        .iter()
+        .zip(d)
+        .filter(|&(&x, _)| !(near(x) || (name && x.is_ascii_digit())))
+        .fold(
+            (f32::MAX, b'<'),
+            |acc, (&x, &v)| if v < acc.0 { (v, x) } else { acc },
+        );
+    if rival <= 0.0 || rival == f32::MAX || own == f32::MAX {
+        return (0.0, rc);
+    }
+    ((1.0 - own / rival).clamp(0.0, 1.0), rc)
+}
+
+/// The check-digit fields of the data lines, check digit included: (line,
+/// first, end).
+fn checked_fields(format: MrzFormat) -> &'static [(usize, usize, usize)] {
+    match format {
+        MrzFormat::TD1 => &[(0, 5, 15), (1, 0, 7), (1, 8, 15)],
+        MrzFormat::TD3 => &[(1, 0, 10), (1, 13, 20), (1, 21, 28), (1, 28, 43)],
+        _ => &[(1, 0, 10), (1, 13, 20), (1, 21, 28)],
+    }
+}
+
+/// (checked, unchecked) margins of a template read, over the repaired lines.
+///
+/// Checked: per check-digit field, the least margin once the check digit has
+/// covered one near tie (it catches any single slip whose values differ by
+/// other than a multiple of 10; a tie with such a rival counts in full).
+/// Unchecked: the least margin over the document code and issuing state and
+/// the names up to one filler past their last letter.
+#[cfg(test)]
+pub(super) fn margins_for_test(
+    format: MrzFormat,
+    lines: &[String],
+    cells: &[CellScores],
+) -> (f32, f32) {
+    margins(format, lines, cells)
+}
+
+fn margins(format: MrzFormat, lines: &[String], cells: &[CellScores]) -> (f32, f32) {
+    let at = |li: usize, i: usize| -> Option<(u8, &[f32; 37])> {
+        Some((*lines.get(li)?.as_bytes().get(i)?, cells.get(li)?.get(i)?))
+    };
+    let mut checked = 1f32;
+    for &(li, a, b) in checked_fields(format) {
+        let mut ms: Vec<f32> = Vec::with_capacity(b - a);
+        for i in a..b {
+            let Some((c, d)) = at(li, i) else { continue };
+            let (m, rival) = cell_margin(d, c, false);
+            let blind = match (super::char_value(c), super::char_value(rival)) {
+                (Some(x), Some(y)) => x % 10 == y % 10,
+                _ => true,
+            };
+            if blind {
+                checked = checked.min(m);
+            }
+            ms.push(m);
+        }
+        ms.sort_by(f32::total_cmp);
+        if let Some(&second) = ms.get(1) {
+            checked = checked.min(second);
+        }
+    }
+    let mut unchecked = 1f32;
+    let names_line = if format == MrzFormat::TD1 { 2 } else { 0 };
+    let names_from = if format == MrzFormat::TD1 { 0 } else { 5 };
+    if let Some(line) = lines.get(names_line) {
+        let end = line
+            .bytes()
+            .rposition(|c| c != b'<')
+            .map_or(0, |p| (p + 2).min(line.len()));
+        let cells_at = (names_from..end)
+            .map(|i| (names_line, i))
+            .chain((0..5).map(|i| (0, i)));
+        for (li, i) in cells_at {
+            if let Some((c, d)) = at(li, i) {
+                unchecked = unchecked.min(cell_margin(d, c, true).0);
+            }
+        }
+    }
+    (checked, unchecked)
 }
 
 const CHARSET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
@@ -93,6 +240,8 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                     mrz,
                     ocr_confidence: conf,
                     engine: "tesseract",
+                    checked_margin: 1.0,
+                    unchecked_margin: 1.0,
                 });
             }
             if valid {
@@ -108,17 +257,24 @@ fn read_templates(c: &GrayImage, lines: usize) -> Option<MrzRead> {
     let widths: &[usize] = if lines >= 3 { &[30] } else { &[44, 36] };
     let mut best: Option<MrzRead> = None;
     for &n in widths {
-        let Some((text, conf)) = super::read_band(c, lines.min(3), n) else {
+        let Some((text, conf, cells)) = super::ocrb::read_band_scored(c, lines.min(3), n) else {
             continue;
         };
         let refs: Vec<&str> = text.iter().map(String::as_str).collect();
         if let Some(mrz) = repair(&refs) {
             let valid = mrz.checks_valid();
             if best.as_ref().is_none_or(|b| valid && !b.mrz.checks_valid()) {
+                let (checked_margin, unchecked_margin) = if mrz.lines.len() == cells.len() {
+                    margins(mrz.format, &mrz.lines, &cells)
+                } else {
+                    (0.0, 0.0)
+                };
                 best = Some(MrzRead {
                     mrz,
                     ocr_confidence: conf,
                     engine: "ocrb-template",
+                    checked_margin,
+                    unchecked_margin,
                 });
             }
             if valid {

@@ -153,7 +153,18 @@ pub(super) fn from_mrz(out: &mut ExtractedData, r: &MrzRead, kind: Option<DocKin
     if !shaped {
         out.note("mrz_names_implausible");
     }
-    let plain = || Evidence::new(Source::Mrz, if shaped { base } else { base.min(0.5) });
+    // A near tie between two letters (B/P, O/Q) in them leaves them unvouched
+    // for as well: a slip there has the right shape.
+    let sure = r.unchecked_sure();
+    if shaped && !sure {
+        out.note("mrz_names_uncertain");
+    }
+    let plain = || {
+        Evidence::new(
+            Source::Mrz,
+            if shaped && sure { base } else { base.min(0.5) },
+        )
+    };
     if let Some(t) = mrz_type(r, kind) {
         out.document_type = Some(t.to_string());
     }

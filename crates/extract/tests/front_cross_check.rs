@@ -1,0 +1,42 @@
+//! A licence front photographed at 2000 px (tilted, a glare spot): its OCR
+//! must confirm the barcode's name, number and date of birth. Read at the
+//! 1000 px an integer downscale gave, Tesseract read `845329185` for
+//! `S45329185` and `PETE!` for `PETER`.
+
+use colleckt_extract::{extract, DocKind, ExtractInput, Source};
+
+fn corpus(name: &str) -> Vec<u8> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/");
+    std::fs::read(format!("{dir}{name}")).expect("corpus file")
+}
+
+#[test]
+fn photographed_front_confirms_the_barcode() {
+    if !colleckt_extract::ocr_available() {
+        eprintln!("skipped: Tesseract not available");
+        return;
+    }
+    let front = corpus("licence-front-photo-front.jpg");
+    let back = corpus("licence-front-photo-back.jpg");
+    let got = extract(&ExtractInput {
+        front: &front,
+        back: Some(&back),
+        kind: Some(DocKind::DriverLicense),
+    })
+    .expect("extract");
+    let unconfirmed: Vec<&String> = got
+        .notes
+        .iter()
+        .filter(|n| n.starts_with("front_unconfirmed"))
+        .collect();
+    assert!(unconfirmed.is_empty(), "{unconfirmed:?}");
+    for field in [
+        "first_name",
+        "last_name",
+        "document_number",
+        "date_of_birth",
+    ] {
+        let e = got.evidence.get(field).expect(field);
+        assert!(e.confirmed_by.contains(&Source::Ocr), "{field}: {e:?}");
+    }
+}
