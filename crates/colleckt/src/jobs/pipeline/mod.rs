@@ -17,14 +17,21 @@ use colleckt_store::{
 };
 use evidence::{evidence, Uploaded};
 
-fn ids(job: &ClaimedJob) -> Result<(String, String), String> {
+/// The job's verification; `None` once it was deleted.
+async fn verification_of(
+    state: &AppState,
+    job: &ClaimedJob,
+) -> Result<Option<Verification>, String> {
     let get = |k: &str| {
         job.payload[k]
             .as_str()
-            .map(str::to_string)
             .ok_or_else(|| format!("pipeline job without {k}"))
     };
-    Ok((get("workspace_id")?, get("verification_id")?))
+    state
+        .store
+        .get_verification(get("workspace_id")?, get("verification_id")?)
+        .await
+        .map_err(|e| e.to_string())
 }
 
 /// Decrypted bytes of one stored image.
@@ -78,13 +85,7 @@ fn doc_status(d: Decision) -> (DocStatus, &'static str) {
 
 #[tracing::instrument(skip_all, fields(job = %job.id))]
 pub async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
-    let (workspace, id) = ids(job)?;
-    let Some(v) = state
-        .store
-        .get_verification(&workspace, &id)
-        .await
-        .map_err(|e| e.to_string())?
-    else {
+    let Some(v) = verification_of(state, job).await? else {
         return Ok(()); // deleted meanwhile
     };
     // A re-run (PATCH status 5) decides from Double Check; anything else means
@@ -167,13 +168,7 @@ pub async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
 /// A pipeline job that failed for the last time: the verification goes to
 /// Double Check with a system comment rather than staying in Submitted.
 pub async fn give_up(state: &AppState, job: &ClaimedJob, error: &str) -> Result<(), String> {
-    let (workspace, id) = ids(job)?;
-    let Some(v) = state
-        .store
-        .get_verification(&workspace, &id)
-        .await
-        .map_err(|e| e.to_string())?
-    else {
+    let Some(v) = verification_of(state, job).await? else {
         return Ok(());
     };
     if v.status != Status::Submitted {
