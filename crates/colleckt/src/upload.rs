@@ -7,24 +7,9 @@ use std::io::Cursor;
 pub const MAX_FILE_BYTES: usize = 15 * 1024 * 1024;
 pub const MAX_PIXELS: u64 = 50_000_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Jpeg,
-    Png,
-    Webp,
-    Pdf,
-}
-
-impl FileKind {
-    pub fn mime(self) -> &'static str {
-        match self {
-            FileKind::Jpeg => "image/jpeg",
-            FileKind::Png => "image/png",
-            FileKind::Webp => "image/webp",
-            FileKind::Pdf => "application/pdf",
-        }
-    }
-}
+/// What the bytes are: the readers' own sniffing, so an upload is accepted
+/// exactly when the pipeline will know what it holds.
+pub use colleckt_extract::{sniff, FileKind};
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum UploadError {
@@ -40,20 +25,6 @@ pub enum UploadError {
     Unreadable,
     #[error("is not a readable PDF")]
     BadPdf,
-}
-
-pub fn sniff(bytes: &[u8]) -> Option<FileKind> {
-    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some(FileKind::Jpeg)
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some(FileKind::Png)
-    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        Some(FileKind::Webp)
-    } else if bytes.starts_with(b"%PDF-") {
-        Some(FileKind::Pdf)
-    } else {
-        None
-    }
 }
 
 /// Validates one file; CPU-bound (a full decode), so call it off the runtime.
