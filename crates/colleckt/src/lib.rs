@@ -7,6 +7,7 @@ pub mod cli;
 pub mod http;
 pub mod jobs;
 pub mod metrics;
+pub mod reading;
 pub mod server;
 pub mod settings;
 pub mod upload;

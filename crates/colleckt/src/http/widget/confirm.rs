@@ -14,8 +14,6 @@ use colleckt_extract::{DocKind, ExtractInput, ExtractedData};
 use colleckt_store::{StoredFile, Verification};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
-use std::sync::OnceLock;
-use tokio::sync::Semaphore;
 
 /// A quick read of one document for the user to check before submitting:
 /// a flat `{"field": "value", …}` in the widget's vocabulary (`first_name`,
@@ -59,14 +57,6 @@ fn preview_fields(d: &ExtractedData) -> Map<String, Value> {
         .collect()
 }
 
-/// Quick reads are CPU-bound: at most one per core at a time, so a burst of
-/// confirm pages queues instead of starving the API and the workers.
-fn readers() -> &'static Semaphore {
-    static READERS: OnceLock<Semaphore> = OnceLock::new();
-    READERS
-        .get_or_init(|| Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())))
-}
-
 #[derive(Debug, Serialize)]
 pub struct PreviewDocument {
     pub slot: &'static str,
@@ -98,10 +88,7 @@ pub async fn show_preview(
             Some(b) => Some(open_file(&state, &v, b).await?),
             None => None,
         };
-        let _turn = readers()
-            .acquire()
-            .await
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        let _turn = crate::reading::turn().await;
         let fields =
             tokio::task::spawn_blocking(move || preview(&doc_type, &front, back.as_deref()))
                 .await
