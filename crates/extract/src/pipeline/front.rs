@@ -6,31 +6,42 @@ use crate::data::{ExtractedData, Source};
 use crate::image::DecodedImage;
 use crate::ocr::{self, Layout, OcrText};
 
+use super::region;
+
 /// Longest side of the view Tesseract reads a front at.
 const FRONT_SIDE: u32 = 1800;
 
-/// The front scaled so its longest side is at most [`FRONT_SIDE`]. An integer
-/// area-average step first (cheap), then a resample to the exact size: the
-/// integer step alone took a 2000 px photo down to 1000 px, where Tesseract
-/// dropped leading letters of the licence number and cut names short.
-fn front_view(gray: &image::GrayImage) -> image::GrayImage {
-    let longest = gray.width().max(gray.height());
-    if longest <= FRONT_SIDE {
-        return gray.clone();
+/// `img` resized by `k` (≤ 1): integer area-average steps first (cheap), then
+/// one resample to the exact size. The integer step alone took a 2000 px
+/// photo down to 1000 px, where Tesseract dropped leading letters of the
+/// licence number and cut names short.
+fn scaled(img: &image::GrayImage, k: f32) -> image::GrayImage {
+    if k >= 1.0 {
+        return img.clone();
     }
-    // Integer steps while at least twice the target, then one resample.
-    let f = (longest / FRONT_SIDE).max(1);
-    let step = crate::image::ops::downscale_by(gray, f);
-    let longest = step.width().max(step.height());
-    if longest <= FRONT_SIDE {
+    let (tw, th) = (
+        ((img.width() as f32 * k).round() as u32).max(1),
+        ((img.height() as f32 * k).round() as u32).max(1),
+    );
+    let f = (img.width() / tw).min(img.height() / th).max(1);
+    let step = crate::image::ops::downscale_by(img, f);
+    if step.dimensions() == (tw, th) {
         return step;
     }
-    let k = FRONT_SIDE as f32 / longest as f32;
-    let (w, h) = (
-        ((step.width() as f32 * k).round() as u32).max(1),
-        ((step.height() as f32 * k).round() as u32).max(1),
-    );
-    image::imageops::resize(&step, w, h, image::imageops::FilterType::Triangle)
+    image::imageops::resize(&step, tw, th, image::imageops::FilterType::Triangle)
+}
+
+/// What Tesseract reads of a front: the box around its text, at the scale
+/// that makes the whole frame [`FRONT_SIDE`] long (the scale the front OCR
+/// was tuned at). Cropping first spares Tesseract's layout analysis the
+/// table around the card.
+fn front_view(gray: &image::GrayImage) -> image::GrayImage {
+    let longest = gray.width().max(gray.height());
+    let k = (FRONT_SIDE as f32 / longest as f32).min(1.0);
+    match region::text_region(gray) {
+        Some((x, y, w, h)) => scaled(&crate::image::ops::crop(gray, x, y, w, h), k),
+        None => scaled(gray, k),
+    }
 }
 
 fn ocr_front(img: &DecodedImage) -> Option<OcrText> {

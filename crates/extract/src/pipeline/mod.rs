@@ -3,6 +3,7 @@
 
 mod fields;
 mod front;
+mod region;
 
 use std::path::Path;
 
