@@ -198,6 +198,9 @@ fn read_line(
         .collect();
     let (xs, xe) = text_extent(&cols, band)?;
     let pitch = (xe - xs) / (n as f32 - t.lsb - t.rsb);
+    if std::env::var_os("COLLECKT_DEBUG_MRZ").is_some() {
+        eprintln!("line y={y0}..{y1} w={w} extent={xs}..{xe} pitch={pitch:.1}");
+    }
     // OCR-B's advance is about 0.9 of the line height: reject wrong counts.
     if pitch < 4.0 || pitch < band * 0.6 || pitch > band * 1.25 {
         return None;
@@ -275,6 +278,9 @@ pub fn read_band_scored(
     let t = templates()?;
     let (ink, w, h) = ink_map(img);
     let runs = line_runs(&ink, w, h);
+    if std::env::var_os("COLLECKT_DEBUG_MRZ").is_some() {
+        eprintln!("runs {runs:?}");
+    }
     if runs.len() < lines {
         return None;
     }

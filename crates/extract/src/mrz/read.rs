@@ -211,11 +211,8 @@ fn best_from_lines(lines: &[String]) -> Option<Mrz> {
     for n in [3usize, 2] {
         for win in lines.windows(n) {
             if let Some(m) = repair(win) {
-                let better = match &best {
-                    None => true,
-                    Some(b) => m.checks_valid() && !b.checks_valid(),
-                };
-                if better {
+                let key = |m: &Mrz| (sound(m), plausibility(m));
+                if best.as_ref().is_none_or(|b| key(&m) > key(b)) {
                     best = Some(m);
                 }
             }
@@ -232,19 +229,31 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
         } else {
             binarize(crop_img)
         };
+        let t0 = std::time::Instant::now();
         let (lines, conf) = ocr_lines(&img)?;
+        if debug() {
+            eprintln!(
+                "tess {}x{} v{variant} {:?} conf={conf:.2} {lines:?}",
+                img.width(),
+                img.height(),
+                t0.elapsed()
+            );
+        }
         if let Some(mrz) = best_from_lines(&lines) {
-            let valid = mrz.checks_valid();
-            if best.as_ref().is_none_or(|b| valid && !b.mrz.checks_valid()) {
-                best = Some(MrzRead {
-                    mrz,
-                    ocr_confidence: conf,
-                    engine: "tesseract",
-                    checked_margin: 1.0,
-                    unchecked_margin: 1.0,
-                });
+            let r = MrzRead {
+                mrz,
+                ocr_confidence: conf,
+                engine: "tesseract",
+                checked_margin: 1.0,
+                unchecked_margin: 1.0,
+            };
+            // A sound read ends the variants: the other one could at best
+            // be more confident, and it costs another pass.
+            let done = sound(&r.mrz);
+            if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
+                best = Some(r);
             }
-            if valid {
+            if done {
                 break;
             }
         }
@@ -257,27 +266,41 @@ fn read_templates(c: &GrayImage, lines: usize) -> Option<MrzRead> {
     let widths: &[usize] = if lines >= 3 { &[30] } else { &[44, 36] };
     let mut best: Option<MrzRead> = None;
     for &n in widths {
-        let Some((text, conf, cells)) = super::ocrb::read_band_scored(c, lines.min(3), n) else {
+        let t0 = std::time::Instant::now();
+        let got = super::ocrb::read_band_scored(c, lines.min(3), n);
+        if debug() {
+            eprintln!(
+                "tpl {}x{} n={n} {:?} {}",
+                c.width(),
+                c.height(),
+                t0.elapsed(),
+                got.is_some()
+            );
+        }
+        let Some((text, conf, cells)) = got else {
             continue;
         };
         let refs: Vec<&str> = text.iter().map(String::as_str).collect();
         if let Some(mrz) = repair(&refs) {
-            let valid = mrz.checks_valid();
-            if best.as_ref().is_none_or(|b| valid && !b.mrz.checks_valid()) {
-                let (checked_margin, unchecked_margin) = if mrz.lines.len() == cells.len() {
-                    margins(mrz.format, &mrz.lines, &cells)
-                } else {
-                    (0.0, 0.0)
-                };
-                best = Some(MrzRead {
-                    mrz,
-                    ocr_confidence: conf,
-                    engine: "ocrb-template",
-                    checked_margin,
-                    unchecked_margin,
-                });
+            let (checked_margin, unchecked_margin) = if mrz.lines.len() == cells.len() {
+                margins(mrz.format, &mrz.lines, &cells)
+            } else {
+                (0.0, 0.0)
+            };
+            let r = MrzRead {
+                mrz,
+                ocr_confidence: conf,
+                engine: "ocrb-template",
+                checked_margin,
+                unchecked_margin,
+            };
+            // A sound read ends the variants: the other one could at best
+            // be more confident, and it costs another pass.
+            let done = sound(&r.mrz);
+            if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
+                best = Some(r);
             }
-            if valid {
+            if done {
                 break;
             }
         }
@@ -290,18 +313,66 @@ fn band_crop(img: &GrayImage, b: &Band) -> GrayImage {
     sample_rotated(img, b.cx, b.cy, b.angle, b.width, b.height, scale)
 }
 
-/// Keep the better of two reads (a valid one beats an invalid one).
+fn debug() -> bool {
+    std::env::var_os("COLLECKT_DEBUG_MRZ").is_some()
+}
+
+/// Whether every check digit holds and both dates are real dates: check
+/// digits alone are weak on garbage (a read of mostly `0`, `<` and letters
+/// worth a multiple of 10, `DPPPIPIPDD…`, can pass every one of them).
+fn sound(m: &Mrz) -> bool {
+    m.checks_valid() && m.birth_date.is_some() && m.expiry_date.is_some()
+}
+
+/// How much of an unsure read looks like an MRZ: one point per check digit
+/// that holds, per real date, per three-letter state code and for a
+/// surname of letters. Ranks invalid reads, so that a Tesseract read with
+/// most fields right and one wrong digit beats a garbage template read of
+/// the same band that came first.
+fn plausibility(m: &Mrz) -> u32 {
+    let c = &m.checks;
+    let state = |s: &str| s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase());
+    let letters = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase() || b == b' ');
+    [
+        c.document_number,
+        c.birth_date,
+        c.expiry_date,
+        c.optional == Some(true),
+        c.composite == Some(true),
+        m.birth_date.is_some(),
+        m.expiry_date.is_some(),
+        state(&m.issuing_state),
+        state(&m.nationality),
+        letters(&m.surname),
+    ]
+    .into_iter()
+    .map(u32::from)
+    .sum()
+}
+
+/// The order of reads: confident first, then sound (see [`sound`]), then the
+/// more plausible.
+fn rank(r: &MrzRead) -> (bool, bool, u32) {
+    (r.is_confident(), sound(&r.mrz), plausibility(&r.mrz))
+}
+
+/// Keep the better of two reads by [`rank`] (the first on a tie); returns
+/// whether the new read is confident, which ends the search.
 fn consider(r: Option<MrzRead>, best: &mut Option<MrzRead>) -> bool {
     let Some(r) = r else { return false };
+    if debug() {
+        eprintln!(
+            "read {} conf={:.2} cm={:.3} um={:.3} rank={:?} {:?}",
+            r.engine,
+            r.ocr_confidence,
+            r.checked_margin,
+            r.unchecked_margin,
+            rank(&r),
+            r.mrz.lines
+        );
+    }
     let sure = r.is_confident();
-    let valid = r.mrz.checks_valid();
-    let better = match best.as_ref() {
-        None => true,
-        Some(b) => {
-            (sure && !b.is_confident()) || (valid && !b.mrz.checks_valid() && !b.is_confident())
-        }
-    };
-    if better {
+    if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
         *best = Some(r);
     }
     sure
@@ -313,11 +384,21 @@ fn consider(r: Option<MrzRead>, best: &mut Option<MrzRead>) -> bool {
 pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
     let mut best: Option<MrzRead> = None;
     let bands = locate(img);
+    if debug() {
+        for b in &bands {
+            eprintln!("band {b:?}");
+        }
+    }
     let crops: Vec<(GrayImage, usize)> = bands
         .iter()
         .take(3)
         .map(|b| (band_crop(img, b), b.lines))
         .collect();
+    if let Some(dir) = std::env::var_os("COLLECKT_DEBUG_MRZ_DIR") {
+        for (i, (c, _)) in crops.iter().enumerate() {
+            let _ = c.save(std::path::Path::new(&dir).join(format!("crop{i}.png")));
+        }
+    }
     for (c, lines) in &crops {
         if consider(read_templates(c, *lines), &mut best)
             || consider(read_templates(&rotate(c, 2), *lines), &mut best)
