@@ -79,14 +79,42 @@ fn partners(c: u8) -> &'static [u8] {
     }
 }
 
+/// What the layout says about a cell.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pos {
+    /// Digits only (dates, check digits): the repair maps look-alike
+    /// letters to digits, so a tie with one is no doubt.
+    Digits,
+    /// Letters and digits (document number, optional data): nothing but the
+    /// check digit tells O from 0 or G from 6, and two such slips can
+    /// cancel out in it (O·3 + O·7 ≡ 0·3 + 0·7 mod 10), so a letter's tie
+    /// with its digit look-alike is a doubt like any other.
+    Alnum,
+    /// Names (no check digit): only letters and `<` are rivals.
+    Name,
+}
+
+/// Whether cell `i` of line `li` holds letters and digits alike.
+fn alnum(format: MrzFormat, li: usize, i: usize) -> bool {
+    match format {
+        MrzFormat::TD1 => li == 0 && (5..14).contains(&i),
+        MrzFormat::TD3 => li == 1 && ((0..9).contains(&i) || (28..42).contains(&i)),
+        _ => li == 1 && (0..9).contains(&i),
+    }
+}
+
 /// Margin of character `c` in a cell: `1 - d(c) / d(nearest rival)`, where
-/// `c` stands with its look-alikes (the layout or the check digit tells them
-/// apart) and the rivals are the other characters; in name positions only
-/// letters and `<` are rivals (no check digit: every letter counts). Also
-/// returns the rival.
-fn cell_margin(d: &[f32; 37], c: u8, name: bool) -> (f32, u8) {
+/// `c` stands with its look-alikes when the layout or the check digit tells
+/// them apart (see [`Pos`]; `<` and the letters filler runs are misread as
+/// stay look-alikes everywhere: the filler repair decides those) and the
+/// rivals are the other characters. Also returns the rival.
+fn cell_margin(d: &[f32; 37], c: u8, pos: Pos) -> (f32, u8) {
     let cs = super::ocrb::CHARSET;
-    let near = |x: u8| x == c || partners(c).contains(&x);
+    // In a letters-and-digits field a letter that survived the repair among
+    // digits (it digitizes look-alikes when the check digit allows) stands
+    // against its digit look-alike; a digit there is what the layout expects.
+    let strict = pos == Pos::Alnum && c.is_ascii_uppercase();
+    let near = |x: u8| x == c || (partners(c).contains(&x) && !(strict && x.is_ascii_digit()));
     let own = cs
         .iter()
         .zip(d)
@@ -96,7 +124,7 @@ fn cell_margin(d: &[f32; 37], c: u8, name: bool) -> (f32, u8) {
     let (rival, rc) = cs
         .iter()
         .zip(d)
-        .filter(|&(&x, _)| !(near(x) || (name && x.is_ascii_digit())))
+        .filter(|&(&x, _)| !(near(x) || (pos == Pos::Name && x.is_ascii_digit())))
         .fold(
             (f32::MAX, b'<'),
             |acc, (&x, &v)| if v < acc.0 { (v, x) } else { acc },
@@ -142,7 +170,15 @@ fn margins(format: MrzFormat, lines: &[String], cells: &[CellScores]) -> (f32, f
         let mut ms: Vec<f32> = Vec::with_capacity(b - a);
         for i in a..b {
             let Some((c, d)) = at(li, i) else { continue };
-            let (m, rival) = cell_margin(d, c, false);
+            let pos = if alnum(format, li, i) {
+                Pos::Alnum
+            } else {
+                Pos::Digits
+            };
+            let (m, rival) = cell_margin(d, c, pos);
+            if debug() && m < 0.2 {
+                eprintln!("cell {li}:{i} {} vs {} m={m:.3}", c as char, rival as char);
+            }
             let blind = match (super::char_value(c), super::char_value(rival)) {
                 (Some(x), Some(y)) => x % 10 == y % 10,
                 _ => true,
@@ -170,7 +206,7 @@ fn margins(format: MrzFormat, lines: &[String], cells: &[CellScores]) -> (f32, f
             .chain((0..5).map(|i| (0, i)));
         for (li, i) in cells_at {
             if let Some((c, d)) = at(li, i) {
-                unchecked = unchecked.min(cell_margin(d, c, true).0);
+                unchecked = unchecked.min(cell_margin(d, c, Pos::Name).0);
             }
         }
     }

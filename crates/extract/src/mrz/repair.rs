@@ -189,9 +189,15 @@ fn fix_by_check(field: &mut [u8], cd: u8) {
         .iter()
         .enumerate()
         .map(|(i, &c)| {
-            let prev = i.checked_sub(1).and_then(|j| field.get(j));
-            let next = field.get(i + 1);
-            let among_digits = is_digitish(prev) && (is_digitish(next) || i + 1 == field.len());
+            let at = |j: Option<usize>| j.and_then(|j| field.get(j));
+            let prev = at(i.checked_sub(1));
+            let next = at(Some(i + 1));
+            // Right after a letter prefix ("E" of "EO3O45831") a look-alike
+            // followed by two digit-like characters starts the digits too;
+            // the first character stays: it is the prefix most often, and
+            // two prefix letters can cancel out too (D·7 + Z·3 ≡ 0·7 + 2·3).
+            let among_digits = (is_digitish(prev) && (is_digitish(next) || i + 1 == field.len()))
+                || (i > 0 && is_digitish(next) && is_digitish(at(Some(i + 2))));
             match look_alike(c) {
                 Some(d) if among_digits => d,
                 _ => c,
