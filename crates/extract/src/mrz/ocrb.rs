@@ -134,7 +134,7 @@ const SOLID_FILL: f32 = 0.85;
 /// Horizontal extent of the text in a line band: solid dark runs (the
 /// background beyond the page edge) are dropped, columns with ink are merged
 /// across character gaps, and the longest merged run is the line.
-fn text_extent(cols: &[f32], band: f32) -> Option<(f32, f32)> {
+pub(super) fn text_extent(cols: &[f32], band: f32) -> Option<(f32, f32)> {
     let w = cols.len();
     // Thin strokes count as ink: an L's foot or a chevron's tip alone sit
     // around a tenth of the band, and a gap there cut a line in two.
@@ -227,7 +227,7 @@ impl Grid {
 /// `IFT`). Measured from the spacing of the glyph blobs in the column
 /// profile: consecutive blob centres about one pitch apart, regressed on
 /// their position. 0 when too few blobs separate.
-fn pitch_slope(cols: &[f32], band: f32, xs: f32, xe: f32, pitch: f32) -> f32 {
+pub(super) fn pitch_slope(cols: &[f32], band: f32, xs: f32, xe: f32, pitch: f32) -> f32 {
     let thr = band * 0.07;
     let mut centres: Vec<f32> = Vec::new();
     let (a, b) = (xs.max(0.0) as usize, (xe as usize).min(cols.len()));
@@ -299,7 +299,7 @@ fn read_line(
         return None;
     }
     let slope = pitch_slope(&cols, band, xs, xe, pitch);
-    if std::env::var_os("COLLECKT_DEBUG_MRZ").is_some() {
+    if super::debug() {
         eprintln!("line y={y0}..{y1} w={w} extent={xs}..{xe} pitch={pitch:.1} slope={slope:.3}");
     }
     let uniform = Grid {
@@ -426,7 +426,7 @@ pub fn read_band_scored(
     let t = templates()?;
     let (ink, w, h) = ink_map(img);
     let runs = line_runs(&ink, w, h);
-    if std::env::var_os("COLLECKT_DEBUG_MRZ").is_some() {
+    if super::debug() {
         eprintln!("runs {runs:?}");
     }
     if runs.len() < lines {

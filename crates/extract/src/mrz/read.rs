@@ -5,7 +5,7 @@ use image::GrayImage;
 
 use super::locate::{locate, Band};
 use super::ocrb::CellScores;
-use super::{repair, Mrz, MrzFormat};
+use super::{debug, repair, Mrz, MrzFormat};
 use crate::image::ops::{crop, otsu, rotate, sample_rotated};
 use crate::ocr::{self, Layout, OcrError};
 
@@ -350,10 +350,6 @@ fn band_crop(img: &GrayImage, b: &Band) -> GrayImage {
     sample_rotated(img, b.cx, b.cy, b.angle, b.width, b.height, scale)
 }
 
-fn debug() -> bool {
-    std::env::var_os("COLLECKT_DEBUG_MRZ").is_some()
-}
-
 /// Whether every check digit holds and both dates are real dates: check
 /// digits alone are weak on garbage (a read of mostly `0`, `<` and letters
 /// worth a multiple of 10, `DPPPIPIPDD…`, can pass every one of them).
@@ -389,7 +385,7 @@ fn plausibility(m: &Mrz) -> u32 {
 
 /// The order of reads: confident first, then sound (see [`sound`]), then the
 /// more plausible.
-fn rank(r: &MrzRead) -> (bool, bool, u32) {
+pub(super) fn rank(r: &MrzRead) -> (bool, bool, u32) {
     (r.is_confident(), sound(&r.mrz), plausibility(&r.mrz))
 }
 
