@@ -438,14 +438,33 @@ pub fn read_band_scored(
     // runs has a row profile dominated by the chevrons' middle rows, so its
     // run comes out shorter than the capitals (E lost its bottom bar and read
     // as F, the whole line slid): each run is widened about its centre to
-    // the tallest one.
-    let tallest = take.iter().map(|(a, b)| b - a).max().unwrap_or(0);
+    // the tallest one. But a run a quarter taller than the next tallest has
+    // merged with the shading of a page edge below or above it (the whole
+    // band then read at 1.7 times its height, td1-006-hard): the next
+    // tallest sets the height, and the tall run keeps its inkiest rows.
+    let mut heights: Vec<usize> = take.iter().map(|(a, b)| b - a).collect();
+    heights.sort_unstable();
+    let tallest = heights.last().copied().unwrap_or(0);
+    let height = match heights.len().checked_sub(2).map(|i| heights[i]) {
+        Some(next) if tallest * 4 > next * 5 => next,
+        _ => tallest,
+    };
+    let row = |y: usize| ink[y * w..(y + 1) * w].iter().sum::<f32>();
     let take: Vec<(usize, usize)> = take
         .iter()
         .map(|&(a, b)| {
-            let grow = tallest - (b - a);
+            if b - a > height {
+                let best = (a..=b - height)
+                    .max_by(|&p, &q| {
+                        let sum = |s: usize| (s..s + height).map(row).sum::<f32>();
+                        sum(p).total_cmp(&sum(q))
+                    })
+                    .unwrap_or(a);
+                return (best, best + height);
+            }
+            let grow = height - (b - a);
             let a2 = a.saturating_sub(grow / 2);
-            (a2, (a2 + tallest).min(h))
+            (a2, (a2 + height).min(h))
         })
         .collect();
     let mut out = Vec::with_capacity(lines);
