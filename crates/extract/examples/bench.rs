@@ -1,7 +1,9 @@
 //! Bench driver for `bench/extract/run`: runs `extract()` on every file of a
 //! corpus (`expected.json` from `scripts/gen-extract-corpus`) and prints one
 //! JSON line per file: {file, reader, variant, ms, data}. Time includes
-//! decoding (12 MP JPEG) and every reader the declared type uses.
+//! decoding (12 MP JPEG) and every reader the declared type uses. An optional
+//! second argument, a comma-separated list of readers (`passport,td1`),
+//! restricts the run to those entries.
 
 use std::time::Instant;
 
@@ -17,7 +19,7 @@ fn thread_cpu_ms() -> Option<f64> {
 
 fn main() {
     let Some(dir) = std::env::args().nth(1).map(std::path::PathBuf::from) else {
-        eprintln!("usage: bench CORPUS_DIR");
+        eprintln!("usage: bench CORPUS_DIR [READER,...]");
         std::process::exit(2);
     };
     let manifest: Vec<serde_json::Value> = match std::fs::read(dir.join("expected.json"))
@@ -30,10 +32,20 @@ fn main() {
             std::process::exit(2);
         }
     };
+    let only: Option<Vec<String>> = std::env::args()
+        .nth(2)
+        .map(|a| a.split(',').map(str::to_string).collect());
     // Warm-up: load Tesseract once so the first file is not charged for it.
     let _ = colleckt_extract::ocr_available();
     for entry in manifest {
         let file = entry["file"].as_str().unwrap_or_default();
+        let reader = entry["reader"].as_str().unwrap_or_default();
+        if only
+            .as_ref()
+            .is_some_and(|o| !o.iter().any(|r| r == reader))
+        {
+            continue;
+        }
         let Ok(bytes) = std::fs::read(dir.join(file)) else {
             continue;
         };

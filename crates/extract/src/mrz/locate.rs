@@ -149,7 +149,7 @@ fn components(mask: &[bool], w: usize, h: usize, min_len: f32) -> Vec<Blob> {
         let thick = (12.0 * l2).sqrt().max(1.0) as f32;
         let angle = (0.5 * (2.0 * b).atan2(a - c)) as f32;
         let fill = n as f32 / (len * thick).max(1.0);
-        if std::env::var_os("COLLECKT_DEBUG_MRZ").is_some() && len > min_len * 0.5 {
+        if super::debug() && len > min_len * 0.5 {
             eprintln!("blob c=({mx:.0},{my:.0}) len={len:.0} thick={thick:.1} angle={angle:.3} fill={fill:.2} n={n}");
         }
         if len >= min_len && len / thick >= 3.0 && fill > 0.45 && angle.abs() < 0.35 {

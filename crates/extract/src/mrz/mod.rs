@@ -15,5 +15,11 @@ pub use parse::{parse, parse_lines, Mrz, MrzChecks, MrzError, MrzFormat};
 pub use read::{read_mrz, MrzRead};
 pub use repair::repair;
 
+/// Whether to trace the reader on stderr (`COLLECKT_DEBUG_MRZ=1`, for
+/// `cargo run --example probe`): bands, blobs, lines and every read.
+fn debug() -> bool {
+    std::env::var_os("COLLECKT_DEBUG_MRZ").is_some()
+}
+
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,7 @@ use image::GrayImage;
 
 use super::locate::{locate, Band};
 use super::ocrb::CellScores;
-use super::{repair, Mrz, MrzFormat};
+use super::{debug, repair, Mrz, MrzFormat};
 use crate::image::ops::{crop, otsu, rotate, sample_rotated};
 use crate::ocr::{self, Layout, OcrError};
 
@@ -79,14 +79,42 @@ fn partners(c: u8) -> &'static [u8] {
     }
 }
 
+/// What the layout says about a cell.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pos {
+    /// Digits only (dates, check digits): the repair maps look-alike
+    /// letters to digits, so a tie with one is no doubt.
+    Digits,
+    /// Letters and digits (document number, optional data): nothing but the
+    /// check digit tells O from 0 or G from 6, and two such slips can
+    /// cancel out in it (O·3 + O·7 ≡ 0·3 + 0·7 mod 10), so a letter's tie
+    /// with its digit look-alike is a doubt like any other.
+    Alnum,
+    /// Names (no check digit): only letters and `<` are rivals.
+    Name,
+}
+
+/// Whether cell `i` of line `li` holds letters and digits alike.
+fn alnum(format: MrzFormat, li: usize, i: usize) -> bool {
+    match format {
+        MrzFormat::TD1 => li == 0 && (5..14).contains(&i),
+        MrzFormat::TD3 => li == 1 && ((0..9).contains(&i) || (28..42).contains(&i)),
+        _ => li == 1 && (0..9).contains(&i),
+    }
+}
+
 /// Margin of character `c` in a cell: `1 - d(c) / d(nearest rival)`, where
-/// `c` stands with its look-alikes (the layout or the check digit tells them
-/// apart) and the rivals are the other characters; in name positions only
-/// letters and `<` are rivals (no check digit: every letter counts). Also
-/// returns the rival.
-fn cell_margin(d: &[f32; 37], c: u8, name: bool) -> (f32, u8) {
+/// `c` stands with its look-alikes when the layout or the check digit tells
+/// them apart (see [`Pos`]; `<` and the letters filler runs are misread as
+/// stay look-alikes everywhere: the filler repair decides those) and the
+/// rivals are the other characters. Also returns the rival.
+fn cell_margin(d: &[f32; 37], c: u8, pos: Pos) -> (f32, u8) {
     let cs = super::ocrb::CHARSET;
-    let near = |x: u8| x == c || partners(c).contains(&x);
+    // In a letters-and-digits field a letter that survived the repair among
+    // digits (it digitizes look-alikes when the check digit allows) stands
+    // against its digit look-alike; a digit there is what the layout expects.
+    let strict = pos == Pos::Alnum && c.is_ascii_uppercase();
+    let near = |x: u8| x == c || (partners(c).contains(&x) && !(strict && x.is_ascii_digit()));
     let own = cs
         .iter()
         .zip(d)
@@ -96,7 +124,7 @@ fn cell_margin(d: &[f32; 37], c: u8, name: bool) -> (f32, u8) {
     let (rival, rc) = cs
         .iter()
         .zip(d)
-        .filter(|&(&x, _)| !(near(x) || (name && x.is_ascii_digit())))
+        .filter(|&(&x, _)| !(near(x) || (pos == Pos::Name && x.is_ascii_digit())))
         .fold(
             (f32::MAX, b'<'),
             |acc, (&x, &v)| if v < acc.0 { (v, x) } else { acc },
@@ -142,7 +170,15 @@ fn margins(format: MrzFormat, lines: &[String], cells: &[CellScores]) -> (f32, f
         let mut ms: Vec<f32> = Vec::with_capacity(b - a);
         for i in a..b {
             let Some((c, d)) = at(li, i) else { continue };
-            let (m, rival) = cell_margin(d, c, false);
+            let pos = if alnum(format, li, i) {
+                Pos::Alnum
+            } else {
+                Pos::Digits
+            };
+            let (m, rival) = cell_margin(d, c, pos);
+            if debug() && m < 0.2 {
+                eprintln!("cell {li}:{i} {} vs {} m={m:.3}", c as char, rival as char);
+            }
             let blind = match (super::char_value(c), super::char_value(rival)) {
                 (Some(x), Some(y)) => x % 10 == y % 10,
                 _ => true,
@@ -170,7 +206,7 @@ fn margins(format: MrzFormat, lines: &[String], cells: &[CellScores]) -> (f32, f
             .chain((0..5).map(|i| (0, i)));
         for (li, i) in cells_at {
             if let Some((c, d)) = at(li, i) {
-                unchecked = unchecked.min(cell_margin(d, c, true).0);
+                unchecked = unchecked.min(cell_margin(d, c, Pos::Name).0);
             }
         }
     }
@@ -211,11 +247,8 @@ fn best_from_lines(lines: &[String]) -> Option<Mrz> {
     for n in [3usize, 2] {
         for win in lines.windows(n) {
             if let Some(m) = repair(win) {
-                let better = match &best {
-                    None => true,
-                    Some(b) => m.checks_valid() && !b.checks_valid(),
-                };
-                if better {
+                let key = |m: &Mrz| (sound(m), plausibility(m));
+                if best.as_ref().is_none_or(|b| key(&m) > key(b)) {
                     best = Some(m);
                 }
             }
@@ -232,19 +265,31 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
         } else {
             binarize(crop_img)
         };
+        let t0 = std::time::Instant::now();
         let (lines, conf) = ocr_lines(&img)?;
+        if debug() {
+            eprintln!(
+                "tess {}x{} v{variant} {:?} conf={conf:.2} {lines:?}",
+                img.width(),
+                img.height(),
+                t0.elapsed()
+            );
+        }
         if let Some(mrz) = best_from_lines(&lines) {
-            let valid = mrz.checks_valid();
-            if best.as_ref().is_none_or(|b| valid && !b.mrz.checks_valid()) {
-                best = Some(MrzRead {
-                    mrz,
-                    ocr_confidence: conf,
-                    engine: "tesseract",
-                    checked_margin: 1.0,
-                    unchecked_margin: 1.0,
-                });
+            let r = MrzRead {
+                mrz,
+                ocr_confidence: conf,
+                engine: "tesseract",
+                checked_margin: 1.0,
+                unchecked_margin: 1.0,
+            };
+            // A sound read ends the variants: the other one could at best
+            // be more confident, and it costs another pass.
+            let done = sound(&r.mrz);
+            if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
+                best = Some(r);
             }
-            if valid {
+            if done {
                 break;
             }
         }
@@ -257,27 +302,42 @@ fn read_templates(c: &GrayImage, lines: usize) -> Option<MrzRead> {
     let widths: &[usize] = if lines >= 3 { &[30] } else { &[44, 36] };
     let mut best: Option<MrzRead> = None;
     for &n in widths {
-        let Some((text, conf, cells)) = super::ocrb::read_band_scored(c, lines.min(3), n) else {
+        let t0 = std::time::Instant::now();
+        let got = super::ocrb::read_band_scored(c, lines.min(3), n);
+        if debug() {
+            eprintln!(
+                "tpl {}x{} n={n} {:?} {}",
+                c.width(),
+                c.height(),
+                t0.elapsed(),
+                got.is_some()
+            );
+        }
+        let Some((text, conf, cells)) = got else {
             continue;
         };
         let refs: Vec<&str> = text.iter().map(String::as_str).collect();
         if let Some(mrz) = repair(&refs) {
-            let valid = mrz.checks_valid();
-            if best.as_ref().is_none_or(|b| valid && !b.mrz.checks_valid()) {
-                let (checked_margin, unchecked_margin) = if mrz.lines.len() == cells.len() {
-                    margins(mrz.format, &mrz.lines, &cells)
-                } else {
-                    (0.0, 0.0)
-                };
-                best = Some(MrzRead {
-                    mrz,
-                    ocr_confidence: conf,
-                    engine: "ocrb-template",
-                    checked_margin,
-                    unchecked_margin,
-                });
+            let (checked_margin, unchecked_margin) = if mrz.lines.len() == cells.len() {
+                margins(mrz.format, &mrz.lines, &cells)
+            } else {
+                (0.0, 0.0)
+            };
+            let r = MrzRead {
+                mrz,
+                ocr_confidence: conf,
+                engine: "ocrb-template",
+                checked_margin,
+                unchecked_margin,
+            };
+            // A sound read ends the widths (the other could at best be more
+            // confident), and so does a plausible one: the band has this
+            // many characters per line, the other width reads garbage.
+            let done = sound(&r.mrz) || plausibility(&r.mrz) >= ORIENTED;
+            if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
+                best = Some(r);
             }
-            if valid {
+            if done {
                 break;
             }
         }
@@ -290,18 +350,67 @@ fn band_crop(img: &GrayImage, b: &Band) -> GrayImage {
     sample_rotated(img, b.cx, b.cy, b.angle, b.width, b.height, scale)
 }
 
-/// Keep the better of two reads (a valid one beats an invalid one).
+/// Whether every check digit holds and both dates are real dates: check
+/// digits alone are weak on garbage (a read of mostly `0`, `<` and letters
+/// worth a multiple of 10, `DPPPIPIPDD…`, can pass every one of them).
+fn sound(m: &Mrz) -> bool {
+    m.checks_valid() && m.birth_date.is_some() && m.expiry_date.is_some()
+}
+
+/// How much of an unsure read looks like an MRZ: one point per check digit
+/// that holds, per real date, per three-letter state code and for a
+/// surname of letters. Ranks invalid reads, so that a Tesseract read with
+/// most fields right and one wrong digit beats a garbage template read of
+/// the same band that came first.
+fn plausibility(m: &Mrz) -> u32 {
+    let c = &m.checks;
+    let state = |s: &str| s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase());
+    let letters = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase() || b == b' ');
+    [
+        c.document_number,
+        c.birth_date,
+        c.expiry_date,
+        c.optional == Some(true),
+        c.composite == Some(true),
+        m.birth_date.is_some(),
+        m.expiry_date.is_some(),
+        state(&m.issuing_state),
+        state(&m.nationality),
+        letters(&m.surname),
+    ]
+    .into_iter()
+    .map(u32::from)
+    .sum()
+}
+
+/// The order of reads: confident first, then sound (see [`sound`]), then the
+/// more plausible.
+pub(super) fn rank(r: &MrzRead) -> (bool, bool, u32) {
+    (r.is_confident(), sound(&r.mrz), plausibility(&r.mrz))
+}
+
+/// A read this plausible is of a real MRZ, if with slips: on the bench
+/// corpus upside-down and misplaced reads score at most 5 (of 10), and
+/// upright reads of the MRZ at least 6 but for the most degraded.
+const ORIENTED: u32 = 6;
+
+/// Keep the better of two reads by [`rank`] (the first on a tie); returns
+/// whether the new read is confident, which ends the search.
 fn consider(r: Option<MrzRead>, best: &mut Option<MrzRead>) -> bool {
     let Some(r) = r else { return false };
+    if debug() {
+        eprintln!(
+            "read {} conf={:.2} cm={:.3} um={:.3} rank={:?} {:?}",
+            r.engine,
+            r.ocr_confidence,
+            r.checked_margin,
+            r.unchecked_margin,
+            rank(&r),
+            r.mrz.lines
+        );
+    }
     let sure = r.is_confident();
-    let valid = r.mrz.checks_valid();
-    let better = match best.as_ref() {
-        None => true,
-        Some(b) => {
-            (sure && !b.is_confident()) || (valid && !b.mrz.checks_valid() && !b.is_confident())
-        }
-    };
-    if better {
+    if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
         *best = Some(r);
     }
     sure
@@ -313,25 +422,55 @@ fn consider(r: Option<MrzRead>, best: &mut Option<MrzRead>) -> bool {
 pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
     let mut best: Option<MrzRead> = None;
     let bands = locate(img);
+    if debug() {
+        for b in &bands {
+            eprintln!("band {b:?}");
+        }
+    }
     let crops: Vec<(GrayImage, usize)> = bands
         .iter()
         .take(3)
         .map(|b| (band_crop(img, b), b.lines))
         .collect();
-    for (c, lines) in &crops {
-        if consider(read_templates(c, *lines), &mut best)
-            || consider(read_templates(&rotate(c, 2), *lines), &mut best)
-        {
-            return best;
+    // Template reads, upright then upside down. A read that looks like an
+    // MRZ (see ORIENTED) tells where the MRZ is and which way up: the other
+    // bands and the other orientation are not read, by templates or by
+    // Tesseract, which would only spend time on garbage.
+    let mut known: Option<(usize, bool)> = None;
+    'bands: for (i, (c, lines)) in crops.iter().enumerate() {
+        for flip in [false, true] {
+            let r = if flip {
+                read_templates(&rotate(c, 2), *lines)
+            } else {
+                read_templates(c, *lines)
+            };
+            let oriented = r.as_ref().is_some_and(|r| plausibility(&r.mrz) >= ORIENTED);
+            if consider(r, &mut best) {
+                return best;
+            }
+            if oriented {
+                known = Some((i, flip));
+                break 'bands;
+            }
         }
     }
     if !ocr::available() {
         return best;
     }
-    for (c, _) in &crops {
-        if consider(read_crop(c).ok().flatten(), &mut best)
-            || consider(read_crop(&rotate(c, 2)).ok().flatten(), &mut best)
-        {
+    let tries: Vec<(usize, bool)> = match known {
+        Some(k) => vec![k],
+        None => (0..crops.len())
+            .flat_map(|i| [(i, false), (i, true)])
+            .collect(),
+    };
+    for (i, flip) in tries {
+        let Some((c, _)) = crops.get(i) else { continue };
+        let r = if flip {
+            read_crop(&rotate(c, 2))
+        } else {
+            read_crop(c)
+        };
+        if consider(r.ok().flatten(), &mut best) {
             return best;
         }
     }

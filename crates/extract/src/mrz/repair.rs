@@ -168,7 +168,10 @@ fn alternatives(c: u8) -> Vec<u8> {
 /// → digit swaps first: numbers hold more digits than letters). Every extra
 /// degree of freedom spends the check digit's protection, so no wider search
 /// is made.
-fn fix_by_check(field: &mut [u8], cd: u8) {
+///
+/// `prefixed`: the field may start with letters (a document number; a
+/// personal number is digits from its first character).
+fn fix_by_check(field: &mut [u8], cd: u8, prefixed: bool) {
     // Letters that look like digits among digits (O/Q/D → 0, I → 1, ...) are
     // digits when the check digit holds either way: two or three such slips
     // can cancel out in the weighted sum (O=24, Q=26: 24·7 + 26·3 + 24·1 ≡ 0).
@@ -189,9 +192,16 @@ fn fix_by_check(field: &mut [u8], cd: u8) {
         .iter()
         .enumerate()
         .map(|(i, &c)| {
-            let prev = i.checked_sub(1).and_then(|j| field.get(j));
-            let next = field.get(i + 1);
-            let among_digits = is_digitish(prev) && (is_digitish(next) || i + 1 == field.len());
+            let at = |j: Option<usize>| j.and_then(|j| field.get(j));
+            let prev = at(i.checked_sub(1));
+            let next = at(Some(i + 1));
+            // A look-alike followed by two digit-like characters starts the
+            // digits too: right after a letter prefix ("E" of "EO3O45831"),
+            // or first in a personal number. A document number's first
+            // character stays: it is the prefix most often, and two prefix
+            // letters can cancel out too (D·7 + Z·3 ≡ 0·7 + 2·3).
+            let among_digits = (is_digitish(prev) && (is_digitish(next) || i + 1 == field.len()))
+                || ((i > 0 || !prefixed) && is_digitish(next) && is_digitish(at(Some(i + 2))));
             match look_alike(c) {
                 Some(d) if among_digits => d,
                 _ => c,
@@ -309,15 +319,15 @@ pub fn repair(raw_lines: &[&str]) -> Option<Mrz> {
     match format {
         MrzFormat::TD1 => {
             let (num, cd) = fixed[0].split_at_mut(14);
-            fix_by_check(&mut num[5..14], cd[0]);
+            fix_by_check(&mut num[5..14], cd[0], true);
         }
         _ => {
             let l2 = &mut fixed[1];
             let (num, rest) = l2.split_at_mut(9);
-            fix_by_check(num, rest[0]);
+            fix_by_check(num, rest[0], true);
             if format == MrzFormat::TD3 {
                 let (opt, rest) = l2.split_at_mut(42);
-                fix_by_check(&mut opt[28..42], rest[0]);
+                fix_by_check(&mut opt[28..42], rest[0], false);
             }
         }
     }
