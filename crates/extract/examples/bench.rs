@@ -1,6 +1,7 @@
 //! Bench driver for `bench/extract/run`: runs `extract()` on every file of a
 //! corpus (`expected.json` from `scripts/gen-extract-corpus`) and prints one
-//! JSON line per file: {file, reader, variant, ms, data}. Time includes
+//! JSON line per file: {file, reader, variant, ms, data}; an optional
+//! second argument (comma list of readers) restricts the run. Time includes
 //! decoding (12 MP JPEG) and every reader the declared type uses.
 
 use std::time::Instant;
@@ -17,7 +18,7 @@ fn thread_cpu_ms() -> Option<f64> {
 
 fn main() {
     let Some(dir) = std::env::args().nth(1).map(std::path::PathBuf::from) else {
-        eprintln!("usage: bench CORPUS_DIR");
+        eprintln!("usage: bench CORPUS_DIR [READER,...]");
         std::process::exit(2);
     };
     let manifest: Vec<serde_json::Value> = match std::fs::read(dir.join("expected.json"))
@@ -30,10 +31,20 @@ fn main() {
             std::process::exit(2);
         }
     };
+    // An optional comma list of readers (licence, passport, td1, address)
+    // restricts the run to their files.
+    let only: Vec<String> = std::env::args()
+        .nth(2)
+        .map(|s| s.split(',').map(str::to_string).collect())
+        .unwrap_or_default();
     // Warm-up: load Tesseract once so the first file is not charged for it.
     let _ = colleckt_extract::ocr_available();
     for entry in manifest {
         let file = entry["file"].as_str().unwrap_or_default();
+        let reader = entry["reader"].as_str().unwrap_or_default();
+        if !only.is_empty() && !only.iter().any(|o| o == reader) {
+            continue;
+        }
         let Ok(bytes) = std::fs::read(dir.join(file)) else {
             continue;
         };
