@@ -11,7 +11,7 @@ mod locate;
 mod rectify;
 
 pub use locate::{locate, Region};
-pub use rectify::{sharpen, straighten};
+pub use rectify::straighten;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -21,6 +21,7 @@ use rxing::pdf417::PDF417Reader;
 use rxing::{Binarizer, BinaryBitmap, DecodeHints, Luma8LuminanceSource, Reader};
 
 use crate::aamva::{self, AamvaRecord};
+use crate::image::filter::sharpen;
 use crate::image::ops::downscale_to;
 
 /// A decoded licence barcode.
