@@ -3,8 +3,10 @@
 //! block and the dates (policy period, lease term, issue date).
 
 mod dates;
+mod page;
 
 pub use dates::find_dates;
+pub use page::text_block;
 
 use crate::data::Address;
 use crate::kind::DocKind;
@@ -203,7 +205,8 @@ fn city_state_zip(line: &str) -> Option<(String, String, String, String)> {
             break;
         }
         let st_words = toks[n - 1 - k..n - 1].join(" ");
-        let Some(st) = state_code(st_words.trim_matches(',')) else {
+        let st_words = st_words.trim_matches(',');
+        let Some(st) = state_code(st_words).or_else(|| ocr_state_code(st_words)) else {
             continue;
         };
         let rest = toks[..n - 1 - k].join(" ");
@@ -225,6 +228,24 @@ fn city_state_zip(line: &str) -> Option<(String, String, String, String)> {
         return Some((prefix, city, st.to_string(), zip.to_string()));
     }
     None
+}
+
+/// A two-letter state code as OCR misreads it: a capital I read as `l`, `1`
+/// or `|` (`Ml` for MI), an O as `0`. Only tried when the token is not a
+/// code as it stands, so a real `IL` or `FL` is never rewritten.
+fn ocr_state_code(tok: &str) -> Option<&'static str> {
+    if tok.chars().count() != 2 {
+        return None;
+    }
+    let fixed: String = tok
+        .chars()
+        .map(|c| match c {
+            'l' | '1' | '|' => 'I',
+            '0' => 'O',
+            c => c,
+        })
+        .collect();
+    state_code(&fixed)
 }
 
 fn is_street(l: &str) -> bool {
@@ -330,6 +351,11 @@ fn is_particle(w: &str) -> bool {
 
 /// Parse an address document's text.
 pub fn parse_text(text: &str) -> AddressDoc {
+    // OCR of a photo reads straight quotes as typographic ones, which would
+    // hide the `("Tenant")` label.
+    let text = &text
+        .replace(['\u{201c}', '\u{201d}', '\u{201e}', '\u{2033}'], "\"")
+        .replace(['\u{2018}', '\u{2019}'], "'");
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)

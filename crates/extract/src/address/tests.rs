@@ -35,6 +35,27 @@ fn policy() {
 }
 
 #[test]
+fn typographic_quotes_from_ocr_keep_the_tenant_label() {
+    let ocr = LEASE
+        .replace("(\"Tenant\")", "(\u{201c}Tenant\u{201d})")
+        .replace("(\"Landlord\")", "(\u{201c}Landlord\u{2019})");
+    let d = parse_text(&ocr);
+    assert_eq!(d.first_name.as_deref(), Some("MARGE"));
+    assert_eq!(d.last_name.as_deref(), Some("SIMPSON"));
+}
+
+#[test]
+fn a_state_code_with_an_ocr_slip_is_still_a_state() {
+    let d = parse_text(&LEASE.replace("Springfield, TN 37172", "Austin, Ml 37572"));
+    assert_eq!(d.address.street.as_deref(), Some("742 EVERGREEN TERRACE"));
+    assert_eq!(d.address.state.as_deref(), Some("MI"));
+    assert_eq!(d.address.city.as_deref(), Some("AUSTIN"));
+    // A code that is one as it stands is kept.
+    let d = parse_text(&LEASE.replace("Springfield, TN 37172", "Chicago, IL 60601"));
+    assert_eq!(d.address.state.as_deref(), Some("IL"));
+}
+
+#[test]
 fn garbage_is_empty_not_panic() {
     let d = parse_text("");
     assert_eq!(d, AddressDoc::default());

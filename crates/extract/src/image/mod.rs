@@ -2,6 +2,7 @@
 //! shared by every reader, and the quality report.
 
 mod decode;
+pub mod filter;
 pub mod ops;
 mod quality;
 

@@ -250,15 +250,31 @@ fn apply_address_doc(
     }
 }
 
-/// OCR a page image for an address document. Large pages are scaled so the
-/// longest side is at most 2400 px (text stays ≥ ~20 px high on a letter page).
+/// OCR a page image for an address document, whole: large pages are scaled
+/// so the longest side is at most 2400 px (text stays ≥ ~20 px high on a
+/// letter page).
 pub(super) fn ocr_page(img: &GrayImage) -> Option<(String, f64)> {
     let view = downscale_to(img, 2400);
     let t = ocr::recognize(&view, Layout::Page, "").ok()?;
     Some((t.text(), f64::from(t.mean_confidence())))
 }
 
-/// Address document from a photo or scan.
+/// OCR of the page's text block, levelled at full resolution (see
+/// [`crate::address::text_block`]).
+fn ocr_text_block(img: &GrayImage) -> Option<(String, f64)> {
+    let (block, _) = crate::address::text_block(img)?;
+    let t = ocr::recognize(&block, Layout::Page, "").ok()?;
+    Some((t.text(), f64::from(t.mean_confidence())))
+}
+
+/// How much of what an address document must give was found.
+fn found(d: &AddressDoc) -> usize {
+    usize::from(d.last_name.is_some()) + usize::from(d.address.street.is_some())
+}
+
+/// Address document from a photo or scan: the levelled text block first;
+/// the whole frame when that misses the name or the street (a page the
+/// block finder misjudged), keeping whichever read found more.
 pub(super) fn address_from_image(
     out: &mut ExtractedData,
     img: &DecodedImage,
@@ -271,8 +287,17 @@ pub(super) fn address_from_image(
         }
         return;
     }
-    match ocr_page(&img.gray) {
-        Some((text, conf)) => apply_address_doc(out, &parse_text(&text), Source::Ocr, conf, kind),
+    let mut best = ocr_text_block(&img.gray).map(|(t, c)| (parse_text(&t), c));
+    if best.as_ref().is_none_or(|(d, _)| found(d) < 2) {
+        if let Some((t, c)) = ocr_page(&img.gray) {
+            let whole = parse_text(&t);
+            if best.as_ref().is_none_or(|(d, _)| found(&whole) > found(d)) {
+                best = Some((whole, c));
+            }
+        }
+    }
+    match best {
+        Some((doc, conf)) => apply_address_doc(out, &doc, Source::Ocr, conf, kind),
         None => out.note("ocr_failed"),
     }
 }

@@ -53,17 +53,13 @@ pub fn extract(input: &ExtractInput) -> Result<ExtractedData, ExtractError> {
     out.quality_back = back.as_ref().map(|b| quality(&b.gray));
     out.ocr_available = Some(ocr::available());
     match input.kind.map(DocKind::family) {
-        Some(ReaderFamily::Aamva) => {
-            match read_barcode(&mut out, &front, back.as_ref()) {
-                None => {
-                    out.note("barcode_not_found");
-                    front::fields_from_front(&mut out, &front);
-                }
-                // The barcode came from the back: the front is a separate picture to cross-check.
-                Some(Side::Back) => front::cross_check(&mut out, &front),
-                Some(Side::Front) => {}
+        Some(ReaderFamily::Aamva) => match read_barcode(&mut out, &front, back.as_ref()) {
+            None => {
+                out.note("barcode_not_found");
+                front::fields_from_front(&mut out, &front);
             }
-        }
+            Some(side) => cross_check_other_side(&mut out, side, &front, back.as_ref()),
+        },
         Some(ReaderFamily::Mrz) => {
             if !read_mrz(&mut out, &front, back.as_ref(), input.kind) {
                 out.note("mrz_not_found");
@@ -88,10 +84,8 @@ pub fn extract(input: &ExtractInput) -> Result<ExtractedData, ExtractError> {
 /// No declared kind: AAMVA barcode → licence/ID; MRZ → passport/card;
 /// otherwise an address document.
 fn detect(out: &mut ExtractedData, front: &DecodedImage, back: Option<&DecodedImage>) {
-    match read_barcode(out, front, back) {
-        Some(Side::Back) => return front::cross_check(out, front),
-        Some(Side::Front) => return,
-        None => {}
+    if let Some(side) = read_barcode(out, front, back) {
+        return cross_check_other_side(out, side, front, back);
     }
     if read_mrz(out, front, back, None) {
         return;
@@ -104,6 +98,22 @@ fn detect(out: &mut ExtractedData, front: &DecodedImage, back: Option<&DecodedIm
 enum Side {
     Front,
     Back,
+}
+
+/// The barcode came from one picture: the other one, if any, is the card's
+/// picture side, whose OCR cross-checks it. Users swap the sides (the
+/// barcode side sent as the front), so either may be the picture side.
+fn cross_check_other_side(
+    out: &mut ExtractedData,
+    side: Side,
+    front: &DecodedImage,
+    back: Option<&DecodedImage>,
+) {
+    match (side, back) {
+        (Side::Back, _) => front::cross_check(out, front),
+        (Side::Front, Some(b)) => front::cross_check(out, b),
+        (Side::Front, None) => {}
+    }
 }
 
 fn read_barcode(
