@@ -4,13 +4,10 @@
 //! and tilted, and neither the name nor the street came out; the reader now
 //! levels the page's text block and reads it at full resolution.
 
+mod common;
 use colleckt_extract::{extract, DocKind, ExtractInput};
+use common::corpus;
 use image::{GrayImage, Luma};
-
-fn corpus(name: &str) -> Vec<u8> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/");
-    std::fs::read(format!("{dir}{name}")).expect("corpus file")
-}
 
 /// The page rotated by `deg` about the centre of a 3000 × 4000 frame of
 /// grey 60, bilinear, then blurred by a 3 × 3 box; PNG-encoded.

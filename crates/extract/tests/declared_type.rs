@@ -3,12 +3,9 @@
 //! `document_type_matches` can tell a wrong declaration; the declared type
 //! only fills in when the readers could not tell.
 
+mod common;
 use colleckt_extract::{extract, DocKind, ExtractInput};
-
-fn corpus(name: &str) -> Vec<u8> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/");
-    std::fs::read(format!("{dir}{name}")).expect("corpus file")
-}
+use common::corpus;
 
 fn detected(front: &[u8], back: Option<&[u8]>, kind: DocKind) -> Option<String> {
     extract(&ExtractInput {

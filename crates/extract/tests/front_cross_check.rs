@@ -3,12 +3,9 @@
 //! 1000 px an integer downscale gave, Tesseract read `845329185` for
 //! `S45329185` and `PETE!` for `PETER`.
 
+mod common;
 use colleckt_extract::{extract, DocKind, ExtractInput, Source};
-
-fn corpus(name: &str) -> Vec<u8> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/");
-    std::fs::read(format!("{dir}{name}")).expect("corpus file")
-}
+use common::corpus;
 
 #[test]
 fn photographed_front_confirms_the_barcode() {

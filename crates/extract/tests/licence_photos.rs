@@ -3,28 +3,17 @@
 //! the located symbol along its rows, both of these failed (a tilted scan
 //! line crosses the three-module-high rows), although every retry ran.
 
+mod common;
 use colleckt_extract::barcode::read_pdf417;
 use colleckt_extract::image::decode;
-use serde_json::Value;
-
-fn corpus(name: &str) -> Vec<u8> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/");
-    std::fs::read(format!("{dir}{name}")).expect("corpus file")
-}
-
-fn expected(name: &str) -> Value {
-    let m: Vec<Value> = serde_json::from_slice(&corpus("expected.json")).expect("manifest");
-    m.into_iter()
-        .find(|e| e["file"] == name)
-        .expect("manifest entry")
-}
+use common::{corpus, manifest_entry};
 
 #[test]
 fn tilted_and_blurred_backs_decode_to_their_payload() {
     for name in ["licence-000-photo.jpg", "licence-001-hard.jpg"] {
         let img = decode(&corpus(name)).expect("decode");
         let read = read_pdf417(&img.gray).unwrap_or_else(|| panic!("{name}: not read"));
-        let want = expected(name);
+        let want = manifest_entry(name);
         assert_eq!(
             Some(read.payload.as_str()),
             want["payload"].as_str(),

@@ -2,16 +2,10 @@
 //! barcodes, MRZs (OCR-B templates) and PDF text layers are still read, and
 //! the output says OCR was unavailable.
 
-use std::path::PathBuf;
+mod common;
+use common::corpus;
 
 use colleckt_extract::{extract, DocKind, ExtractInput};
-
-fn corpus(name: &str) -> Vec<u8> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus")
-        .join(name);
-    std::fs::read(p).expect("corpus file")
-}
 
 #[test]
 fn readers_that_need_no_ocr_still_read() {

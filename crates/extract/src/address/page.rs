@@ -227,17 +227,17 @@ mod tests {
 
     /// A bright page with dark "text lines" tilted by `deg`, on a dark table.
     fn photo(deg: f32) -> GrayImage {
-        let (s, c) = deg.to_radians().sin_cos();
-        GrayImage::from_fn(1600, 1200, |x, y| {
-            let (dx, dy) = (x as f32 - 800.0, y as f32 - 600.0);
-            let u = dx * c + dy * s;
-            let v = -dx * s + dy * c;
+        crate::image::test_scenes::tilted(1600, 1200, deg, |u, v| {
             if u.abs() > 420.0 || v.abs() > 520.0 {
-                return Luma([60]);
+                return 60;
             }
             let line = v > -300.0 && v < 200.0 && (v + 300.0) % 40.0 < 12.0;
             let word = u.abs() < 300.0 && (u + 300.0) % 70.0 < 55.0;
-            Luma([if line && word { 30 } else { 235 }])
+            if line && word {
+                30
+            } else {
+                235
+            }
         })
     }
 

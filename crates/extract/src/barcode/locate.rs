@@ -230,14 +230,14 @@ mod tests {
 
     /// Vertical bars in a band tilted by `deg` degrees on a grey page.
     fn tilted_band(deg: f32) -> GrayImage {
-        let (s, c) = deg.to_radians().sin_cos();
-        GrayImage::from_fn(1200, 800, |x, y| {
-            let (dx, dy) = (x as f32 - 600.0, y as f32 - 400.0);
-            let u = dx * c + dy * s;
-            let v = -dx * s + dy * c;
+        crate::image::test_scenes::tilted(1200, 800, deg, |u, v| {
             let inside = u.abs() < 400.0 && v.abs() < 80.0;
             let bar = ((u + 400.0) as i32 / 5) % 3 == 0;
-            Luma([if inside && bar { 20 } else { 210 }])
+            if inside && bar {
+                20
+            } else {
+                210
+            }
         })
     }
 

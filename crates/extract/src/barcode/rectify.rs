@@ -190,15 +190,15 @@ mod tests {
     /// Vertical bars of pseudo-random widths in a band tilted by `deg`
     /// degrees, centred at (300, 150) on a grey page.
     fn band(deg: f32) -> GrayImage {
-        let (s, c) = deg.to_radians().sin_cos();
-        GrayImage::from_fn(600, 300, |x, y| {
-            let (dx, dy) = (x as f32 - 300.0, y as f32 - 150.0);
-            let u = dx * c + dy * s;
-            let v = -dx * s + dy * c;
+        crate::image::test_scenes::tilted(600, 300, deg, |u, v| {
             let m = (u + 1000.0) as u32 / 3;
             let dark =
                 u.abs() < 240.0 && v.abs() < 40.0 && (m.wrapping_mul(2_654_435_761) >> 29) & 1 == 1;
-            Luma([if dark { 25 } else { 215 }])
+            if dark {
+                25
+            } else {
+                215
+            }
         })
     }
 

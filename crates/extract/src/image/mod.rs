@@ -5,6 +5,8 @@ mod decode;
 pub mod filter;
 pub mod ops;
 mod quality;
+#[cfg(test)]
+pub(crate) mod test_scenes;
 
 pub use decode::{decode, DecodedImage, MAX_ALLOC_BYTES, MAX_PIXELS};
 pub use quality::{quality, Quality};
