@@ -42,6 +42,11 @@ impl Store {
             "DELETE FROM history WHERE verification_id = $1",
             "DELETE FROM comments WHERE verification_id = $1",
             "DELETE FROM events WHERE verification_id = $1",
+            // Webhook deliveries carry the verification's id and a payload
+            // sealed with its (now shredded) key: nothing of it may stay.
+            "DELETE FROM delivery_attempts WHERE delivery_id IN \
+             (SELECT id FROM deliveries WHERE verification_id = $1)",
+            "DELETE FROM deliveries WHERE verification_id = $1",
             "DELETE FROM verifications WHERE id = $1",
         ] {
             sqlx::query(sql).bind(verification_id).execute(&mut *w.tx).await?;

@@ -282,3 +282,45 @@ async fn a_deleted_verification_is_not_sent_and_a_deleted_endpoint_stops() {
     drain(&app.state).await;
     assert_eq!(rx.count(), 0);
 }
+
+#[tokio::test]
+async fn purging_a_verification_deletes_its_deliveries_and_no_others() {
+    let app = app().await;
+    let rx = Receiver::start().await;
+    let (wh, _) = endpoint(&app, &rx.url, None).await;
+    let gone = app.create(&homer()).await;
+    let kept = app.create(&homer()).await;
+    cancel(&app, &gone).await;
+    cancel(&app, &kept).await;
+    assert_eq!(drain(&app.state).await, 2);
+    assert_eq!(deliveries(&app, &wh).await.len(), 2);
+    let kept_event = rx
+        .hits()
+        .into_iter()
+        .find(|h| h.json()["data"]["id"] == kept.as_str())
+        .expect("the kept verification's event")
+        .id;
+
+    let path = format!("/api/v1/usps1583/verifications/{gone}");
+    let res = app
+        .request(reqwest::Method::DELETE, &path, &app.token, None)
+        .await;
+    assert_eq!(res.status(), 204);
+    // Soft-deleted: the deliveries stay until the purge job runs.
+    assert_eq!(deliveries(&app, &wh).await.len(), 2);
+    let job = colleckt_store::ClaimedJob {
+        id: "job_purge_test".into(),
+        kind: colleckt::jobs::PURGE.into(),
+        payload: json!({ "verification_id": gone }),
+        attempts: 1,
+        max_attempts: 5,
+    };
+    colleckt::jobs::purge::run(&app.state, &job)
+        .await
+        .expect("purge runs");
+
+    let left = deliveries(&app, &wh).await;
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0]["event_id"], kept_event.as_str());
+    assert_eq!(left[0]["attempts"].as_array().map(Vec::len), Some(1));
+}
