@@ -107,3 +107,25 @@ fn card_with_its_mrz_side_sent_as_the_front() {
 fn expected_fields(name: &str) -> Value {
     manifest_entry(name)["expected"].clone()
 }
+
+/// Neither picture reads with confidence: the better of the two unsure reads
+/// is kept, whichever picture came first. (Two different cards' hard photos
+/// stand in for a card's two sides: the back is read first for a card, and
+/// here it is the worse one.)
+#[test]
+fn of_two_unsure_mrz_reads_the_better_is_kept() {
+    let worse = corpus("td1-000-hard.jpg");
+    let better = corpus("td1-001-hard.jpg");
+    let want = expected_fields("td1-001-hard.jpg");
+    let out = read(&better, &worse, Some(DocKind::PassportCard));
+    assert!(
+        out.mrz.as_ref().is_some_and(|m| !m.checks_valid),
+        "{:?}",
+        out.mrz
+    );
+    assert_eq!(
+        out.date_of_birth.as_deref(),
+        want["date_of_birth"].as_str(),
+        "{out:?}"
+    );
+}

@@ -384,8 +384,8 @@ fn plausibility(m: &Mrz) -> u32 {
 }
 
 /// The order of reads: confident first, then sound (see [`sound`]), then the
-/// more plausible.
-pub(super) fn rank(r: &MrzRead) -> (bool, bool, u32) {
+/// more plausible. Also orders the reads of a card's two pictures.
+pub fn rank(r: &MrzRead) -> (bool, bool, u32) {
     (r.is_confident(), sound(&r.mrz), plausibility(&r.mrz))
 }
 

@@ -149,7 +149,12 @@ fn read_mrz(
     for img in order {
         if let Some(r) = mrz::read_mrz(&img.gray) {
             let sure = r.is_confident();
-            if best.as_ref().is_none_or(|b| sure && !b.is_confident()) {
+            // Two unsure reads: the better one by the reader's own order, not
+            // whichever picture came first.
+            if best
+                .as_ref()
+                .is_none_or(|b| mrz::read::rank(&r) > mrz::read::rank(b))
+            {
                 best = Some(r);
             }
             if sure {
