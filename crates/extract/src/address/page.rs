@@ -151,37 +151,20 @@ fn page_mask(small: &GrayImage) -> Option<Vec<bool>> {
 /// The largest 4-connected region of `mask`, if it is a sizeable part of
 /// the view (a page, not a highlight).
 fn largest_component(mask: &[bool], w: usize, h: usize) -> Option<Vec<bool>> {
-    let mut label = vec![0u32; w * h];
-    let (mut best, mut best_n, mut next) = (0u32, 0usize, 0u32);
-    let mut stack = Vec::new();
-    for start in 0..w * h {
-        if !mask[start] || label[start] != 0 {
-            continue;
+    let mut best: Vec<usize> = Vec::new();
+    crate::image::components::for_each_component(mask, w, h, |p| {
+        if p.len() > best.len() {
+            best = p.to_vec();
         }
-        next += 1;
-        label[start] = next;
-        stack.push(start);
-        let mut n = 0usize;
-        while let Some(q) = stack.pop() {
-            n += 1;
-            let (x, y) = (q % w, q / w);
-            for (ok, r) in [
-                (x > 0, q.wrapping_sub(1)),
-                (x + 1 < w, q + 1),
-                (y > 0, q.wrapping_sub(w)),
-                (y + 1 < h, q + w),
-            ] {
-                if ok && mask[r] && label[r] == 0 {
-                    label[r] = next;
-                    stack.push(r);
-                }
-            }
-        }
-        if n > best_n {
-            (best, best_n) = (next, n);
-        }
+    });
+    if best.len() * 10 < w * h {
+        return None;
     }
-    (best_n * 10 >= w * h).then(|| label.iter().map(|&l| l == best).collect())
+    let mut out = vec![false; w * h];
+    for i in best {
+        out[i] = true;
+    }
+    Some(out)
 }
 
 /// The skew of the text lines (radians, clockwise): the angle at which the

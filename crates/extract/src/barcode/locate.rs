@@ -171,15 +171,8 @@ impl Blob {
 }
 
 fn components(mask: &[bool], w: usize, h: usize) -> Vec<Blob> {
-    let mut seen = vec![false; w * h];
     let mut blobs = Vec::new();
-    let mut stack = Vec::new();
-    for start in 0..w * h {
-        if !mask[start] || seen[start] {
-            continue;
-        }
-        seen[start] = true;
-        stack.push(start);
+    crate::image::components::for_each_component(mask, w, h, |pixels| {
         let mut b = Blob {
             n: 0,
             sx: 0.0,
@@ -187,9 +180,9 @@ fn components(mask: &[bool], w: usize, h: usize) -> Vec<Blob> {
             sxx: 0.0,
             syy: 0.0,
             sxy: 0.0,
-            pixels: Vec::new(),
+            pixels: Vec::with_capacity(pixels.len()),
         };
-        while let Some(q) = stack.pop() {
+        for &q in pixels {
             let (x, y) = (q % w, q / w);
             let (fx, fy) = (x as f64, y as f64);
             b.n += 1;
@@ -199,27 +192,9 @@ fn components(mask: &[bool], w: usize, h: usize) -> Vec<Blob> {
             b.syy += fy * fy;
             b.sxy += fx * fy;
             b.pixels.push((x as u32, y as u32));
-            let mut push = |r: usize| {
-                if mask[r] && !seen[r] {
-                    seen[r] = true;
-                    stack.push(r);
-                }
-            };
-            if x > 0 {
-                push(q - 1);
-            }
-            if x + 1 < w {
-                push(q + 1);
-            }
-            if y > 0 {
-                push(q - w);
-            }
-            if y + 1 < h {
-                push(q + w);
-            }
         }
         blobs.push(b);
-    }
+    });
     blobs
 }
 

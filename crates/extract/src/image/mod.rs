@@ -1,6 +1,7 @@
 //! Image intake: bounded decoding with EXIF orientation, grey-level helpers
 //! shared by every reader, and the quality report.
 
+pub mod components;
 mod decode;
 pub mod filter;
 pub mod ops;

@@ -95,20 +95,11 @@ fn smear(mask: &mut [bool], w: usize, h: usize, gap: usize) {
 
 /// Connected components with their second moments; keep long thin ones.
 fn components(mask: &[bool], w: usize, h: usize, min_len: f32) -> Vec<Blob> {
-    let mut label = vec![0u32; w * h];
     let mut out = Vec::new();
-    let mut stack = Vec::new();
-    let mut next = 0u32;
-    for start in 0..w * h {
-        if !mask[start] || label[start] != 0 {
-            continue;
-        }
-        next += 1;
-        label[start] = next;
-        stack.push(start);
+    crate::image::components::for_each_component(mask, w, h, |pixels| {
         let (mut n, mut sx, mut sy, mut sxx, mut syy, mut sxy) =
             (0f64, 0f64, 0f64, 0f64, 0f64, 0f64);
-        while let Some(p) = stack.pop() {
+        for &p in pixels {
             let (x, y) = ((p % w) as f64, (p / w) as f64);
             n += 1.0;
             sx += x;
@@ -116,28 +107,9 @@ fn components(mask: &[bool], w: usize, h: usize, min_len: f32) -> Vec<Blob> {
             sxx += x * x;
             syy += y * y;
             sxy += x * y;
-            let (px, py) = (p % w, p / w);
-            let mut push = |q: usize| {
-                if mask[q] && label[q] == 0 {
-                    label[q] = next;
-                    stack.push(q);
-                }
-            };
-            if px > 0 {
-                push(p - 1);
-            }
-            if px + 1 < w {
-                push(p + 1);
-            }
-            if py > 0 {
-                push(p - w);
-            }
-            if py + 1 < h {
-                push(p + w);
-            }
         }
         if n < 50.0 {
-            continue;
+            return;
         }
         let (mx, my) = (sx / n, sy / n);
         let (a, b, c) = (sxx / n - mx * mx, sxy / n - mx * my, syy / n - my * my);
@@ -161,7 +133,7 @@ fn components(mask: &[bool], w: usize, h: usize, min_len: f32) -> Vec<Blob> {
                 thick,
             });
         }
-    }
+    });
     out
 }
 
