@@ -7,6 +7,7 @@
 //! unreadable symbol costs little. A payload is accepted only if it parses
 //! as AAMVA.
 
+pub mod guards;
 mod locate;
 mod rectify;
 
@@ -87,39 +88,69 @@ fn decode_crop(crop: &GrayImage, name: &'static str) -> Option<BarcodeRead> {
     decode_raw(crop, false).and_then(|t| accept(t, name))
 }
 
-/// The located symbol, straightened; then a sharpened copy of it.
-fn read_region(img: &GrayImage, region: &Region) -> Option<BarcodeRead> {
+/// What a look for a licence barcode found.
+#[derive(Debug, Clone)]
+pub enum Pdf417Scan {
+    /// Decoded, and parsed as AAMVA.
+    Read(BarcodeRead),
+    /// A PDF417 symbol is there (its start and stop bars stand, see
+    /// [`guards`]) but did not decode: the picture is a card's back.
+    Unreadable,
+    /// No symbol seen.
+    Absent,
+}
+
+/// The located symbol, straightened; then a sharpened copy of it. `Err`
+/// says whether the crop shows a symbol all the same.
+fn read_region(img: &GrayImage, region: &Region) -> Result<BarcodeRead, bool> {
     let (crop, _) = straighten(img, region, CROP_SIDE);
     if let Some(r) = decode_crop(&crop, "straight") {
-        return Some(r);
+        return Ok(r);
     }
     // Blur spreads each module over its neighbours; an unsharp mask about a
     // module wide restores enough contrast for the binarizer.
-    decode_crop(&sharpen(&crop, 2, 2.0), "straight/sharp")
+    if let Some(r) = decode_crop(&sharpen(&crop, 2, 2.0), "straight/sharp") {
+        return Ok(r);
+    }
+    Err(guards::measure(&crop).found())
 }
 
-/// Find and decode the AAMVA PDF417 in an upright grey image.
-pub fn read_pdf417(img: &GrayImage) -> Option<BarcodeRead> {
+/// Find and decode the AAMVA PDF417 in an upright grey image, and say
+/// whether an undecodable one is there.
+pub fn scan_pdf417(img: &GrayImage) -> Pdf417Scan {
     let regions = locate(img);
+    let mut seen = false;
     for region in &regions {
-        if let Some(r) = read_region(img, region) {
-            return Some(r);
+        match read_region(img, region) {
+            Ok(r) => return Pdf417Scan::Read(r),
+            Err(symbol) => seen |= symbol,
         }
     }
+    if seen {
+        return Pdf417Scan::Unreadable;
+    }
     if regions.iter().any(|r| r.elongation >= SYMBOL_ELONGATION) {
-        return None;
+        return Pdf417Scan::Absent;
     }
     let longest = img.width().max(img.height());
     for &side in FRAME_SIDES {
         let view = downscale_to(img, side);
         if let Some(r) = decode_raw(&view, false).and_then(|t| accept(t, "frame")) {
-            return Some(r);
+            return Pdf417Scan::Read(r);
         }
         if side >= longest {
             break;
         }
     }
-    None
+    Pdf417Scan::Absent
+}
+
+/// Find and decode the AAMVA PDF417 in an upright grey image.
+pub fn read_pdf417(img: &GrayImage) -> Option<BarcodeRead> {
+    match scan_pdf417(img) {
+        Pdf417Scan::Read(r) => Some(r),
+        Pdf417Scan::Unreadable | Pdf417Scan::Absent => None,
+    }
 }
 
 /// Encode text as a PDF417 symbol image (for tests and the corpus): black

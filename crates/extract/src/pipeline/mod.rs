@@ -7,11 +7,12 @@ mod region;
 
 use std::path::Path;
 
+use crate::barcode::{self, Pdf417Scan};
 use crate::data::ExtractedData;
 use crate::error::ExtractError;
 use crate::image::{decode, quality, DecodedImage};
 use crate::kind::{sniff, DocKind, FileKind, ReaderFamily};
-use crate::{barcode, mrz, ocr, pdf};
+use crate::{mrz, ocr, pdf};
 
 /// The input of one extraction: the sides' bytes and, if known, the kind.
 #[derive(Debug, Clone, Copy)]
@@ -54,11 +55,21 @@ pub fn extract(input: &ExtractInput) -> Result<ExtractedData, ExtractError> {
     out.ocr_available = Some(ocr::available());
     match input.kind.map(DocKind::family) {
         Some(ReaderFamily::Aamva) => match read_barcode(&mut out, &front, back.as_ref()) {
-            None => {
-                out.note("barcode_not_found");
-                front::fields_from_front(&mut out, &front);
+            Barcode::Read(side) => cross_check_other_side(&mut out, side, &front, back.as_ref()),
+            Barcode::NotRead {
+                front_seen,
+                back_seen,
+            } => {
+                out.note(if front_seen || back_seen {
+                    "barcode_unreadable"
+                } else {
+                    "barcode_not_found"
+                });
+                match picture_side(front_seen, back_seen, &front, back.as_ref()) {
+                    Some(img) => front::fields_from_front(&mut out, img),
+                    None => out.note("front_missing"),
+                }
             }
-            Some(side) => cross_check_other_side(&mut out, side, &front, back.as_ref()),
         },
         Some(ReaderFamily::Mrz) => {
             if !read_mrz(&mut out, &front, back.as_ref(), input.kind) {
@@ -84,7 +95,7 @@ pub fn extract(input: &ExtractInput) -> Result<ExtractedData, ExtractError> {
 /// No declared kind: AAMVA barcode → licence/ID; MRZ → passport/card;
 /// otherwise an address document.
 fn detect(out: &mut ExtractedData, front: &DecodedImage, back: Option<&DecodedImage>) {
-    if let Some(side) = read_barcode(out, front, back) {
+    if let Barcode::Read(side) = read_barcode(out, front, back) {
         return cross_check_other_side(out, side, front, back);
     }
     if read_mrz(out, front, back, None) {
@@ -116,17 +127,59 @@ fn cross_check_other_side(
     }
 }
 
+/// What the licence barcode search found on the pictures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Barcode {
+    /// Decoded on this picture.
+    Read(Side),
+    /// Not decoded; which pictures show a symbol all the same.
+    NotRead { front_seen: bool, back_seen: bool },
+}
+
 fn read_barcode(
     out: &mut ExtractedData,
     front: &DecodedImage,
     back: Option<&DecodedImage>,
-) -> Option<Side> {
-    let found = back
-        .and_then(|b| barcode::read_pdf417(&b.gray).map(|r| (r, Side::Back)))
-        .or_else(|| barcode::read_pdf417(&front.gray).map(|r| (r, Side::Front)));
-    let (read, side) = found?;
-    fields::from_aamva(out, &read.record);
-    Some(side)
+) -> Barcode {
+    let mut scans = back
+        .map(|b| (barcode::scan_pdf417(&b.gray), Side::Back))
+        .into_iter()
+        .collect::<Vec<_>>();
+    if !matches!(scans.first(), Some((Pdf417Scan::Read(_), _))) {
+        scans.push((barcode::scan_pdf417(&front.gray), Side::Front));
+    }
+    let seen = |side| {
+        scans
+            .iter()
+            .any(|(s, sd)| *sd == side && matches!(s, Pdf417Scan::Unreadable))
+    };
+    let (front_seen, back_seen) = (seen(Side::Front), seen(Side::Back));
+    for (scan, side) in scans {
+        if let Pdf417Scan::Read(read) = scan {
+            fields::from_aamva(out, &read.record);
+            return Barcode::Read(side);
+        }
+    }
+    Barcode::NotRead {
+        front_seen,
+        back_seen,
+    }
+}
+
+/// The card's picture side when its barcode did not decode: the picture
+/// that shows no symbol, since users swap the sides; none when every
+/// picture given is a back (OCR of a back for a front's fields is wasted).
+fn picture_side<'a>(
+    front_seen: bool,
+    back_seen: bool,
+    front: &'a DecodedImage,
+    back: Option<&'a DecodedImage>,
+) -> Option<&'a DecodedImage> {
+    match (front_seen, back) {
+        (false, _) => Some(front),
+        (true, Some(b)) if !back_seen => Some(b),
+        (true, _) => None,
+    }
 }
 
 fn read_mrz(

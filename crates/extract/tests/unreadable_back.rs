@@ -1,0 +1,116 @@
+//! A licence back whose barcode is too blurred to decode is still known for
+//! a back: its start and stop bars stand. Before, the extractor took such a
+//! picture for the card's front and ran the front's OCR on it (160 ms of
+//! Tesseract for nothing), and when the user had swapped the sides it never
+//! read the real front at all.
+
+mod common;
+use colleckt_extract::barcode::{scan_pdf417, Pdf417Scan};
+use colleckt_extract::image::decode;
+use colleckt_extract::{extract, DocKind, ExtractInput, Source};
+use common::corpus;
+
+const UNREADABLE_BACK: &str = "licence-000-hard.jpg";
+
+fn scan(name: &str) -> Pdf417Scan {
+    scan_pdf417(&decode(&corpus(name)).expect("decode").gray)
+}
+
+#[test]
+fn a_blurred_back_shows_a_symbol_that_does_not_decode() {
+    assert!(
+        matches!(scan(UNREADABLE_BACK), Pdf417Scan::Unreadable),
+        "{:?}",
+        scan(UNREADABLE_BACK)
+    );
+}
+
+#[test]
+fn pictures_without_a_symbol_are_never_taken_for_backs() {
+    // Every picture of the committed corpus that holds no PDF417: passport
+    // and TD1 pages (whose MRZ lines are long, busy bands), address pages,
+    // and a licence front with its name, number and address lines.
+    let m: Vec<serde_json::Value> =
+        serde_json::from_slice(&corpus("expected.json")).expect("manifest");
+    let mut names: Vec<String> = m
+        .iter()
+        .filter(|e| e["reader"] != "licence")
+        .filter_map(|e| e["file"].as_str().map(str::to_string))
+        .filter(|f| !f.ends_with(".pdf"))
+        .collect();
+    names.push("licence-front-photo-front.jpg".into());
+    assert!(names.len() >= 15, "{names:?}");
+    for name in names {
+        assert!(
+            matches!(scan(&name), Pdf417Scan::Absent),
+            "{name}: {:?}",
+            scan(&name)
+        );
+    }
+}
+
+#[test]
+fn a_lone_unreadable_back_is_not_read_as_a_front() {
+    let back = corpus(UNREADABLE_BACK);
+    let got = extract(&ExtractInput {
+        front: &back,
+        back: None,
+        kind: Some(DocKind::DriverLicense),
+    })
+    .expect("extract");
+    assert!(
+        got.notes.iter().any(|n| n == "barcode_unreadable"),
+        "{:?}",
+        got.notes
+    );
+    assert!(
+        got.notes.iter().any(|n| n == "front_missing"),
+        "{:?}",
+        got.notes
+    );
+    assert!(
+        !got.notes.iter().any(|n| n == "barcode_not_found"),
+        "{:?}",
+        got.notes
+    );
+    assert!(got.evidence.is_empty(), "{:?}", got.evidence);
+}
+
+#[test]
+fn with_the_sides_swapped_the_picture_side_is_read() {
+    if !colleckt_extract::ocr_available() {
+        eprintln!("skipped: Tesseract not available");
+        return;
+    }
+    // The unreadable back sent as the front, the real front as the back.
+    let (back, front) = (
+        corpus(UNREADABLE_BACK),
+        corpus("licence-front-photo-front.jpg"),
+    );
+    let got = extract(&ExtractInput {
+        front: &back,
+        back: Some(&front),
+        kind: Some(DocKind::DriverLicense),
+    })
+    .expect("extract");
+    assert!(
+        got.notes.iter().any(|n| n == "barcode_unreadable"),
+        "{:?}",
+        got.notes
+    );
+    let dob = got
+        .evidence
+        .get("date_of_birth")
+        .expect("a date of birth read");
+    assert_eq!(dob.source, Source::Ocr);
+    // The same as the picture side gives when sent the right way round.
+    let alone = extract(&ExtractInput {
+        front: &front,
+        back: None,
+        kind: Some(DocKind::DriverLicense),
+    })
+    .expect("extract");
+    assert!(alone.date_of_birth.is_some(), "{alone:?}");
+    assert_eq!(got.date_of_birth, alone.date_of_birth);
+    assert_eq!(got.expiry_date, alone.expiry_date);
+}
