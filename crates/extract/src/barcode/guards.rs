@@ -201,6 +201,7 @@ mod tests {
     use crate::barcode::{encode_pdf417, scan_pdf417, Pdf417Scan};
     use crate::image::filter::box_blur;
     use image::Luma;
+    use proptest::prelude::*;
 
     const PAYLOAD: &str = "@\n\x1e\rANSI 636053100002DL00410150ZT01910010DLDAQD1234562\nDCSSIMPSON\nDACHOMER\nDADJAY\nDBB05061988\nDBA05062029\nDBD05062021\nDBC1\nDAG742 EVERGREEN TERRACE\nDAISPRINGFIELD\nDAJTN\nDAK920260000\nDCGUSA\nDDEN\nDDFN\nDDGN\rZTZTA1\r";
 
@@ -254,5 +255,22 @@ mod tests {
         assert!(!measure(&page).found(), "{:?}", measure(&page));
         assert!(!measure(&GrayImage::from_pixel(800, 200, Luma([128]))).found());
         assert!(!measure(&GrayImage::new(10, 10)).found());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        // Any crop, however small or strange, gives a measure and no panic;
+        // the share of busy columns stays a share.
+        #[test]
+        fn any_crop_is_measured_without_panic(
+            w in 0u32..300, h in 0u32..120, seed: u64, levels in 1u8..=255,
+        ) {
+            let img = GrayImage::from_fn(w, h, |x, y| {
+                let v = (u64::from(x) * 31 + u64::from(y) * 17) ^ seed;
+                Luma([((v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as u8) / levels * levels])
+            });
+            let g = measure(&img);
+            prop_assert!((0.0..=1.0).contains(&g.fill), "{g:?}");
+        }
     }
 }
