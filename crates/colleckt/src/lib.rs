@@ -6,6 +6,7 @@ pub mod bootstrap;
 pub mod cli;
 pub mod http;
 pub mod jobs;
+pub mod memory;
 pub mod metrics;
 pub mod reading;
 pub mod server;

@@ -7,10 +7,24 @@
 mod common;
 use colleckt_extract::barcode::{scan_pdf417, Pdf417Scan};
 use colleckt_extract::image::decode;
-use colleckt_extract::{extract, DocKind, ExtractInput, Source};
+use colleckt_extract::{extract, DocKind, ExtractInput, ExtractedData, Source};
 use common::corpus;
 
 const UNREADABLE_BACK: &str = "licence-000-hard.jpg";
+
+/// A licence read from these pictures.
+fn licence(front: &[u8], back: Option<&[u8]>) -> ExtractedData {
+    extract(&ExtractInput {
+        front,
+        back,
+        kind: Some(DocKind::DriverLicense),
+    })
+    .expect("extract")
+}
+
+fn has_note(got: &ExtractedData, note: &str) -> bool {
+    got.notes.iter().any(|n| n == note)
+}
 
 fn scan(name: &str) -> Pdf417Scan {
     scan_pdf417(&decode(&corpus(name)).expect("decode").gray)
@@ -51,28 +65,10 @@ fn pictures_without_a_symbol_are_never_taken_for_backs() {
 
 #[test]
 fn a_lone_unreadable_back_is_not_read_as_a_front() {
-    let back = corpus(UNREADABLE_BACK);
-    let got = extract(&ExtractInput {
-        front: &back,
-        back: None,
-        kind: Some(DocKind::DriverLicense),
-    })
-    .expect("extract");
-    assert!(
-        got.notes.iter().any(|n| n == "barcode_unreadable"),
-        "{:?}",
-        got.notes
-    );
-    assert!(
-        got.notes.iter().any(|n| n == "front_missing"),
-        "{:?}",
-        got.notes
-    );
-    assert!(
-        !got.notes.iter().any(|n| n == "barcode_not_found"),
-        "{:?}",
-        got.notes
-    );
+    let got = licence(&corpus(UNREADABLE_BACK), None);
+    assert!(has_note(&got, "barcode_unreadable"), "{:?}", got.notes);
+    assert!(has_note(&got, "front_missing"), "{:?}", got.notes);
+    assert!(!has_note(&got, "barcode_not_found"), "{:?}", got.notes);
     assert!(got.evidence.is_empty(), "{:?}", got.evidence);
 }
 
@@ -87,29 +83,15 @@ fn with_the_sides_swapped_the_picture_side_is_read() {
         corpus(UNREADABLE_BACK),
         corpus("licence-front-photo-front.jpg"),
     );
-    let got = extract(&ExtractInput {
-        front: &back,
-        back: Some(&front),
-        kind: Some(DocKind::DriverLicense),
-    })
-    .expect("extract");
-    assert!(
-        got.notes.iter().any(|n| n == "barcode_unreadable"),
-        "{:?}",
-        got.notes
-    );
+    let got = licence(&back, Some(&front));
+    assert!(has_note(&got, "barcode_unreadable"), "{:?}", got.notes);
     let dob = got
         .evidence
         .get("date_of_birth")
         .expect("a date of birth read");
     assert_eq!(dob.source, Source::Ocr);
     // The same as the picture side gives when sent the right way round.
-    let alone = extract(&ExtractInput {
-        front: &front,
-        back: None,
-        kind: Some(DocKind::DriverLicense),
-    })
-    .expect("extract");
+    let alone = licence(&front, None);
     assert!(alone.date_of_birth.is_some(), "{alone:?}");
     assert_eq!(got.date_of_birth, alone.date_of_birth);
     assert_eq!(got.expiry_date, alone.expiry_date);

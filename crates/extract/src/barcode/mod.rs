@@ -91,8 +91,9 @@ fn decode_crop(crop: &GrayImage, name: &'static str) -> Option<BarcodeRead> {
 /// What a look for a licence barcode found.
 #[derive(Debug, Clone)]
 pub enum Pdf417Scan {
-    /// Decoded, and parsed as AAMVA.
-    Read(BarcodeRead),
+    /// Decoded, and parsed as AAMVA (boxed: a parsed record is large, the
+    /// other answers are empty).
+    Read(Box<BarcodeRead>),
     /// A PDF417 symbol is there (its start and stop bars stand, see
     /// [`guards`]) but did not decode: the picture is a card's back.
     Unreadable,
@@ -122,7 +123,7 @@ pub fn scan_pdf417(img: &GrayImage) -> Pdf417Scan {
     let mut seen = false;
     for region in &regions {
         match read_region(img, region) {
-            Ok(r) => return Pdf417Scan::Read(r),
+            Ok(r) => return Pdf417Scan::Read(Box::new(r)),
             Err(symbol) => seen |= symbol,
         }
     }
@@ -136,7 +137,7 @@ pub fn scan_pdf417(img: &GrayImage) -> Pdf417Scan {
     for &side in FRAME_SIDES {
         let view = downscale_to(img, side);
         if let Some(r) = decode_raw(&view, false).and_then(|t| accept(t, "frame")) {
-            return Pdf417Scan::Read(r);
+            return Pdf417Scan::Read(Box::new(r));
         }
         if side >= longest {
             break;
@@ -148,7 +149,7 @@ pub fn scan_pdf417(img: &GrayImage) -> Pdf417Scan {
 /// Find and decode the AAMVA PDF417 in an upright grey image.
 pub fn read_pdf417(img: &GrayImage) -> Option<BarcodeRead> {
     match scan_pdf417(img) {
-        Pdf417Scan::Read(r) => Some(r),
+        Pdf417Scan::Read(r) => Some(*r),
         Pdf417Scan::Unreadable | Pdf417Scan::Absent => None,
     }
 }
