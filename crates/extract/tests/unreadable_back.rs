@@ -32,11 +32,8 @@ fn scan(name: &str) -> Pdf417Scan {
 
 #[test]
 fn a_blurred_back_shows_a_symbol_that_does_not_decode() {
-    assert!(
-        matches!(scan(UNREADABLE_BACK), Pdf417Scan::Unreadable),
-        "{:?}",
-        scan(UNREADABLE_BACK)
-    );
+    let got = scan(UNREADABLE_BACK);
+    assert!(matches!(got, Pdf417Scan::Unreadable), "{got:?}");
 }
 
 #[test]
@@ -55,11 +52,8 @@ fn pictures_without_a_symbol_are_never_taken_for_backs() {
     names.push("licence-front-photo-front.jpg".into());
     assert!(names.len() >= 15, "{names:?}");
     for name in names {
-        assert!(
-            matches!(scan(&name), Pdf417Scan::Absent),
-            "{name}: {:?}",
-            scan(&name)
-        );
+        let got = scan(&name);
+        assert!(matches!(got, Pdf417Scan::Absent), "{name}: {got:?}");
     }
 }
 
