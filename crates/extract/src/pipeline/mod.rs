@@ -141,28 +141,21 @@ fn read_barcode(
     front: &DecodedImage,
     back: Option<&DecodedImage>,
 ) -> Barcode {
-    let mut scans = back
-        .map(|b| (barcode::scan_pdf417(&b.gray), Side::Back))
-        .into_iter()
-        .collect::<Vec<_>>();
-    if !matches!(scans.first(), Some((Pdf417Scan::Read(_), _))) {
-        scans.push((barcode::scan_pdf417(&front.gray), Side::Front));
+    // The back first: that is where the barcode belongs.
+    let back_scan = back.map(|b| barcode::scan_pdf417(&b.gray));
+    if let Some(Pdf417Scan::Read(read)) = &back_scan {
+        fields::from_aamva(out, &read.record);
+        return Barcode::Read(Side::Back);
     }
-    let seen = |side| {
-        scans
-            .iter()
-            .any(|(s, sd)| *sd == side && matches!(s, Pdf417Scan::Unreadable))
-    };
-    let (front_seen, back_seen) = (seen(Side::Front), seen(Side::Back));
-    for (scan, side) in scans {
-        if let Pdf417Scan::Read(read) = scan {
+    match barcode::scan_pdf417(&front.gray) {
+        Pdf417Scan::Read(read) => {
             fields::from_aamva(out, &read.record);
-            return Barcode::Read(side);
+            Barcode::Read(Side::Front)
         }
-    }
-    Barcode::NotRead {
-        front_seen,
-        back_seen,
+        front_scan => Barcode::NotRead {
+            front_seen: matches!(front_scan, Pdf417Scan::Unreadable),
+            back_seen: matches!(back_scan, Some(Pdf417Scan::Unreadable)),
+        },
     }
 }
 
