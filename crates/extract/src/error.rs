@@ -27,6 +27,10 @@ pub enum ExtractError {
     /// The PDF could not be parsed.
     #[error("PDF could not be read: {0}")]
     Pdf(String),
+    /// The PDF is past a bound of the pre-scan (nesting, objects, decoded
+    /// bytes): refused before lopdf parses it.
+    #[error("PDF refused: the file {0}")]
+    PdfRefused(#[from] crate::pdf::PdfRefusal),
     /// An unknown document type name was given.
     #[error("unknown document type {0:?}")]
     UnknownType(String),

@@ -1,20 +1,27 @@
 //! PDF intake: the text layer of each page (lopdf), and the JPEG images of
-//! image-only pages for OCR. Bounded: at most [`MAX_PAGES`] pages are read.
+//! image-only pages for OCR. Bounded: [`scan`] measures nesting, objects and
+//! every stream's decoded size before lopdf sees the file, lopdf runs on a
+//! thread with a large stack, and at most [`MAX_PAGES`] pages are read.
+
+mod filters;
+pub mod scan;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use lopdf::{Document, Object};
 
 use crate::error::ExtractError;
+pub use filters::FilterError;
+pub use scan::{scan, Limits, PdfRefusal, ScanReport};
 
 /// Pages read at most.
 pub const MAX_PAGES: usize = 10;
 /// Embedded images taken at most (for OCR of scanned pages).
 const MAX_IMAGES: usize = 3;
-/// Bytes all of a PDF's compressed streams may inflate to, together. lopdf
-/// inflates without a bound, so a few kilobytes of zeros could claim
-/// gigabytes; [`check_inflation`] refuses such a file before lopdf sees it.
-pub const MAX_INFLATED_BYTES: u64 = 64 * 1024 * 1024;
+/// The stack lopdf parses on. The scan bounds nesting to 64 levels, which
+/// needs a tiny fraction of this; the rest is the margin for whatever the scan
+/// misses. Only touched pages are ever resident.
+pub const PARSER_STACK_BYTES: usize = 256 * 1024 * 1024;
 
 /// What a PDF holds.
 #[derive(Debug, Clone, Default)]
@@ -41,17 +48,34 @@ impl PdfContent {
 }
 
 /// Read a PDF's text layer and embedded JPEGs. Encrypted, corrupt or
-/// malformed PDFs give [`ExtractError::Pdf`]; the parser never panics out.
+/// malformed PDFs give [`ExtractError::Pdf`], files past the scan's limits
+/// [`ExtractError::PdfRefused`]; the parser never panics out.
 pub fn read_pdf(bytes: &[u8]) -> Result<PdfContent, ExtractError> {
     if bytes.is_empty() {
         return Err(ExtractError::Empty);
     }
-    catch_unwind(AssertUnwindSafe(|| read_inner(bytes)))
-        .unwrap_or_else(|_| Err(ExtractError::Pdf("malformed PDF".into())))
+    scan(bytes)?;
+    let guarded = || {
+        catch_unwind(AssertUnwindSafe(|| read_inner(bytes)))
+            .unwrap_or_else(|_| Err(ExtractError::Pdf("malformed PDF".into())))
+    };
+    std::thread::scope(|s| {
+        match std::thread::Builder::new()
+            .name("pdf-reader".into())
+            .stack_size(PARSER_STACK_BYTES)
+            .spawn_scoped(s, guarded)
+        {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err(ExtractError::Pdf("malformed PDF".into()))),
+            // No room for the big stack (an address-space limit): the scan
+            // has bounded the nesting, so the current stack will do.
+            Err(_) => guarded(),
+        }
+    })
 }
 
 fn read_inner(bytes: &[u8]) -> Result<PdfContent, ExtractError> {
-    check_inflation(bytes, MAX_INFLATED_BYTES)?;
     let doc = Document::load_mem(bytes).map_err(|e| ExtractError::Pdf(e.to_string()))?;
     if doc.is_encrypted() {
         return Err(ExtractError::Pdf("encrypted PDF".into()));
@@ -61,7 +85,12 @@ fn read_inner(bytes: &[u8]) -> Result<PdfContent, ExtractError> {
         pages: pages.len(),
         ..PdfContent::default()
     };
-    for (&num, _) in pages.iter().take(MAX_PAGES) {
+    let limits = Limits::default();
+    for (&num, &id) in pages.iter().take(MAX_PAGES) {
+        // Content streams are parsed as recursively as objects; the scan
+        // bounded their decoded size, this bounds their nesting.
+        let content = doc.get_page_content(id).unwrap_or_default();
+        scan::check_content(&content, limits.max_depth)?;
         let text = doc.extract_text(&[num]).unwrap_or_default();
         out.page_text.push(text);
     }
@@ -88,52 +117,6 @@ fn read_inner(bytes: &[u8]) -> Result<PdfContent, ExtractError> {
         }
     }
     Ok(out)
-}
-
-/// Inflates every zlib stream of the raw file, counting and discarding the
-/// output, and fails once the total passes `budget`. Scanning the bytes rather
-/// than lopdf's objects also covers object streams, which lopdf inflates
-/// while loading. A stream that is not zlib costs one failed header check.
-pub fn check_inflation(bytes: &[u8], budget: u64) -> Result<(), ExtractError> {
-    use std::io::Read;
-    let mut total = 0u64;
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut at = 0;
-    while let Some(found) = find(&bytes[at..], b"stream") {
-        let mut start = at + found + b"stream".len();
-        at = start;
-        // `endstream` also contains `stream`; only a keyword followed by EOL opens one.
-        if bytes[..start - b"stream".len()].ends_with(b"end") {
-            continue;
-        }
-        match bytes.get(start..start + 2) {
-            Some([b'\r', b'\n']) => start += 2,
-            Some([b'\n', _]) | Some([b'\r', _]) => start += 1,
-            _ => continue,
-        }
-        let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
-        let mut z = flate2::read::ZlibDecoder::new(&bytes[start..end]);
-        loop {
-            match z.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    total += n as u64;
-                    if total > budget {
-                        return Err(ExtractError::Pdf(format!(
-                            "its compressed streams inflate to more than {} MB",
-                            budget / (1024 * 1024)
-                        )));
-                    }
-                }
-            }
-        }
-        at = end;
-    }
-    Ok(())
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -174,12 +157,65 @@ mod tests {
         assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
         let err = read_pdf(&bomb).unwrap_err();
         assert!(
-            err.to_string().contains("inflate to more than 64 MB"),
+            matches!(
+                err,
+                ExtractError::PdfRefused(PdfRefusal::Stage(FilterError::StageTooLarge(_)))
+            ),
             "{err}"
         );
-        // A modest stream is read as usual.
-        assert!(check_inflation(&pdf_with_zeros(1024 * 1024), MAX_INFLATED_BYTES).is_ok());
-        assert!(check_inflation(&pdf_with_zeros(1024 * 1024), 1000).is_err());
+        assert!(err.to_string().contains("more than 32 MB"), "{err}");
+        // A modest stream is measured and read as usual.
+        let ok = pdf_with_zeros(1024 * 1024);
+        assert_eq!(scan(&ok).unwrap().decoded_bytes, 1024 * 1024);
+        let tight = Limits {
+            max_total_bytes: 1000,
+            ..Limits::default()
+        };
+        assert_eq!(
+            scan::scan_with(&ok, &tight),
+            Err(PdfRefusal::TooMuchDecoded(1000))
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_and_shallow_nesting_read() {
+        let nested = |n: usize| {
+            let mut pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R /Deep ".to_vec();
+            pdf.extend("[".repeat(n).bytes());
+            pdf.extend("]".repeat(n).bytes());
+            pdf.extend(b" >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+            pdf
+        };
+        // The crash: 50,000 nested arrays in the catalog.
+        let err = read_pdf(&nested(50_000)).unwrap_err();
+        assert!(
+            matches!(err, ExtractError::PdfRefused(PdfRefusal::TooDeep(64))),
+            "{err}"
+        );
+        // The dictionary itself is one level.
+        assert_eq!(scan(&nested(63)).unwrap().max_depth, 64);
+        assert!(scan(&nested(64)).is_err());
+        // Brackets in strings, comments and stream data do not count.
+        let mut quiet = b"%PDF-1.4\n% [[[[[[\n1 0 obj ([[[[[[[[\\)[[[[) endobj\n".to_vec();
+        quiet.extend(b"2 0 obj << /Length 200 >>\nstream\n");
+        quiet.extend("[".repeat(200).bytes());
+        quiet.extend(b"\nendstream\nendobj\n%%EOF");
+        let mut tight = Limits::default();
+        tight.max_depth = 2;
+        assert_eq!(scan::scan_with(&quiet, &tight).unwrap().max_depth, 1);
+    }
+
+    #[test]
+    fn content_streams_are_depth_checked() {
+        assert_eq!(scan::check_content(b"BT [(a) 2 (b)] TJ ET", 1), Ok(()));
+        assert_eq!(
+            scan::check_content(b"BI /W 2 ID [[[[[[[ EI [[]]", 2),
+            Ok(())
+        );
+        assert_eq!(
+            scan::check_content(&b"[".repeat(500), 64),
+            Err(PdfRefusal::TooDeep(64))
+        );
     }
 
     #[test]
