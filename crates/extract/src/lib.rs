@@ -9,6 +9,7 @@ pub mod barcode;
 mod calendar;
 pub mod data;
 pub mod error;
+pub mod form;
 pub mod image;
 pub mod kind;
 pub mod mrz;

@@ -1,12 +1,15 @@
 //! Checks on an uploaded file before it is stored: the type is sniffed from the
-//! bytes (never the name or header), and images are decoded within limits so a
-//! corrupt file or a decompression bomb is refused at the door.
+//! bytes (never the name or header); an image's size is read from its headers
+//! and its container walked to the end, a PDF is pre-scanned for the bounds
+//! the reader enforces. Nothing is decoded here: pixels are decoded only by
+//! the readers, inside the reading slots.
 
-use std::io::Cursor;
+pub mod headers;
 
 pub const MAX_FILE_BYTES: usize = 15 * 1024 * 1024;
 pub const MAX_PIXELS: u64 = 50_000_000;
 
+use colleckt_extract::pdf::PdfRefusal;
 /// What the bytes are: the readers' own sniffing, so an upload is accepted
 /// exactly when the pipeline will know what it holds.
 pub use colleckt_extract::{sniff, FileKind};
@@ -25,9 +28,12 @@ pub enum UploadError {
     Unreadable,
     #[error("is not a readable PDF")]
     BadPdf,
+    #[error("is refused: it {0}")]
+    PdfRefused(PdfRefusal),
 }
 
-/// Validates one file; CPU-bound (a full decode), so call it off the runtime.
+/// Validates one file. The PDF pre-scan may decode up to its caps, so call
+/// it off the runtime, and for a PDF inside a reading slot.
 pub fn check(bytes: &[u8], pdf_allowed: bool) -> Result<FileKind, UploadError> {
     if bytes.is_empty() {
         return Err(UploadError::Empty);
@@ -37,79 +43,36 @@ pub fn check(bytes: &[u8], pdf_allowed: bool) -> Result<FileKind, UploadError> {
     }
     let hint = if pdf_allowed { ", or a PDF" } else { "" };
     let kind = sniff(bytes).ok_or(UploadError::UnsupportedType(hint))?;
-    if kind == FileKind::Pdf {
-        if !pdf_allowed {
-            return Err(UploadError::UnsupportedType(hint));
-        }
-        // A PDF ends with an %%EOF marker near its end; a truncated one does not.
-        let tail = &bytes[bytes.len().saturating_sub(2048)..];
-        if !tail.windows(5).any(|w| w == b"%%EOF") {
-            return Err(UploadError::BadPdf);
-        }
-        return Ok(kind);
-    }
-    // JPEG decoders fill a truncated image with grey instead of failing.
-    if kind == FileKind::Jpeg && !jpeg_complete(bytes) {
-        return Err(UploadError::Unreadable);
-    }
-    let format = match kind {
-        FileKind::Jpeg => image::ImageFormat::Jpeg,
-        FileKind::Png => image::ImageFormat::Png,
-        _ => image::ImageFormat::WebP,
+    let dims = match kind {
+        FileKind::Pdf => return check_pdf(bytes, pdf_allowed, hint),
+        FileKind::Png => headers::png(bytes),
+        FileKind::Jpeg => headers::jpeg(bytes),
+        FileKind::Webp => headers::webp(bytes),
     };
-    let reader = image::ImageReader::with_format(Cursor::new(bytes), format);
-    let (w, h) = reader
-        .into_dimensions()
-        .map_err(|_| UploadError::Unreadable)?;
+    let (w, h) = dims.map_err(|_| UploadError::Unreadable)?;
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
         return Err(UploadError::TooManyPixels(w, h));
     }
-    let mut reader = image::ImageReader::with_format(Cursor::new(bytes), format);
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(20_000);
-    limits.max_image_height = Some(20_000);
-    limits.max_alloc = Some(512 * 1024 * 1024);
-    reader.limits(limits);
-    reader.decode().map_err(|_| UploadError::Unreadable)?;
     Ok(kind)
 }
 
-/// Walks the JPEG's markers (and the entropy-coded data after each SOS) to its
-/// end-of-image marker: a file cut short never reaches it.
-fn jpeg_complete(b: &[u8]) -> bool {
-    let mut i = 2;
-    while i + 1 < b.len() {
-        if b[i] != 0xFF {
-            return false;
-        }
-        let marker = b[i + 1];
-        match marker {
-            0xD9 => return true,
-            0xFF => i += 1,
-            0x01 | 0xD0..=0xD7 => i += 2,
-            _ => {
-                let Some(len) = b.get(i + 2..i + 4) else {
-                    return false;
-                };
-                let len = usize::from(u16::from_be_bytes([len[0], len[1]]));
-                i += 2 + len;
-                if marker == 0xDA {
-                    while i + 1 < b.len() {
-                        if b[i] == 0xFF && b[i + 1] != 0 && !(0xD0..=0xD7).contains(&b[i + 1]) {
-                            break;
-                        }
-                        i += 1;
-                    }
-                }
-            }
-        }
+fn check_pdf(bytes: &[u8], allowed: bool, hint: &'static str) -> Result<FileKind, UploadError> {
+    if !allowed {
+        return Err(UploadError::UnsupportedType(hint));
     }
-    false
+    // A PDF ends with an %%EOF marker near its end; a truncated one does not.
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    if !tail.windows(5).any(|w| w == b"%%EOF") {
+        return Err(UploadError::BadPdf);
+    }
+    colleckt_extract::pdf::scan(bytes).map_err(UploadError::PdfRefused)?;
+    Ok(FileKind::Pdf)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Cursor;
 
     fn png(w: u32, h: u32) -> Vec<u8> {
         let img = image::RgbImage::from_pixel(w, h, image::Rgb([200, 10, 10]));
@@ -162,9 +125,33 @@ mod tests {
         let mut bomb = png(1, 1);
         bomb[16..20].copy_from_slice(&60000u32.to_be_bytes());
         bomb[20..24].copy_from_slice(&60000u32.to_be_bytes());
-        assert!(matches!(
+        assert_eq!(
             check(&bomb, false),
-            Err(UploadError::TooManyPixels(60000, 60000)) | Err(UploadError::Unreadable)
-        ));
+            Err(UploadError::TooManyPixels(60000, 60000))
+        );
+        // The 49 MP image passes the door (the readers decode it in a slot).
+        let mut big = png(1, 1);
+        big[16..20].copy_from_slice(&7000u32.to_be_bytes());
+        big[20..24].copy_from_slice(&7000u32.to_be_bytes());
+        assert_eq!(check(&big, false), Ok(FileKind::Png));
+    }
+}
+
+#[cfg(test)]
+mod pdf_tests {
+    use super::*;
+
+    #[test]
+    fn a_deeply_nested_pdf_is_refused_with_the_reason() {
+        let mut pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog /K ".to_vec();
+        pdf.extend("[".repeat(50_000).bytes());
+        pdf.extend("]".repeat(50_000).bytes());
+        pdf.extend(b" >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        let err = check(&pdf, true).unwrap_err();
+        assert_eq!(err, UploadError::PdfRefused(PdfRefusal::TooDeep(64)));
+        assert_eq!(
+            err.to_string(),
+            "is refused: it nests arrays or dictionaries more than 64 levels deep"
+        );
     }
 }

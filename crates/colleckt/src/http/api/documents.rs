@@ -30,16 +30,9 @@ pub fn router() -> Router<AppState> {
         .layer(DefaultBodyLimit::max(2 * MAX_FILE_BYTES + 64 * 1024))
 }
 
-/// The parts of an upload form, read with per-field limits. The Documents API
-/// sends `slot`, `front` and `back`; the widget sends `slot`, `side` and `file`.
-#[derive(Default)]
-pub(crate) struct UploadForm {
-    pub slot: Option<String>,
-    pub side: Option<String>,
-    pub front: Option<Vec<u8>>,
-    pub back: Option<Vec<u8>>,
-    pub file: Option<Vec<u8>>,
-}
+/// The parts of an upload form (the field rules live beside the readers, so
+/// the fuzz target runs them without this crate).
+pub(crate) use colleckt_extract::form::UploadForm;
 
 fn multipart_error(e: axum::extract::multipart::MultipartError) -> ApiError {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -50,45 +43,15 @@ fn multipart_error(e: axum::extract::multipart::MultipartError) -> ApiError {
 }
 
 pub(crate) async fn read_form(mut multipart: Multipart) -> ApiResult<UploadForm> {
-    let mut form = UploadForm::default();
+    let mut form = colleckt_extract::form::FormBuilder::default();
     while let Some(mut field) = multipart.next_field().await.map_err(multipart_error)? {
-        let name = field.name().unwrap_or_default().to_string();
-        match name.as_str() {
-            "slot" | "side" => {
-                let text: String = field
-                    .text()
-                    .await
-                    .map_err(multipart_error)?
-                    .chars()
-                    .take(64)
-                    .collect();
-                if name == "slot" {
-                    form.slot = Some(text);
-                } else {
-                    form.side = Some(text);
-                }
-            }
-            "front" | "back" | "file" => {
-                let mut bytes = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
-                    if bytes.len() + chunk.len() > MAX_FILE_BYTES {
-                        return Err(ApiError::PayloadTooLarge(format!(
-                            "The {name} file is larger than 15 MiB."
-                        )));
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
-                match name.as_str() {
-                    "front" => form.front = Some(bytes),
-                    "back" => form.back = Some(bytes),
-                    _ => form.file = Some(bytes),
-                }
-            }
-            // Unknown fields are drained and ignored, like unknown JSON keys.
-            _ => while field.chunk().await.map_err(multipart_error)?.is_some() {},
+        form.start(field.name().unwrap_or_default());
+        while let Some(chunk) = field.chunk().await.map_err(multipart_error)? {
+            form.push(&chunk)
+                .map_err(|e| ApiError::PayloadTooLarge(e.to_string()))?;
         }
     }
-    Ok(form)
+    Ok(form.finish())
 }
 
 fn upload_error(side: &str, e: UploadError) -> ApiError {
@@ -106,13 +69,20 @@ pub(crate) struct CheckedFile {
     pub mime: &'static str,
 }
 
-/// Checks one side off the async runtime (a full image decode).
+/// Checks one side off the async runtime. An image's check reads headers
+/// only; a PDF's pre-scan decodes its streams (up to its caps), so it waits
+/// for a reading slot like any other decode, keeping memory bounded by cores.
 pub(crate) async fn check_file(
     side: &'static str,
     bytes: Vec<u8>,
     pdf: bool,
 ) -> ApiResult<CheckedFile> {
+    let slot = match upload::sniff(&bytes) {
+        Some(upload::FileKind::Pdf) if pdf => crate::reading::turn().await,
+        _ => None,
+    };
     tokio::task::spawn_blocking(move || {
+        let _slot = slot;
         let kind = upload::check(&bytes, pdf).map_err(|e| upload_error(side, e))?;
         Ok(CheckedFile {
             bytes,
