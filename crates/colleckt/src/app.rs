@@ -29,6 +29,8 @@ pub enum OpenError {
     Objects(#[from] colleckt_store::objects::ObjectError),
     #[error("flows: {0}")]
     Flows(String),
+    #[error("master key: {0}")]
+    Keys(#[from] colleckt_store::KeyCheckError),
 }
 
 impl AppState {
@@ -46,8 +48,12 @@ impl AppState {
         db.migrate()
             .await
             .map_err(|e| OpenError::Migrate(e.into()))?;
+        let store = Store::new(db, keys);
+        // Refuse a key ring that cannot open what the database holds, and
+        // record this key so the next start can tell.
+        store.adopt_keys().await?;
         Ok(AppState {
-            store: Store::new(db, keys),
+            store,
             objects: Objects::open(&settings.storage_url)?,
             flows: Arc::new(flows),
             public_url: settings.public_url.as_str().into(),

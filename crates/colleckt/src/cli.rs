@@ -126,6 +126,9 @@ pub enum Command {
     /// Manage console users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Manage the master key: generate, status, rotate (docs/keys.md).
+    #[command(subcommand)]
+    Key(KeyCommand),
     /// Read a document offline (no server, no database) and print its
     /// `extracted_data` JSON.
     Extract {
@@ -137,6 +140,25 @@ pub enum Command {
         /// The document type (e.g. "Passport", "Driver License"); detected when absent.
         #[arg(long = "type")]
         doc_type: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Print a new random master key, or with --install make it the data
+    /// directory's `master.key` (the previous one becomes `master.key.old`).
+    Generate {
+        #[arg(long)]
+        install: bool,
+    },
+    /// The configured and recorded keys, and which key seals how many values.
+    Status,
+    /// Re-seal every value sealed by an old master key under the current
+    /// one, while the service runs; then the old key can be removed.
+    Rotate {
+        /// Rows per transaction.
+        #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(i64).range(1..=100_000))]
+        batch_size: i64,
     },
 }
 

@@ -2,8 +2,8 @@
 
 use clap::Parser;
 use colleckt::app::{load_flows, AppState};
-use colleckt::cli::{Cli, Command, TokenCommand, UserCommand, WorkspaceCommand};
-use colleckt::settings::{master_keys, Settings};
+use colleckt::cli::{Cli, Command, KeyCommand, TokenCommand, UserCommand, WorkspaceCommand};
+use colleckt::settings::Settings;
 use colleckt::{bootstrap, server};
 use std::path::Path;
 use std::process::ExitCode;
@@ -24,6 +24,7 @@ fn init_logging(format: &str) {
 fn main() -> ExitCode {
     // Before the runtime exists, so that no thread has an arena yet.
     colleckt::memory::limit_malloc_arenas();
+    colleckt::private::owner_only_files();
     match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime.block_on(async_main()),
         Err(e) => {
@@ -47,7 +48,7 @@ async fn async_main() -> ExitCode {
 
 async fn open(cli: &Cli) -> Result<AppState, String> {
     let settings = Settings::resolve(&cli.settings);
-    let keys = master_keys(&cli.settings).map_err(|e| e.to_string())?;
+    let keys = colleckt::keys::load(&cli.settings, &settings).await?;
     let flows = load_flows(cli.settings.flows_dir.as_deref()).map_err(|e| e.to_string())?;
     AppState::open(&settings, keys, flows)
         .await
@@ -133,6 +134,13 @@ async fn run(cli: Cli) -> Result<(), String> {
             log_ocr();
             server::shutdown_signal().await;
             Ok(())
+        }
+        Command::Key(KeyCommand::Generate { install }) => {
+            colleckt::keys::generate(&cli.settings, *install)
+        }
+        Command::Key(KeyCommand::Status) => colleckt::keys::status(&open(&cli).await?).await,
+        Command::Key(KeyCommand::Rotate { batch_size }) => {
+            colleckt::keys::rotate(&open(&cli).await?, *batch_size).await
         }
         Command::Migrate => {
             open(&cli).await?;

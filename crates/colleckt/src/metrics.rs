@@ -29,3 +29,35 @@ pub fn record_request(route: &str, method: &str, status: u16, seconds: f64) {
     metrics::counter!("colleckt_http_requests_total", &labels).increment(1);
     metrics::histogram!("colleckt_http_request_duration_seconds", &labels).record(seconds);
 }
+
+/// `colleckt_jobs{kind,state}`: the queue as the database holds it (every
+/// node reports the same numbers), read at each scrape. Every kind and state
+/// is set, so a count that drops to zero shows as zero.
+pub async fn record_jobs(store: &colleckt_store::Store) {
+    // A gauge set before the recorder exists would go nowhere.
+    init();
+    let counts = match store.job_counts().await {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not count jobs for /metrics");
+            return;
+        }
+    };
+    for kind in colleckt_store::JobKind::ALL {
+        for state in ["pending", "running", "dead"] {
+            let n = counts
+                .iter()
+                .filter(|c| c.kind == kind.as_str() && c.state == state)
+                .map(|c| c.count)
+                .sum::<i64>();
+            metrics::gauge!("colleckt_jobs", "kind" => kind.as_str(), "state" => state).set(n as f64);
+        }
+    }
+    // Registered at zero so a dashboard can alert on it before the first failure.
+    for kind in [JOB_PURGE, JOB_PURGE_OBJECTS, "orphan_sweep"] {
+        metrics::counter!("colleckt_purge_failures_total", "kind" => kind).increment(0);
+    }
+}
+
+const JOB_PURGE: &str = "purge";
+const JOB_PURGE_OBJECTS: &str = "purge_objects";

@@ -69,11 +69,28 @@ fn absolute(p: &Path) -> String {
         .to_string()
 }
 
-/// The master key ring: from the setting, else `<data-dir>/master.key`, else a
-/// new key written there (mode 0600) with a warning.
-pub fn master_keys(args: &SettingsArgs) -> Result<MasterKeys, SettingsError> {
-    let bad = |e: colleckt_store::crypto::CryptoError| SettingsError::MasterKey(e.to_string());
-    let old = args
+/// The file of the current master key in the data directory.
+pub fn key_path(args: &SettingsArgs) -> std::path::PathBuf {
+    args.data_dir.join("master.key")
+}
+
+/// The previous master key during a rotation (`colleckt key generate
+/// --install` moves `master.key` here); opened, never used to seal.
+pub fn old_key_path(args: &SettingsArgs) -> std::path::PathBuf {
+    args.data_dir.join(OLD_KEY_FILE)
+}
+
+pub const OLD_KEY_FILE: &str = "master.key.old";
+
+fn bad(e: colleckt_store::crypto::CryptoError) -> SettingsError {
+    SettingsError::MasterKey(e.to_string())
+}
+
+/// The master key ring from the settings or the data directory's key
+/// files; `None` when no key is configured at all (the caller decides
+/// whether a new one may be made: only over an empty database).
+pub fn master_keys(args: &SettingsArgs) -> Result<Option<MasterKeys>, SettingsError> {
+    let mut old = args
         .old_master_keys
         .as_deref()
         .unwrap_or("")
@@ -82,14 +99,27 @@ pub fn master_keys(args: &SettingsArgs) -> Result<MasterKeys, SettingsError> {
         .map(decode_key)
         .collect::<Result<Vec<_>, _>>()
         .map_err(bad)?;
-    if let Some(k) = &args.master_key {
-        return Ok(MasterKeys::new(decode_key(k).map_err(bad)?, old));
-    }
-    let path = args.data_dir.join("master.key");
     let dir_err = |e| SettingsError::DataDir(args.data_dir.display().to_string(), e);
-    if let Ok(existing) = std::fs::read_to_string(&path) {
-        return Ok(MasterKeys::new(decode_key(&existing).map_err(bad)?, old));
+    match std::fs::read_to_string(old_key_path(args)) {
+        Ok(k) => old.push(decode_key(&k).map_err(bad)?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(dir_err(e)),
     }
+    if let Some(k) = &args.master_key {
+        return Ok(Some(MasterKeys::new(decode_key(k).map_err(bad)?, old)));
+    }
+    match std::fs::read_to_string(key_path(args)) {
+        Ok(existing) => Ok(Some(MasterKeys::new(decode_key(&existing).map_err(bad)?, old))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(dir_err(e)),
+    }
+}
+
+/// First start over an empty database: a new key in `<data-dir>/master.key`
+/// (mode 0600), with a warning to back it up.
+pub fn generate_key_file(args: &SettingsArgs) -> Result<MasterKeys, SettingsError> {
+    let path = key_path(args);
+    let dir_err = |e| SettingsError::DataDir(args.data_dir.display().to_string(), e);
     std::fs::create_dir_all(&args.data_dir).map_err(dir_err)?;
     let key = generate_key_b64();
     write_private(&path, &key).map_err(dir_err)?;
@@ -97,10 +127,11 @@ pub fn master_keys(args: &SettingsArgs) -> Result<MasterKeys, SettingsError> {
         path = %path.display(),
         "generated a new master key; back it up, or set COLLECKT_MASTER_KEY: without it the data cannot be read"
     );
-    Ok(MasterKeys::new(decode_key(&key).map_err(bad)?, old))
+    Ok(MasterKeys::new(decode_key(&key).map_err(bad)?, vec![]))
 }
 
-fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+/// Writes a new file readable by its owner only; never overwrites.
+pub fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);

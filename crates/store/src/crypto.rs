@@ -20,6 +20,8 @@ use zeroize::{Zeroize, ZeroizeOnDrop};
 
 const FORMAT_V1: u8 = 1;
 const NONCE_LEN: usize = 12;
+/// The purpose (and so the derived key) under which data keys are wrapped.
+pub const DATA_KEY_PURPOSE: &str = "data-key";
 
 #[derive(Debug, thiserror::Error)]
 pub enum CryptoError {
@@ -31,6 +33,10 @@ pub enum CryptoError {
     UnknownKey(String),
     #[error("decryption failed: wrong key or tampered data")]
     Tampered,
+    #[error("encryption failed")]
+    Seal,
+    #[error("key derivation failed")]
+    Derive,
 }
 
 #[derive(Clone, Zeroize, ZeroizeOnDrop)]
@@ -59,7 +65,6 @@ impl std::fmt::Debug for DataKey {
     }
 }
 
-/// A key id is a short digest of the key: stable, and reveals nothing useful.
 fn key_id(key: &[u8; 32]) -> String {
     let digest = Sha256::digest([b"colleckt-key-id:".as_slice(), key].concat());
     digest[..4].iter().map(|b| format!("{b:02x}")).collect()
@@ -78,12 +83,20 @@ pub fn generate_key_b64() -> String {
     base64::engine::general_purpose::STANDARD.encode(key)
 }
 
-fn seal_with(key: &[u8; 32], plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
+/// A key id is a short digest of the key: stable, and reveals nothing useful.
+/// The fingerprint is a longer, separate digest the database records, so a
+/// wrong key is told apart from the right one beyond any doubt.
+pub fn key_fingerprint(key: &[u8; 32]) -> String {
+    let digest = Sha256::digest([b"colleckt-key-fingerprint:".as_slice(), key].concat());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn seal_with(key: &[u8; 32], plaintext: &[u8], aad: &[u8]) -> Result<Vec<u8>, CryptoError> {
     let cipher = Aes256Gcm::new(key.into());
     let mut nonce = [0u8; NONCE_LEN];
     rand::rngs::OsRng.fill_bytes(&mut nonce);
-    // Encryption with a valid key and a fresh nonce cannot fail for inputs
-    // under aes-gcm's 64 GiB limit, which our size limits keep us far below.
+    // Only past aes-gcm's 64 GiB limit can this fail; it is an error all the
+    // same, never an empty ciphertext stored as if it were one.
     let ct = cipher
         .encrypt(
             Nonce::from_slice(&nonce),
@@ -92,11 +105,11 @@ fn seal_with(key: &[u8; 32], plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
                 aad,
             },
         )
-        .unwrap_or_default();
+        .map_err(|_| CryptoError::Seal)?;
     let mut out = Vec::with_capacity(NONCE_LEN + ct.len());
     out.extend_from_slice(&nonce);
     out.extend_from_slice(&ct);
-    out
+    Ok(out)
 }
 
 fn open_with(key: &[u8; 32], sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, CryptoError> {
@@ -128,6 +141,49 @@ impl MasterKeys {
         &self.current
     }
 
+    /// Whether the ring holds the key with this id.
+    pub fn contains(&self, id: &str) -> bool {
+        self.keys.contains_key(id)
+    }
+
+    /// Every key in the ring as `(id, fingerprint)`, the current one first.
+    pub fn fingerprints(&self) -> Vec<(String, String)> {
+        let mut all: Vec<(String, String)> = self
+            .keys
+            .iter()
+            .map(|(id, k)| (id.clone(), key_fingerprint(&k.0)))
+            .collect();
+        all.sort_by_key(|(id, _)| (id != &self.current, id.clone()));
+        all
+    }
+
+    /// The id of the master key that sealed `sealed` (read from its header,
+    /// without opening it); `None` when it is not a master-sealed value.
+    pub fn sealed_by(sealed: &[u8]) -> Option<&str> {
+        let (&version, rest) = sealed.split_first()?;
+        let (&len, rest) = rest.split_first()?;
+        if version != FORMAT_V1 || len == 0 || rest.len() < len as usize + NONCE_LEN + 16 {
+            return None;
+        }
+        std::str::from_utf8(&rest[..len as usize]).ok()
+    }
+
+    /// Opens a master-sealed value with whichever key sealed it and seals it
+    /// again with the current key (`None` when it already uses the current
+    /// key): how `colleckt key rotate` moves every value to the new key.
+    pub fn reseal(
+        &self,
+        purpose: &str,
+        sealed: &[u8],
+        aad: &[u8],
+    ) -> Result<Option<Vec<u8>>, CryptoError> {
+        if MasterKeys::sealed_by(sealed) == Some(self.current.as_str()) {
+            return Ok(None);
+        }
+        let plain = zeroize::Zeroizing::new(self.open(purpose, sealed, aad)?);
+        self.seal(purpose, &plain, aad).map(Some)
+    }
+
     fn subkey(&self, id: &str, purpose: &str) -> Result<[u8; 32], CryptoError> {
         let master = self
             .keys
@@ -136,21 +192,21 @@ impl MasterKeys {
         let hk = Hkdf::<Sha256>::new(Some(b"colleckt"), &master.0);
         let mut out = [0u8; 32];
         hk.expand(purpose.as_bytes(), &mut out)
-            .map_err(|_| CryptoError::BadMasterKey)?;
+            .map_err(|_| CryptoError::Derive)?;
         Ok(out)
     }
 
     /// `[1][len][key id][nonce][ciphertext+tag]`, sealed by a subkey for `purpose`.
-    pub fn seal(&self, purpose: &str, plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
+    pub fn seal(&self, purpose: &str, plaintext: &[u8], aad: &[u8]) -> Result<Vec<u8>, CryptoError> {
         let id = self.current.as_bytes();
-        let key = self.subkey(&self.current, purpose).unwrap_or([0u8; 32]);
-        let body = seal_with(&key, plaintext, aad);
+        let key = zeroize::Zeroizing::new(self.subkey(&self.current, purpose)?);
+        let body = seal_with(&key, plaintext, aad)?;
         let mut out = Vec::with_capacity(2 + id.len() + body.len());
         out.push(FORMAT_V1);
         out.push(id.len() as u8);
         out.extend_from_slice(id);
         out.extend_from_slice(&body);
-        out
+        Ok(out)
     }
 
     pub fn open(&self, purpose: &str, sealed: &[u8], aad: &[u8]) -> Result<Vec<u8>, CryptoError> {
@@ -161,40 +217,50 @@ impl MasterKeys {
         }
         let (id, body) = rest.split_at(len as usize);
         let id = std::str::from_utf8(id).map_err(|_| CryptoError::Malformed)?;
-        let key = self.subkey(id, purpose)?;
+        let key = zeroize::Zeroizing::new(self.subkey(id, purpose)?);
         open_with(&key, body, aad)
     }
 
     /// A new random data key and its wrapped form for the database.
-    pub fn new_data_key(&self, owner: &str) -> (DataKey, Vec<u8>) {
-        let mut key = [0u8; 32];
-        rand::rngs::OsRng.fill_bytes(&mut key);
-        let wrapped = self.seal("data-key", &key, owner.as_bytes());
-        (DataKey(SecretKey(key)), wrapped)
+    pub fn new_data_key(&self, owner: &str) -> Result<(DataKey, Vec<u8>), CryptoError> {
+        let mut key = DataKey(SecretKey([0u8; 32]));
+        rand::rngs::OsRng.fill_bytes(&mut key.0 .0);
+        let wrapped = self.seal(DATA_KEY_PURPOSE, &key.0 .0, owner.as_bytes())?;
+        Ok((key, wrapped))
     }
 
     pub fn unwrap_data_key(&self, owner: &str, wrapped: &[u8]) -> Result<DataKey, CryptoError> {
-        let bytes = self.open("data-key", wrapped, owner.as_bytes())?;
-        let key: [u8; 32] = bytes.try_into().map_err(|_| CryptoError::Malformed)?;
+        let bytes = zeroize::Zeroizing::new(self.open(DATA_KEY_PURPOSE, wrapped, owner.as_bytes())?);
+        let key: [u8; 32] = bytes.as_slice().try_into().map_err(|_| CryptoError::Malformed)?;
         Ok(DataKey(SecretKey(key)))
     }
 
-    /// HMAC-SHA256 under a derived key: signed URLs and keyed digests.
-    pub fn mac(&self, purpose: &str, message: &[u8]) -> [u8; 32] {
-        let key = self.subkey(&self.current, purpose).unwrap_or([0u8; 32]);
+    fn hmac(&self, purpose: &str, message: &[u8]) -> Result<Hmac<Sha256>, CryptoError> {
+        let key = zeroize::Zeroizing::new(self.subkey(&self.current, purpose)?);
         let mut mac =
-            <Hmac<Sha256> as Mac>::new_from_slice(&key).expect("HMAC takes any key length");
+            <Hmac<Sha256> as Mac>::new_from_slice(key.as_slice()).map_err(|_| CryptoError::Derive)?;
         mac.update(message);
-        mac.finalize().into_bytes().into()
+        Ok(mac)
+    }
+
+    /// HMAC-SHA256 under a derived key: signed URLs and keyed digests.
+    pub fn mac(&self, purpose: &str, message: &[u8]) -> Result<[u8; 32], CryptoError> {
+        Ok(self.hmac(purpose, message)?.finalize().into_bytes().into())
+    }
+
+    /// Checks a MAC in constant time (`Mac::verify_slice`): a forged
+    /// signature cannot be found byte by byte from response times.
+    pub fn verify_mac(&self, purpose: &str, message: &[u8], tag: &[u8]) -> Result<bool, CryptoError> {
+        Ok(self.hmac(purpose, message)?.verify_slice(tag).is_ok())
     }
 }
 
 impl DataKey {
     /// `[1][nonce][ciphertext+tag]`; the master key id lives in the wrapped key.
-    pub fn seal(&self, plaintext: &[u8], aad: &str) -> Vec<u8> {
+    pub fn seal(&self, plaintext: &[u8], aad: &str) -> Result<Vec<u8>, CryptoError> {
         let mut out = vec![FORMAT_V1];
-        out.extend_from_slice(&seal_with(&self.0 .0, plaintext, aad.as_bytes()));
-        out
+        out.extend_from_slice(&seal_with(&self.0 .0, plaintext, aad.as_bytes())?);
+        Ok(out)
     }
 
     pub fn open(&self, sealed: &[u8], aad: &str) -> Result<Vec<u8>, CryptoError> {
@@ -224,8 +290,8 @@ mod tests {
     #[test]
     fn data_key_round_trip_and_aad_binding() {
         let mk = keys();
-        let (dk, wrapped) = mk.new_data_key("ver_1");
-        let sealed = dk.seal(b"Homer Simpson", "expected:ver_1");
+        let (dk, wrapped) = mk.new_data_key("ver_1").unwrap();
+        let sealed = dk.seal(b"Homer Simpson", "expected:ver_1").unwrap();
         assert!(!sealed.windows(5).any(|w| w == b"Homer"));
         let dk2 = mk.unwrap_data_key("ver_1", &wrapped).unwrap();
         assert_eq!(
@@ -242,10 +308,10 @@ mod tests {
     #[test]
     fn rotation_keeps_old_ciphertexts_readable() {
         let old = keys();
-        let sealed = old.seal("secret", b"whsec", b"wh_1");
+        let sealed = old.seal("secret", b"whsec", b"wh_1").unwrap();
         let rotated = MasterKeys::new([9u8; 32], vec![[7u8; 32]]);
         assert_eq!(rotated.open("secret", &sealed, b"wh_1").unwrap(), b"whsec");
-        let resealed = rotated.seal("secret", b"whsec", b"wh_1");
+        let resealed = rotated.seal("secret", b"whsec", b"wh_1").unwrap();
         assert!(matches!(
             old.open("secret", &resealed, b"wh_1"),
             Err(CryptoError::UnknownKey(_))
@@ -264,8 +330,35 @@ mod tests {
         ] {
             assert!(mk.open("p", bad, b"").is_err());
         }
-        let (dk, _) = mk.new_data_key("v");
+        let (dk, _) = mk.new_data_key("v").unwrap();
         assert!(dk.open(&[], "x").is_err());
         assert!(dk.open(&[1, 2, 3], "x").is_err());
+    }
+
+    #[test]
+    fn reseal_moves_a_value_to_the_current_key_once() {
+        let old = keys();
+        let sealed = old.seal("secret", b"whsec", b"wh_1").unwrap();
+        assert_eq!(MasterKeys::sealed_by(&sealed), Some(old.current_id()));
+        let rotated = MasterKeys::new([9u8; 32], vec![[7u8; 32]]);
+        let moved = rotated.reseal("secret", &sealed, b"wh_1").unwrap().unwrap();
+        assert_eq!(MasterKeys::sealed_by(&moved), Some(rotated.current_id()));
+        assert!(rotated.reseal("secret", &moved, b"wh_1").unwrap().is_none());
+        let only_new = MasterKeys::new([9u8; 32], vec![]);
+        assert_eq!(only_new.open("secret", &moved, b"wh_1").unwrap(), b"whsec");
+        assert!(rotated.reseal("secret", &sealed, b"wh_2").is_err());
+        assert_eq!(MasterKeys::sealed_by(b"\x01"), None);
+    }
+
+    #[test]
+    fn macs_verify_in_constant_time_and_reject_forgeries() {
+        let mk = keys();
+        let tag = mk.mac("file-url", b"doc:front:1").unwrap();
+        assert!(mk.verify_mac("file-url", b"doc:front:1", &tag).unwrap());
+        let mut forged = tag;
+        forged[31] ^= 1;
+        assert!(!mk.verify_mac("file-url", b"doc:front:1", &forged).unwrap());
+        assert!(!mk.verify_mac("file-url", b"doc:front:1", &tag[..16]).unwrap());
+        assert!(!mk.verify_mac("file-url", b"doc:front:2", &tag).unwrap());
     }
 }

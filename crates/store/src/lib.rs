@@ -6,6 +6,7 @@ pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod ids;
+pub mod job_kind;
 pub mod models;
 pub mod objects;
 mod repo;
@@ -21,7 +22,10 @@ pub use error::StoreError;
 pub use models::*;
 pub use objects::Objects;
 pub use repo::documents::NewDocument;
-pub use repo::jobs::{ClaimedJob, NewJob};
+pub use job_kind::JobKind;
+pub use repo::keyring::{database_in_use, KeyCheckError, RecordedKey};
+pub use repo::rekey::{RekeyCount, SealedColumn, SEALED_COLUMNS};
+pub use repo::jobs::{ClaimedJob, JobCount, NewJob};
 pub use repo::verifications::{
     DocumentEffect, DocumentResult, ListFilter, NewVerification, Transition,
 };

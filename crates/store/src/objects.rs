@@ -102,6 +102,32 @@ impl Objects {
         }
     }
 
+    /// Keys of the objects last modified before `cutoff` (seconds since the
+    /// epoch), for the orphan sweep; the listing pages through the whole store.
+    pub async fn keys_older_than(&self, cutoff_secs: i64) -> Result<Vec<String>, ObjectError> {
+        use futures::StreamExt;
+        let prefix = self.prefix.as_ref().to_string();
+        let mut listing = self.store.list(Some(&self.prefix));
+        let mut keys = vec![];
+        while let Some(meta) = listing.next().await {
+            let meta = meta?;
+            if meta.last_modified.timestamp() >= cutoff_secs {
+                continue;
+            }
+            let location = meta.location.as_ref();
+            let key = if prefix.is_empty() {
+                location
+            } else {
+                match location.strip_prefix(&prefix) {
+                    Some(rest) => rest.trim_start_matches('/'),
+                    None => continue,
+                }
+            };
+            keys.push(key.to_string());
+        }
+        Ok(keys)
+    }
+
     /// Readiness: list one entry to prove the backend answers.
     pub async fn check(&self) -> Result<(), ObjectError> {
         use futures::StreamExt;

@@ -101,6 +101,12 @@ impl From<ValidationErrors> for ApiError {
     }
 }
 
+impl From<colleckt_store::crypto::CryptoError> for ApiError {
+    fn from(e: colleckt_store::crypto::CryptoError) -> Self {
+        ApiError::Internal(e.to_string())
+    }
+}
+
 impl From<colleckt_store::objects::ObjectError> for ApiError {
     fn from(e: colleckt_store::objects::ObjectError) -> Self {
         ApiError::Internal(e.to_string())

@@ -9,6 +9,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use colleckt_store::crypto::CryptoError;
 
 pub const TTL_SECS: i64 = 30 * 60;
 
@@ -16,20 +17,47 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/files/{document}/{side}", get(serve))
 }
 
-fn signature(state: &AppState, document: &str, side: &str, expires: i64) -> String {
-    let mac = state.store.keys.mac(
-        "file-url",
-        format!("{document}:{side}:{expires}").as_bytes(),
-    );
-    mac.iter().map(|b| format!("{b:02x}")).collect()
+const PURPOSE: &str = "file-url";
+
+fn message(document: &str, side: &str, expires: i64) -> Vec<u8> {
+    format!("{document}:{side}:{expires}").into_bytes()
 }
 
-pub fn signed_url(state: &AppState, document: &str, side: &str) -> String {
+pub fn signed_url(state: &AppState, document: &str, side: &str) -> Result<String, CryptoError> {
     let expires = chrono::Utc::now().timestamp() + TTL_SECS;
-    let sig = signature(state, document, side, expires);
-    format!(
+    let mac = state
+        .store
+        .keys
+        .mac(PURPOSE, &message(document, side, expires))?;
+    let sig: String = mac.iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!(
         "{}/files/{document}/{side}?expires={expires}&signature={sig}",
         state.public_url
+    ))
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 || !s.is_ascii() {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok())
+        .collect()
+}
+
+/// Constant time (`Mac::verify_slice`), so the signature cannot be guessed
+/// byte by byte.
+fn valid(state: &AppState, document: &str, side: &str, expires: i64, sig: &str) -> bool {
+    let Some(tag) = unhex(sig) else {
+        return false;
+    };
+    matches!(
+        state
+            .store
+            .keys
+            .verify_mac(PURPOSE, &message(document, side, expires), &tag),
+        Ok(true)
     )
 }
 
@@ -47,14 +75,6 @@ fn signed_params(raw: Option<&str>) -> Option<(i64, String)> {
     Some((expires?, signature?))
 }
 
-/// Constant-time comparison, so the signature cannot be guessed byte by byte.
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
-}
 
 async fn serve(
     State(state): State<AppState>,
@@ -66,7 +86,7 @@ async fn serve(
         return Err(forbidden());
     };
     if !matches!(side.as_str(), "front" | "back")
-        || !same(&sig, &signature(&state, &document, &side, expires))
+        || !valid(&state, &document, &side, expires, &sig)
         || expires < chrono::Utc::now().timestamp()
     {
         return Err(forbidden());

@@ -1,5 +1,6 @@
 //! Operations endpoints: `/healthz` (the process answers), `/readyz` (database
-//! and object storage reachable), `/metrics` (Prometheus text format).
+//! and object storage reachable, and this process's master key is the one
+//! the database's data needs), `/metrics` (Prometheus text format).
 
 use crate::app::AppState;
 use axum::extract::State;
@@ -19,7 +20,13 @@ pub fn router() -> Router<AppState> {
 async fn ready(State(state): State<AppState>) -> impl IntoResponse {
     let database = state.store.db.ping().await.is_ok();
     let storage = state.objects.check().await.is_ok();
-    let status = if database && storage {
+    let keys = match state.store.check_keys().await {
+        Ok(()) => "ok",
+        Err(colleckt_store::KeyCheckError::Store(_)) => "unavailable",
+        Err(_) => "mismatch",
+    };
+    let ready = database && storage && keys == "ok";
+    let status = if ready {
         StatusCode::OK
     } else {
         StatusCode::SERVICE_UNAVAILABLE
@@ -28,9 +35,10 @@ async fn ready(State(state): State<AppState>) -> impl IntoResponse {
     (
         status,
         Json(json!({
-            "status": word(database && storage),
+            "status": word(ready),
             "database": word(database),
             "storage": word(storage),
+            "keys": keys,
             // OCR is optional: without it OCR-dependent rules are skipped and
             // never approve alone, so it does not make the service unready.
             "ocr": if colleckt_extract::ocr_available() { "available" } else { "unavailable" },
@@ -38,7 +46,8 @@ async fn ready(State(state): State<AppState>) -> impl IntoResponse {
     )
 }
 
-async fn metrics() -> impl IntoResponse {
+async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    crate::metrics::record_jobs(&state.store).await;
     (
         [("content-type", "text/plain; version=0.0.4")],
         crate::metrics::render(),

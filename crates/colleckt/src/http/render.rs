@@ -194,13 +194,21 @@ pub fn verification(
     }
 }
 
-pub fn document(state: &AppState, flow: Option<&Flow>, d: &Document) -> DocumentResource {
+pub fn document(
+    state: &AppState,
+    flow: Option<&Flow>,
+    d: &Document,
+) -> Result<DocumentResource, colleckt_store::StoreError> {
     let doc_type = flow.and_then(|f| f.document_type(d.type_id));
     let country = country::by_iso3(&d.country);
-    DocumentResource {
+    Ok(DocumentResource {
         id: d.id.clone(),
-        url_front: signed_url(state, &d.id, "front"),
-        url_back: d.back.as_ref().map(|_| signed_url(state, &d.id, "back")),
+        url_front: signed_url(state, &d.id, "front")?,
+        url_back: d
+            .back
+            .as_ref()
+            .map(|_| signed_url(state, &d.id, "back"))
+            .transpose()?,
         status_label: d.status.label().to_string(),
         verification_id: d.verification_id.clone(),
         document_type: DocumentTypeResource {
@@ -222,7 +230,7 @@ pub fn document(state: &AppState, flow: Option<&Flow>, d: &Document) -> Document
         decisions: d.decisions.iter().map(decision).collect(),
         rules: d.rules.clone(),
         slot: d.slot.key().to_string(),
-    }
+    })
 }
 
 /// Loads what the detailed shape needs and renders it.
@@ -247,7 +255,10 @@ pub async fn verification_detail(
         created_at: summary.created_at,
         updated_at: summary.updated_at,
         flow: summary.flow,
-        documents: docs.iter().map(|d| document(state, flow, d)).collect(),
+        documents: docs
+            .iter()
+            .map(|d| document(state, flow, d))
+            .collect::<Result<_, _>>()?,
         comments: summary.comments,
         history: history.iter().map(self::history).collect(),
     })

@@ -2,11 +2,8 @@
 //! the outbox events a status change emits. Workers come with the pipeline.
 
 use colleckt_domain::Status;
-use colleckt_store::{NewJob, Verification};
+use colleckt_store::{JobKind, NewJob, Verification};
 use serde_json::json;
-
-pub const PIPELINE: &str = "pipeline";
-pub const PURGE: &str = "purge";
 
 /// The webhook events a verification emits on entering `to` (CONTRACT §5).
 pub fn events_for(to: Status) -> Vec<&'static str> {
@@ -22,7 +19,7 @@ pub fn events_for(to: Status) -> Vec<&'static str> {
 
 pub fn pipeline_job(v: &Verification) -> NewJob {
     NewJob::new(
-        PIPELINE,
+        JobKind::Pipeline,
         json!({"verification_id": v.id, "workspace_id": v.workspace_id}),
     )
 }
@@ -30,7 +27,7 @@ pub fn pipeline_job(v: &Verification) -> NewJob {
 /// Removes the rows and images of a deleted verification after the retention.
 pub fn purge_job(v: &Verification, retention_days: u32) -> NewJob {
     NewJob::new(
-        PURGE,
+        JobKind::Purge,
         json!({"verification_id": v.id, "workspace_id": v.workspace_id}),
     )
     .delayed(i64::from(retention_days) * 86_400_000_000)
@@ -39,5 +36,6 @@ pub fn purge_job(v: &Verification, retention_days: u32) -> NewJob {
 pub mod expiry;
 pub mod pipeline;
 pub mod purge;
+pub mod sweep;
 pub mod webhooks;
 pub mod worker;

@@ -1,19 +1,23 @@
 //! The worker loop: claim a due job with a lease, run it, complete or retry
-//! with exponential backoff. Any number of workers on any number of nodes.
+//! with its kind's backoff. Any number of workers on any number of nodes.
+//! Every job ends: an attempt stops renewing its lease at its kind's
+//! deadline, and a job out of attempts goes to its kind's give-up step.
 
 use crate::app::AppState;
-use colleckt_store::ClaimedJob;
-use std::time::Duration;
+use colleckt_store::{ClaimedJob, JobKind};
+use std::time::{Duration, Instant};
 
 /// The job kinds this build runs.
-pub const KINDS: &[&str] = &[super::PIPELINE, super::PURGE];
+pub const KINDS: &[JobKind] = &JobKind::ALL;
 
 fn micros(d: Duration) -> i64 {
     i64::try_from(d.as_micros()).unwrap_or(i64::MAX / 4)
 }
 
 /// Runs `work` while renewing the job's lease every third of it, so a long
-/// job keeps its lease and a crashed worker's job is free after one lease.
+/// job keeps its lease and a crashed worker's job is free after one lease —
+/// but never past the kind's deadline: then the attempt is abandoned (an
+/// error, so it counts) and the lease lapses on its own.
 async fn with_lease<F: std::future::Future<Output = Result<(), String>>>(
     state: &AppState,
     job: &ClaimedJob,
@@ -21,9 +25,14 @@ async fn with_lease<F: std::future::Future<Output = Result<(), String>>>(
     work: F,
 ) -> Result<(), String> {
     let lease = state.job_lease;
+    let deadline = job.kind.deadline();
+    let started = Instant::now();
     let renew = async {
         loop {
             tokio::time::sleep(lease / 3).await;
+            if started.elapsed() >= deadline {
+                return;
+            }
             match state
                 .store
                 .extend_job_lease(&job.id, worker, micros(lease))
@@ -37,7 +46,7 @@ async fn with_lease<F: std::future::Future<Output = Result<(), String>>>(
     };
     tokio::select! {
         result = work => result,
-        () = renew => Err("the lease renewal stopped".into()),
+        () = renew => Err(format!("the {} job ran past its deadline of {deadline:?}", job.kind)),
     }
 }
 
@@ -48,17 +57,36 @@ pub enum Step {
     Empty,
 }
 
-/// Backoff after `attempts` failures: 1 min × 2^(attempts-1), capped at a day.
-pub fn backoff_micros(attempts: i64) -> i64 {
-    let exp = (attempts.max(1) - 1).min(20) as u32;
-    (60_000_000i64 * 2i64.pow(exp)).min(86_400_000_000)
+async fn execute(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
+    match job.kind {
+        JobKind::Pipeline => super::pipeline::run(state, job).await,
+        JobKind::Purge => super::purge::run(state, job).await,
+        JobKind::PurgeObjects => super::purge::run_objects(state, job).await,
+    }
 }
 
-async fn execute(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
-    match job.kind.as_str() {
-        super::PIPELINE => super::pipeline::run(state, job).await,
-        super::PURGE => super::purge::run(state, job).await,
-        other => Err(format!("no handler for job kind {other}")),
+/// A job out of attempts ends here. A pipeline job hands the verification to
+/// a person; a purge job stays as a dead row an operator must look at.
+async fn give_up(state: &AppState, job: &ClaimedJob, error: &str) -> Result<(), String> {
+    tracing::error!(job = %job.id, kind = %job.kind, %error, "job failed for the last time");
+    match job.kind {
+        JobKind::Pipeline => {
+            super::pipeline::give_up(state, job, error).await?;
+            state
+                .store
+                .complete_job(&job.id)
+                .await
+                .map_err(|e| e.to_string())
+        }
+        JobKind::Purge | JobKind::PurgeObjects => {
+            metrics::counter!("colleckt_purge_dead_total", "kind" => job.kind.as_str())
+                .increment(1);
+            state
+                .store
+                .bury_job(&job.id, error)
+                .await
+                .map_err(|e| e.to_string())
+        }
     }
 }
 
@@ -71,30 +99,33 @@ pub async fn try_execute_one(state: &AppState, worker: &str) -> Result<Step, Str
     let Some(job) = job else {
         return Ok(Step::Empty);
     };
+    if job.spent {
+        // The last attempt died with its process (or ran out of time)
+        // before it could record a failure.
+        give_up(state, &job, "the last attempt did not finish").await?;
+        return Ok(Step::Ran);
+    }
     match with_lease(state, &job, worker, execute(state, &job)).await {
         Ok(()) => state
             .store
             .complete_job(&job.id)
             .await
             .map_err(|e| e.to_string())?,
-        Err(error) if job.attempts >= job.max_attempts => {
-            tracing::error!(job = %job.id, kind = %job.kind, %error, "job failed for the last time");
-            if job.kind == super::PIPELINE {
-                super::pipeline::give_up(state, &job, &error).await?;
-            }
-            state
-                .store
-                .complete_job(&job.id)
-                .await
-                .map_err(|e| e.to_string())?;
-        }
         Err(error) => {
-            tracing::warn!(job = %job.id, kind = %job.kind, %error, "job failed; will retry");
-            state
-                .store
-                .retry_job(&job.id, backoff_micros(job.attempts), &error)
-                .await
-                .map_err(|e| e.to_string())?;
+            if matches!(job.kind, JobKind::Purge | JobKind::PurgeObjects) {
+                metrics::counter!("colleckt_purge_failures_total", "kind" => job.kind.as_str())
+                    .increment(1);
+            }
+            if job.attempts >= job.max_attempts {
+                give_up(state, &job, &error).await?;
+            } else {
+                tracing::warn!(job = %job.id, kind = %job.kind, %error, "job failed; will retry");
+                state
+                    .store
+                    .retry_job(&job.id, micros(job.kind.backoff(job.attempts)), &error)
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
         }
     }
     Ok(Step::Ran)
@@ -125,15 +156,6 @@ pub fn spawn_workers(state: &AppState, count: usize) {
     }
     if count > 0 {
         tokio::spawn(super::expiry::run(state.clone()));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn backoff_doubles_from_a_minute_and_caps() {
-        assert_eq!(super::backoff_micros(1), 60_000_000);
-        assert_eq!(super::backoff_micros(2), 120_000_000);
-        assert_eq!(super::backoff_micros(50), 86_400_000_000);
+        tokio::spawn(super::sweep::run(state.clone()));
     }
 }

@@ -166,7 +166,8 @@ async fn signed_urls_refuse_tampering_and_expiry() {
         .state
         .store
         .keys
-        .mac("file-url", format!("{doc_id}:front:{expires}").as_bytes());
+        .mac("file-url", format!("{doc_id}:front:{expires}").as_bytes())
+        .unwrap();
     let sig: String = mac.iter().map(|b| format!("{b:02x}")).collect();
     let expired = format!(
         "{}/files/{doc_id}/front?expires={expires}&signature={sig}",
@@ -179,7 +180,8 @@ async fn signed_urls_refuse_tampering_and_expiry() {
         .state
         .store
         .keys
-        .mac("file-url", format!("{doc_id}:front:{expires}").as_bytes());
+        .mac("file-url", format!("{doc_id}:front:{expires}").as_bytes())
+        .unwrap();
     let sig: String = mac.iter().map(|b| format!("{b:02x}")).collect();
     let fresh = format!(
         "{}/files/{doc_id}/front?expires={expires}&signature={sig}",

@@ -35,7 +35,7 @@ pub(crate) async fn insert_comment(
     )
     .bind(&id)
     .bind(verification_id)
-    .bind(key.seal(content.as_bytes(), &format!("comment:{id}")))
+    .bind(key.seal(content.as_bytes(), &format!("comment:{id}"))?)
     .bind(status.map(Status::value))
     .bind(actor)
     .bind(i64::from(private))

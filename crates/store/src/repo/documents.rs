@@ -4,9 +4,10 @@
 
 use crate::db::WriteTx;
 use crate::ids::{new_id, now_micros};
+use crate::repo::jobs::{insert_job, NewJob};
 use crate::repo::verifications::{DocumentEffect, DocumentResult, Transition};
 use crate::rows::{int, opt_blob, opt_text, text};
-use crate::{Decision, DocStatus, Document, Store, StoreError, StoredFile, Verification};
+use crate::{Decision, DocStatus, JobKind, Document, Store, StoreError, StoredFile, Verification};
 use colleckt_domain::Slot;
 use sqlx::any::AnyRow;
 
@@ -147,6 +148,13 @@ impl Store {
                 .execute(&mut *w.tx)
                 .await?;
         }
+        // A side the new document keeps is not an orphan.
+        let orphans: Vec<String> = replaced
+            .iter()
+            .filter(|k| **k != doc.front.key && doc.back.as_ref().map(|b| &b.key) != Some(*k))
+            .cloned()
+            .collect();
+        enqueue_object_purge(&mut w, &orphans, now).await?;
         let id = new_id("doc");
         sqlx::query(&format!(
             "INSERT INTO documents ({COLUMNS}) VALUES \
@@ -209,9 +217,26 @@ impl Store {
             .bind(document_id)
             .execute(&mut *w.tx)
             .await?;
+        enqueue_object_purge(&mut w, &keys, now).await?;
         w.commit().await?;
         Ok(keys)
     }
+}
+
+/// The caller deletes replaced images at once after commit; this job, in the
+/// same transaction as the row change, makes sure they go even if that
+/// delete fails or the process dies first.
+async fn enqueue_object_purge(
+    w: &mut WriteTx,
+    keys: &[String],
+    now: i64,
+) -> Result<(), StoreError> {
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let job = NewJob::new(JobKind::PurgeObjects, serde_json::json!({ "keys": keys }))
+        .delayed(60_000_000);
+    insert_job(w, &job, now).await
 }
 
 /// Every change to a verification's documents moves its version, so an upload
@@ -243,11 +268,11 @@ async fn record_result(
     let extracted = v.data_key.seal(
         &serde_json::to_vec(&r.extracted)?,
         &aad("extracted", &r.document_id),
-    );
+    )?;
     let rules = v.data_key.seal(
         &serde_json::to_vec(&r.rules)?,
         &aad("rules", &r.document_id),
-    );
+    )?;
     sqlx::query(
         "UPDATE documents SET status = $1, extracted_data_enc = $2, rules_enc = $3, updated_at = $4 \
          WHERE id = $5 AND verification_id = $6",
@@ -318,7 +343,8 @@ pub(crate) async fn apply_effect(
                     let comment = t
                         .comment
                         .as_ref()
-                        .map(|c| v.data_key.seal(c.as_bytes(), &aad("decision", &id)));
+                        .map(|c| v.data_key.seal(c.as_bytes(), &aad("decision", &id)))
+                        .transpose()?;
                     sqlx::query(
                         "INSERT INTO decisions (id, document_id, decision, source, actor, \
                          comment_enc, created_at) VALUES ($1, $2, $3, 'manual', $4, $5, $6)",

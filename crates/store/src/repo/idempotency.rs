@@ -57,7 +57,7 @@ impl Store {
             (Some(status), Some(sealed)) => {
                 let body =
                     self.keys
-                        .open("idempotency", &sealed, aad(workspace_id, key).as_bytes())?;
+                        .open(PURPOSE, &sealed, aad(workspace_id, key).as_bytes())?;
                 Ok(IdempotencyRecord::Replay {
                     status: u16::try_from(status).unwrap_or(500),
                     body,
@@ -76,7 +76,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let sealed = self
             .keys
-            .seal("idempotency", body, aad(workspace_id, key).as_bytes());
+            .seal(PURPOSE, body, aad(workspace_id, key).as_bytes())?;
         let mut w = self.db.begin_write().await?;
         sqlx::query(
             "UPDATE idempotency_keys SET status_code = $1, response_enc = $2 \
@@ -109,6 +109,9 @@ impl Store {
     }
 }
 
-fn aad(workspace_id: &str, key: &str) -> String {
+/// The purpose (derived key) of sealed responses; `key rotate` re-seals them.
+pub(crate) const PURPOSE: &str = "idempotency";
+
+pub(crate) fn aad(workspace_id: &str, key: &str) -> String {
     format!("idem:{workspace_id}:{key}")
 }

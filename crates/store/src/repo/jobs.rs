@@ -2,16 +2,20 @@
 //! change that needs them (so a committed submit always has its pipeline job),
 //! claimed with a lease by any worker on any node. PostgreSQL claims with
 //! `FOR UPDATE SKIP LOCKED`; SQLite's single writer makes a plain claim safe.
+//! A job that has used all its attempts is never handed out to run again:
+//! the claim hands it out once more as *spent*, for its kind's give-up step
+//! (a pipeline job ends in Double Check, a purge job becomes a dead row).
 
 use crate::db::{Engine, WriteTx};
 use crate::ids::{new_id, now_micros};
-use crate::rows::{int, text};
+use crate::job_kind::JobKind;
+use crate::rows::{int, opt_int, text};
 use crate::{Store, StoreError};
 
-/// A job to enqueue. The payload holds ids only, never PII.
+/// A job to enqueue. The payload holds ids (and object keys) only, never PII.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewJob {
-    pub kind: String,
+    pub kind: JobKind,
     pub payload: serde_json::Value,
     /// Delay before it may run, in microseconds.
     pub delay_micros: i64,
@@ -19,12 +23,12 @@ pub struct NewJob {
 }
 
 impl NewJob {
-    pub fn new(kind: &str, payload: serde_json::Value) -> NewJob {
+    pub fn new(kind: JobKind, payload: serde_json::Value) -> NewJob {
         NewJob {
-            kind: kind.to_string(),
+            kind,
             payload,
             delay_micros: 0,
-            max_attempts: 5,
+            max_attempts: kind.max_attempts(),
         }
     }
 
@@ -37,10 +41,22 @@ impl NewJob {
 #[derive(Debug, Clone)]
 pub struct ClaimedJob {
     pub id: String,
-    pub kind: String,
+    pub kind: JobKind,
     pub payload: serde_json::Value,
     pub attempts: i64,
     pub max_attempts: i64,
+    /// Every attempt was used (the last one crashed or timed out without
+    /// recording a failure): run the kind's give-up step, not the job.
+    pub spent: bool,
+}
+
+/// Jobs of one kind in one state, for `/metrics`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobCount {
+    pub kind: String,
+    /// `pending`, `running` or `dead`.
+    pub state: String,
+    pub count: i64,
 }
 
 pub(crate) async fn insert_job(w: &mut WriteTx, job: &NewJob, now: i64) -> Result<(), StoreError> {
@@ -49,7 +65,7 @@ pub(crate) async fn insert_job(w: &mut WriteTx, job: &NewJob, now: i64) -> Resul
          VALUES ($1, $2, $3, $4, 0, $5, $6)",
     )
     .bind(new_id("job"))
-    .bind(&job.kind)
+    .bind(job.kind.as_str())
     .bind(job.payload.to_string())
     .bind(now + job.delay_micros)
     .bind(job.max_attempts)
@@ -69,10 +85,11 @@ impl Store {
     }
 
     /// Claims the oldest due job of `kinds` for `lease_micros`; a job whose
-    /// lease ran out (its worker died) is due again.
+    /// lease ran out (its worker died) is due again. A due job with no
+    /// attempts left comes back `spent` (its attempts are not counted again).
     pub async fn claim_job(
         &self,
-        kinds: &[&str],
+        kinds: &[JobKind],
         worker: &str,
         lease_micros: i64,
     ) -> Result<Option<ClaimedJob>, StoreError> {
@@ -90,32 +107,38 @@ impl Store {
         };
         let mut w = self.db.begin_write().await?;
         let select = format!(
-            "SELECT id FROM jobs WHERE run_at <= $1 AND kind IN ({kind_list}) \
+            "SELECT id, attempts, max_attempts FROM jobs WHERE run_at <= $1 \
+             AND kind IN ({kind_list}) AND dead_at IS NULL \
              AND (locked_until IS NULL OR locked_until < $1) ORDER BY run_at LIMIT 1{lock}"
         );
         let mut q = sqlx::query(&select).bind(now);
         for k in kinds {
-            q = q.bind(k.to_string());
+            q = q.bind(k.as_str());
         }
         let Some(row) = q.fetch_optional(&mut *w.tx).await? else {
             return Ok(None);
         };
         let id = text(&row, "id")?;
-        let row = sqlx::query(
-            "UPDATE jobs SET locked_until = $1, locked_by = $2, attempts = attempts + 1 \
-             WHERE id = $3 RETURNING kind, payload, attempts, max_attempts",
-        )
+        let spent = int(&row, "attempts")? >= int(&row, "max_attempts")?;
+        let count = if spent { "" } else { ", attempts = attempts + 1" };
+        let row = sqlx::query(&format!(
+            "UPDATE jobs SET locked_until = $1, locked_by = $2{count} \
+             WHERE id = $3 RETURNING kind, payload, attempts, max_attempts"
+        ))
         .bind(now + lease_micros)
         .bind(worker)
         .bind(&id)
         .fetch_one(&mut *w.tx)
         .await?;
         w.commit().await?;
+        let kind = text(&row, "kind")?;
         Ok(Some(ClaimedJob {
-            kind: text(&row, "kind")?,
+            kind: JobKind::parse(&kind)
+                .ok_or_else(|| StoreError::Corrupt(format!("job kind {kind}")))?,
             payload: serde_json::from_str(&text(&row, "payload")?)?,
             attempts: int(&row, "attempts")?,
             max_attempts: int(&row, "max_attempts")?,
+            spent,
             id,
         }))
     }
@@ -170,12 +193,64 @@ impl Store {
         Ok(())
     }
 
-    /// Jobs waiting, by kind (tests drain the queue; `/metrics` reports it).
+    /// A job that gave up for good stays as a row with `dead_at`, for
+    /// operators (and `/metrics`) to see; it is never claimed again.
+    pub async fn bury_job(&self, id: &str, error: &str) -> Result<(), StoreError> {
+        let mut w = self.db.begin_write().await?;
+        sqlx::query(
+            "UPDATE jobs SET dead_at = $1, locked_until = NULL, locked_by = NULL, \
+             last_error = $2 WHERE id = $3",
+        )
+        .bind(now_micros())
+        .bind(error.chars().take(500).collect::<String>())
+        .bind(id)
+        .execute(&mut *w.tx)
+        .await?;
+        w.commit().await?;
+        Ok(())
+    }
+
+    /// Live (not dead) jobs of a kind, running or waiting (tests drain the queue).
     pub async fn pending_jobs(&self, kind: &str) -> Result<i64, StoreError> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM jobs WHERE kind = $1")
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM jobs WHERE kind = $1 AND dead_at IS NULL")
             .bind(kind)
             .fetch_one(&self.db.pool)
             .await?;
         int(&row, "n")
+    }
+
+    /// Every job by kind and state (`pending`, `running`, `dead`).
+    pub async fn job_counts(&self) -> Result<Vec<JobCount>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT kind, CASE WHEN dead_at IS NOT NULL THEN 'dead' \
+             WHEN locked_until IS NOT NULL AND locked_until >= $1 THEN 'running' \
+             ELSE 'pending' END AS state, COUNT(*) AS n FROM jobs GROUP BY 1, 2",
+        )
+        .bind(now_micros())
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(JobCount {
+                    kind: text(r, "kind")?,
+                    state: text(r, "state")?,
+                    count: int(r, "n")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The job rows of a kind, for tests and `colleckt` diagnostics:
+    /// `(attempts, dead)` of each.
+    pub async fn job_states(&self, kind: JobKind) -> Result<Vec<(i64, bool)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT attempts, dead_at FROM jobs WHERE kind = $1 ORDER BY created_at",
+        )
+        .bind(kind.as_str())
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((int(r, "attempts")?, opt_int(r, "dead_at")?.is_some())))
+            .collect()
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::rows::{opt_text, text};
 use crate::{Store, StoreError};
+use std::collections::HashSet;
 
 impl Store {
     /// Object keys of a soft-deleted verification (empty if it is live or gone).
@@ -53,5 +54,33 @@ impl Store {
         }
         w.commit().await?;
         Ok(true)
+    }
+
+    /// Which of `keys` a document row still points to (live or soft-deleted:
+    /// the purge of a deleted verification removes its own objects).
+    pub async fn referenced_object_keys(
+        &self,
+        keys: &[String],
+    ) -> Result<HashSet<String>, StoreError> {
+        let mut found = HashSet::new();
+        for chunk in keys.chunks(100) {
+            let list = (1..=chunk.len())
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "SELECT front_key, back_key FROM documents \
+                 WHERE front_key IN ({list}) OR back_key IN ({list})"
+            );
+            let mut q = sqlx::query(&sql);
+            for k in chunk {
+                q = q.bind(k.clone());
+            }
+            for r in q.fetch_all(&self.db.pool).await? {
+                found.insert(text(&r, "front_key")?);
+                found.extend(opt_text(&r, "back_key")?);
+            }
+        }
+        Ok(found)
     }
 }

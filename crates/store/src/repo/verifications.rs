@@ -179,7 +179,7 @@ impl Store {
     ) -> Result<Verification, StoreError> {
         let id = new_id("ver");
         let now = now_micros();
-        let (data_key, wrapped) = self.keys.new_data_key(&id);
+        let (data_key, wrapped) = self.keys.new_data_key(&id)?;
         let expected = serde_json::to_vec(&new.expected)?;
         let insert = format!(
             "INSERT INTO verifications ({COLUMNS}, session_token_hash) \
@@ -195,8 +195,8 @@ impl Store {
             id: &id,
             new: &new,
             wrapped: &wrapped,
-            expected: data_key.seal(&expected, &aad("expected", &id)),
-            session: data_key.seal(session_token.as_bytes(), &aad("session", &id)),
+            expected: data_key.seal(&expected, &aad("expected", &id))?,
+            session: data_key.seal(session_token.as_bytes(), &aad("session", &id))?,
             session_hash: sha256_hex(session_token.as_bytes()),
             now,
         };
@@ -413,7 +413,7 @@ impl Store {
         if let Some(expected) = &t.expected {
             let sealed = v
                 .data_key
-                .seal(&serde_json::to_vec(expected)?, &aad("expected", &v.id));
+                .seal(&serde_json::to_vec(expected)?, &aad("expected", &v.id))?;
             sqlx::query("UPDATE verifications SET expected_data_enc = $1 WHERE id = $2")
                 .bind(sealed)
                 .bind(&v.id)
@@ -551,7 +551,9 @@ pub(crate) async fn insert_history(
     seq: i64,
 ) -> Result<(), StoreError> {
     let id = new_id("hist");
-    let comment = comment.map(|c| key.seal(c.as_bytes(), &aad("history", &id)));
+    let comment = comment
+        .map(|c| key.seal(c.as_bytes(), &aad("history", &id)))
+        .transpose()?;
     sqlx::query(
         "INSERT INTO history (id, verification_id, from_status, to_status, actor, comment_enc, \
          created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

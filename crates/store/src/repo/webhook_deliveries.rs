@@ -11,7 +11,7 @@ use crate::{Store, StoreError};
 use sqlx::any::AnyRow;
 use std::collections::HashMap;
 
-const RESPONSE_PURPOSE: &str = "webhook-response";
+pub(crate) const RESPONSE_PURPOSE: &str = "webhook-response";
 
 /// A delivery a worker holds the lease of, with what it needs to send it.
 pub struct ClaimedDelivery {
@@ -254,7 +254,8 @@ impl Store {
         let response = rec
             .response
             .as_ref()
-            .map(|b| self.keys.seal(RESPONSE_PURPOSE, b, id.as_bytes()));
+            .map(|b| self.keys.seal(RESPONSE_PURPOSE, b, id.as_bytes()))
+            .transpose()?;
         sqlx::query(
             "INSERT INTO delivery_attempts (id, delivery_id, attempt, status_code, duration_ms, \
              response_enc, error, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

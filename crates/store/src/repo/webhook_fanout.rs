@@ -153,7 +153,7 @@ impl Store {
                     continue;
                 }
                 let id = new_id("dlv");
-                let sealed = v.data_key.seal(body, &payload_aad(&id));
+                let sealed = v.data_key.seal(body, &payload_aad(&id))?;
                 let res = sqlx::query(
                     "INSERT INTO deliveries (id, endpoint_id, workspace_id, event_id, event_type, \
                      verification_id, payload_enc, status, attempts, next_attempt_at, \

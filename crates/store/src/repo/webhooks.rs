@@ -99,7 +99,7 @@ impl Store {
         let now = now_micros();
         let sealed = self
             .keys
-            .seal(SECRET_PURPOSE, secret.as_bytes(), id.as_bytes());
+            .seal(SECRET_PURPOSE, secret.as_bytes(), id.as_bytes())?;
         let filter = new.events.as_ref().map(serde_json::to_string).transpose()?;
         let mut w = self.db.begin_write().await?;
         sqlx::query(

@@ -101,8 +101,8 @@ async fn store_file(
     file: &CheckedFile,
 ) -> ApiResult<StoredFile> {
     let key = format!("{}/{}/{doc_key}-{side}", v.workspace_id, v.id);
-    let digest = state.store.keys.mac("image-digest", &file.bytes);
-    let sealed = v.data_key().seal(&file.bytes, &format!("object:{key}"));
+    let digest = state.store.keys.mac("image-digest", &file.bytes)?;
+    let sealed = v.data_key().seal(&file.bytes, &format!("object:{key}"))?;
     state.objects.put(&key, sealed).await?;
     Ok(StoredFile {
         key,
@@ -218,7 +218,7 @@ pub async fn upload_document(
         _ => None,
     };
     let doc = save_document(&state, &v, target, SideFile::New(front), back).await?;
-    let data = render::document(&state, Some(flow), &doc);
+    let data = render::document(&state, Some(flow), &doc)?;
     Ok((StatusCode::CREATED, Json(Data { data })))
 }
 
@@ -319,7 +319,7 @@ pub async fn list(
     let data = docs
         .iter()
         .map(|d| render::document(&state, Some(flow), d))
-        .collect();
+        .collect::<Result<_, _>>()?;
     Ok(Json(Data { data }))
 }
 
@@ -341,7 +341,7 @@ pub async fn show(
         .find(|d| d.id == document)
         .ok_or(ApiError::NotFound("Document not found."))?;
     Ok(Json(Data {
-        data: render::document(&state, Some(flow), doc),
+        data: render::document(&state, Some(flow), doc)?,
     }))
 }
 

@@ -310,10 +310,11 @@ async fn purging_a_verification_deletes_its_deliveries_and_no_others() {
     assert_eq!(deliveries(&app, &wh).await.len(), 2);
     let job = colleckt_store::ClaimedJob {
         id: "job_purge_test".into(),
-        kind: colleckt::jobs::PURGE.into(),
+        kind: colleckt_store::JobKind::Purge,
         payload: json!({ "verification_id": gone }),
         attempts: 1,
         max_attempts: 5,
+        spent: false,
     };
     colleckt::jobs::purge::run(&app.state, &job)
         .await
