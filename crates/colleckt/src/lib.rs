@@ -8,6 +8,7 @@ pub mod http;
 pub mod jobs;
 pub mod memory;
 pub mod metrics;
+pub mod readers;
 pub mod reading;
 pub mod server;
 pub mod settings;

@@ -15,6 +15,7 @@ mod list;
 mod pii;
 mod pipeline;
 mod pipeline_crash;
+mod readers;
 mod update_delete;
 mod webhooks;
 mod widget;
