@@ -2,6 +2,7 @@
 //! opened from settings (database, migrations, object storage, keys, flows).
 
 use crate::jobs::webhooks::WebhookSettings;
+use crate::readers::ReaderPool;
 use crate::settings::Settings;
 use colleckt_domain::FlowRegistry;
 use colleckt_store::{Db, MasterKeys, Objects, Store};
@@ -17,6 +18,8 @@ pub struct AppState {
     /// How long a claimed job stays a worker's without renewal.
     pub job_lease: std::time::Duration,
     pub webhooks: Arc<WebhookSettings>,
+    /// The reader processes every untrusted document is read in.
+    pub readers: Arc<ReaderPool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -60,6 +63,7 @@ impl AppState {
             retention_days: settings.retention_days,
             job_lease: settings.job_lease,
             webhooks: Arc::new(settings.webhooks.clone()),
+            readers: Arc::new(ReaderPool::new(settings.readers.clone())),
         })
     }
 }

@@ -107,6 +107,37 @@ pub struct SettingsArgs {
     /// `5s,5m,30m,2h,5h,10h,10h`; units ms, s, m, h, d).
     #[arg(long, env = "COLLECKT_WEBHOOK_RETRY_SCHEDULE", value_parser = crate::jobs::webhooks::parse_schedule, global = true)]
     pub webhook_retry_schedule: Option<crate::jobs::webhooks::RetrySchedule>,
+    #[command(flatten)]
+    pub readers: ReaderArgs,
+}
+
+/// The reader processes that read untrusted documents (docs/readers.md).
+#[derive(Debug, Clone, Args)]
+pub struct ReaderArgs {
+    /// The program started as a reader process, with the argument `reader`
+    /// (default: this binary).
+    #[arg(long, env = "COLLECKT_READER_PROGRAM", global = true)]
+    pub reader_program: Option<PathBuf>,
+    /// Address space of each reader process, in MiB: a read that needs more
+    /// ends that reader (`reader_out_of_memory`).
+    #[arg(
+        long,
+        env = "COLLECKT_READER_MEMORY_MB",
+        default_value_t = 1024,
+        value_parser = clap::value_parser!(u64).range(64..=1_048_576),
+        global = true
+    )]
+    pub reader_memory_mb: u64,
+    /// Wall-clock and CPU seconds one document's read may take before its
+    /// reader is killed (`reader_timeout`).
+    #[arg(
+        long,
+        env = "COLLECKT_READER_TIMEOUT_SECONDS",
+        default_value_t = 30,
+        value_parser = clap::value_parser!(u32).range(1..=3600),
+        global = true
+    )]
+    pub reader_timeout_seconds: u32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -141,6 +172,10 @@ pub enum Command {
         #[arg(long = "type")]
         doc_type: Option<String>,
     },
+    /// A reader process (started by the service itself): reads documents sent
+    /// over stdin under resource limits and answers on stdout.
+    #[command(hide = true)]
+    Reader,
 }
 
 #[derive(Debug, Subcommand)]

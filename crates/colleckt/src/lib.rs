@@ -10,6 +10,7 @@ pub mod memory;
 pub mod keys;
 pub mod metrics;
 pub mod private;
+pub mod readers;
 pub mod reading;
 pub mod server;
 pub mod settings;

@@ -3,8 +3,10 @@
 use clap::Parser;
 use colleckt::app::{load_flows, AppState};
 use colleckt::cli::{Cli, Command, KeyCommand, TokenCommand, UserCommand, WorkspaceCommand};
-use colleckt::settings::Settings;
+use colleckt::readers::{Document, ReaderPool};
+use colleckt::settings::{master_keys, Settings};
 use colleckt::{bootstrap, server};
+use colleckt_extract::DocKind;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -25,8 +27,17 @@ fn main() -> ExitCode {
     // Before the runtime exists, so that no thread has an arena yet.
     colleckt::memory::limit_malloc_arenas();
     colleckt::private::owner_only_files();
+    let cli = Cli::parse();
+    if let Command::Reader = cli.command {
+        // A reader process: no runtime, no logging, its own limits.
+        let readers = &cli.settings.readers;
+        return colleckt::readers::child::run(
+            readers.reader_memory_mb,
+            readers.reader_timeout_seconds.into(),
+        );
+    }
     match tokio::runtime::Runtime::new() {
-        Ok(runtime) => runtime.block_on(async_main()),
+        Ok(runtime) => runtime.block_on(async_main(cli)),
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");
             ExitCode::FAILURE
@@ -34,8 +45,7 @@ fn main() -> ExitCode {
     }
 }
 
-async fn async_main() -> ExitCode {
-    let cli = Cli::parse();
+async fn async_main(cli: Cli) -> ExitCode {
     init_logging(&cli.settings.log_format);
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
@@ -56,7 +66,10 @@ async fn open(cli: &Cli) -> Result<AppState, String> {
 }
 
 fn log_ocr() {
-    match colleckt_extract::ocr_version() {
+    let version = colleckt_extract::ocr_version();
+    // The documents are read in the reader processes: no engine stays here.
+    colleckt_extract::ocr::release();
+    match version {
         Some(v) => tracing::info!(version = %v, "OCR (Tesseract) is available"),
         None => tracing::warn!(
             "OCR (Tesseract) is not installed: OCR-dependent rules will be skipped and never approve \
@@ -75,14 +88,46 @@ async fn workspace_id(state: &AppState, slug: &str) -> Result<String, String> {
         .ok_or_else(|| format!("no workspace `{slug}`"))
 }
 
-/// `colleckt extract`: needs no data directory, key or database.
-fn extract(front: &Path, back: Option<&Path>, doc_type: Option<&str>) -> Result<(), String> {
-    let result = colleckt_extract::extract_files(front, back, doc_type);
-    colleckt_extract::ocr::release();
-    let json = result.map_err(|e| e.to_string())?;
+/// A file for `colleckt extract`, at most the extractor's size limit.
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let limit = colleckt_extract::MAX_FILE_BYTES;
+    let too_big = || format!("file {} is larger than {limit} bytes", path.display());
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+        .len();
+    if size > limit {
+        return Err(too_big());
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// `colleckt extract`: needs no data directory, key or database; the files
+/// are read in a reader process, like the service's.
+async fn extract(
+    settings: &Settings,
+    front: &Path,
+    back: Option<&Path>,
+    doc_type: Option<&str>,
+) -> Result<(), String> {
+    let kind = doc_type
+        .map(|t| DocKind::from_name(t).ok_or_else(|| format!("unknown document type {t:?}")))
+        .transpose()?;
+    let front = read_file(front)?;
+    let back = back.map(read_file).transpose()?;
+    let pool = ReaderPool::new(settings.readers.clone());
+    let turn = pool.turn().await;
+    let doc = Document {
+        front: &front,
+        back: back.as_deref(),
+        kind,
+    };
+    let data = pool.read(&turn, doc).await.map_err(|e| match e.note() {
+        Some(note) => format!("{e} ({note})"),
+        None => e.to_string(),
+    })?;
     println!(
         "{}",
-        serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?
+        serde_json::to_string_pretty(&data).map_err(|e| e.to_string())?
     );
     Ok(())
 }
@@ -94,7 +139,9 @@ async fn run(cli: Cli) -> Result<(), String> {
             front,
             back,
             doc_type,
-        } => extract(front, back.as_deref(), doc_type.as_deref()),
+        } => extract(&settings, front, back.as_deref(), doc_type.as_deref()).await,
+        // Dispatched in `main`, before any runtime exists.
+        Command::Reader => Err("`reader` is started by the service itself".into()),
         Command::Serve => {
             colleckt::metrics::init();
             let state = open(&cli).await?;
@@ -106,6 +153,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                     println!("{line}");
                 }
             }
+            state.readers.start().map_err(|e| e.to_string())?;
             colleckt::jobs::worker::spawn_workers(&state, settings.workers);
             if settings.workers > 0 {
                 colleckt::jobs::webhooks::spawn(&state)?;
@@ -128,6 +176,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Worker => {
             let state = open(&cli).await?;
+            state.readers.start().map_err(|e| e.to_string())?;
             colleckt::jobs::worker::spawn_workers(&state, settings.workers.max(1));
             colleckt::jobs::webhooks::spawn(&state)?;
             tracing::info!(workers = settings.workers.max(1), "colleckt worker started");

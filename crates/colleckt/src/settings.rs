@@ -2,11 +2,12 @@
 //! the data directory, the public URL from the bind address) and the master key,
 //! generated once into the data directory in embedded mode.
 
-use crate::cli::SettingsArgs;
+use crate::cli::{ReaderArgs, SettingsArgs};
 use crate::jobs::webhooks::WebhookSettings;
 use colleckt_store::crypto::{decode_key, generate_key_b64};
 use colleckt_store::MasterKeys;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -18,6 +19,44 @@ pub struct Settings {
     pub retention_days: u32,
     pub job_lease: std::time::Duration,
     pub webhooks: WebhookSettings,
+    pub readers: ReaderSettings,
+}
+
+/// The reader processes (docs/readers.md): which program, and the limits each
+/// one runs under.
+#[derive(Debug, Clone)]
+pub struct ReaderSettings {
+    /// Started as `<program> reader`; this binary unless set.
+    pub program: PathBuf,
+    /// Address-space limit of each reader process, in MiB.
+    pub memory_mb: u64,
+    /// Wall-clock (and CPU) time one document's read may take.
+    pub timeout: Duration,
+}
+
+impl Default for ReaderSettings {
+    fn default() -> ReaderSettings {
+        ReaderSettings {
+            program: this_binary(),
+            memory_mb: 1024,
+            timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+impl ReaderSettings {
+    pub fn resolve(args: &ReaderArgs) -> ReaderSettings {
+        ReaderSettings {
+            program: args.reader_program.clone().unwrap_or_else(this_binary),
+            memory_mb: args.reader_memory_mb,
+            timeout: Duration::from_secs(args.reader_timeout_seconds.into()),
+        }
+    }
+}
+
+/// The running executable; if the OS cannot say, `colleckt` on the `PATH`.
+fn this_binary() -> PathBuf {
+    std::env::current_exe().unwrap_or_else(|_| PathBuf::from("colleckt"))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +97,7 @@ impl Settings {
                 schedule: args.webhook_retry_schedule.clone().unwrap_or_default(),
                 ..WebhookSettings::default()
             },
+            readers: ReaderSettings::resolve(&args.readers),
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use colleckt::app::AppState;
 use colleckt::jobs::webhooks::WebhookSettings;
-use colleckt::settings::Settings;
+use colleckt::settings::{ReaderSettings, Settings};
 use colleckt_domain::FlowRegistry;
 use colleckt_store::MasterKeys;
 use reqwest::{Client, Method, Response};
@@ -49,6 +49,15 @@ impl TestApp {
 
     /// With these webhook settings (e.g. private addresses allowed).
     pub async fn spawn_with(webhooks: WebhookSettings) -> TestApp {
+        TestApp::spawn_full(webhooks, readers()).await
+    }
+
+    /// With these reader-process settings (another program, other limits).
+    pub async fn spawn_with_readers(readers: ReaderSettings) -> TestApp {
+        TestApp::spawn_full(WebhookSettings::default(), readers).await
+    }
+
+    async fn spawn_full(webhooks: WebhookSettings, readers: ReaderSettings) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let (database_url, postgres) = match std::env::var("COLLECKT_TEST_DATABASE_URL") {
             Ok(base) if !base.is_empty() => (fresh_postgres(&base).await, true),
@@ -74,6 +83,7 @@ impl TestApp {
             retention_days: 30,
             job_lease: std::time::Duration::from_secs(30),
             webhooks,
+            readers,
         };
         let keys = MasterKeys::new(rand_key(), vec![]);
         let state = AppState::open(&settings, keys, FlowRegistry::builtin())
@@ -223,6 +233,15 @@ pub async fn json_of(res: Response) -> (u16, Value) {
         "status {status}: non-JSON body {ct}: {text}"
     );
     (status, serde_json::from_str(&text).expect("JSON body"))
+}
+
+/// The real reader processes: the `colleckt` binary (the default, this
+/// executable, is the test harness here).
+pub fn readers() -> ReaderSettings {
+    ReaderSettings {
+        program: env!("CARGO_BIN_EXE_colleckt").into(),
+        ..ReaderSettings::default()
+    }
 }
 
 fn rand_key() -> [u8; 32] {

@@ -18,6 +18,7 @@ mod pii;
 mod pipeline;
 mod pipeline_crash;
 mod pipeline_kills;
+mod readers;
 mod update_delete;
 mod webhooks;
 mod widget;

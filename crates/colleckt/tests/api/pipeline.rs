@@ -78,7 +78,7 @@ pub fn text_pdf(lines: &[&str]) -> Vec<u8> {
     pdf
 }
 
-async fn drain(app: &TestApp) {
+pub async fn drain(app: &TestApp) {
     for _ in 0..20 {
         if try_execute_one(&app.state, "test-worker").await.unwrap() == Step::Empty {
             return;
@@ -87,7 +87,7 @@ async fn drain(app: &TestApp) {
     panic!("the queue did not drain");
 }
 
-async fn submit_and_decide(app: &TestApp, id: &str) -> Value {
+pub async fn submit_and_decide(app: &TestApp, id: &str) -> Value {
     let path = format!("/api/v1/usps1583/verifications/{id}");
     let (s, v) = app.put(&format!("{path}/submit"), &Value::Null).await;
     assert_eq!(s, 200, "{v}");
@@ -97,7 +97,7 @@ async fn submit_and_decide(app: &TestApp, id: &str) -> Value {
     got["data"].clone()
 }
 
-fn rule<'a>(doc: &'a Value, name: &str) -> &'a Value {
+pub fn rule<'a>(doc: &'a Value, name: &str) -> &'a Value {
     doc["rules"]
         .as_array()
         .unwrap()

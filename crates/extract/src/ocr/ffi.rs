@@ -57,8 +57,10 @@ const NAMES: &[&str] = &[
 
 static API: OnceLock<Option<Api>> = OnceLock::new();
 
-/// The loaded API, loading it on first use. `OMP_THREAD_LIMIT=1` is set first
-/// (unless already set) so that each call uses one thread.
+/// The loaded API, loading it on first use. Each call should use one thread:
+/// whoever starts the process sets `OMP_THREAD_LIMIT=1` in its environment
+/// (the service does for its reader processes; `scripts/test` for tests).
+/// It is not set here: changing the environment once threads run is unsound.
 pub(crate) fn api() -> Option<&'static Api> {
     API.get_or_init(load).as_ref()
 }
@@ -71,9 +73,6 @@ fn load() -> Option<Api> {
         )
     }) {
         return None;
-    }
-    if std::env::var_os("OMP_THREAD_LIMIT").is_none() {
-        std::env::set_var("OMP_THREAD_LIMIT", "1");
     }
     let mut names: Vec<String> = Vec::new();
     if let Ok(p) = std::env::var("COLLECKT_TESSERACT_LIB") {

@@ -7,11 +7,12 @@ use crate::app::AppState;
 use crate::http::api::actions::submit_started;
 use crate::http::body::JsonBody;
 use crate::http::error::{ApiError, ApiResult};
+use crate::readers::{self, ReadError};
 use axum::extract::{Path, State};
 use axum::Json;
 use colleckt_domain::DocumentType;
-use colleckt_extract::{DocKind, ExtractInput, ExtractedData};
-use colleckt_store::{StoredFile, Verification};
+use colleckt_extract::{DocKind, ExtractedData};
+use colleckt_store::{Document, StoredFile, Verification};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -19,17 +20,12 @@ use serde_json::{json, Map, Value};
 /// a flat `{"field": "value", …}` in the widget's vocabulary (`first_name`,
 /// `expiration_date`, `street`, …), or `None` when nothing could be read.
 ///
-/// The readers are the pipeline's (barcode, MRZ, OCR, PDF text), but nothing
-/// is checked or decided here: the pipeline reads the documents again after
-/// submit, so what the user sees never stands in for evidence.
-pub fn preview(doc_type: &DocumentType, front: &[u8], back: Option<&[u8]>) -> Option<Value> {
-    let data = colleckt_extract::extract(&ExtractInput {
-        front,
-        back,
-        kind: DocKind::from_name(&doc_type.name),
-    })
-    .ok()?;
-    let fields = preview_fields(&data);
+/// The readers are the pipeline's (barcode, MRZ, OCR, PDF text), in the same
+/// reader processes, but nothing is checked or decided here: the pipeline
+/// reads the documents again after submit, so what the user sees never
+/// stands in for evidence.
+pub fn preview(data: &ExtractedData) -> Option<Value> {
+    let fields = preview_fields(data);
     (!fields.is_empty()).then_some(Value::Object(fields))
 }
 
@@ -71,6 +67,47 @@ async fn open_file(state: &AppState, v: &Verification, file: &StoredFile) -> Api
         .map_err(|e| ApiError::Internal(e.to_string()))
 }
 
+/// One document's preview, from the reading slot on. It runs as a task of
+/// its own so that a client that leaves, or a request that times out, cannot
+/// free the slot while the read goes on; and the files are decrypted only
+/// once the slot is held, so waiting requests hold no plaintext images.
+async fn read_one(
+    state: AppState,
+    v: Verification,
+    doc: Document,
+    doc_type: DocumentType,
+) -> ApiResult<Option<Value>> {
+    let turn = state.readers.turn().await;
+    let front = open_file(&state, &v, &doc.front).await?;
+    let back = match &doc.back {
+        Some(b) => Some(open_file(&state, &v, b).await?),
+        None => None,
+    };
+    let read = state
+        .readers
+        .read(
+            &turn,
+            readers::Document {
+                front: &front,
+                back: back.as_deref(),
+                kind: DocKind::from_name(&doc_type.name),
+            },
+        )
+        .await;
+    match read {
+        Ok(data) => Ok(preview(&data)),
+        Err(ReadError::Start { .. }) => Err(ApiError::Internal(
+            "no reader process could be started".into(),
+        )),
+        Err(e) => {
+            if let Some(note) = e.note() {
+                tracing::warn!(verification = %v.id, note, "a preview ended its reader process");
+            }
+            Ok(None)
+        }
+    }
+}
+
 pub async fn show_preview(
     State(state): State<AppState>,
     Path(token): Path<String>,
@@ -83,20 +120,12 @@ pub async fn show_preview(
         let Some(doc_type) = flow.and_then(|f| f.document_type(doc.type_id)).cloned() else {
             continue;
         };
-        let front = open_file(&state, &v, &doc.front).await?;
-        let back = match &doc.back {
-            Some(b) => Some(open_file(&state, &v, b).await?),
-            None => None,
-        };
-        let _turn = crate::reading::turn().await;
-        let fields =
-            tokio::task::spawn_blocking(move || preview(&doc_type, &front, back.as_deref()))
-                .await
-                .map_err(|e| ApiError::Internal(e.to_string()))?;
-        documents.push(PreviewDocument {
-            slot: doc.slot.key(),
-            fields,
-        });
+        let slot = doc.slot.key();
+        let task = tokio::spawn(read_one(state.clone(), v.clone(), doc, doc_type));
+        let fields = task
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))??;
+        documents.push(PreviewDocument { slot, fields });
     }
     Ok(Json(json!({ "documents": documents })))
 }

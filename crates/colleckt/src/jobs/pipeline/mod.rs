@@ -8,9 +8,10 @@ mod evidence;
 
 use crate::app::AppState;
 use crate::jobs::events_for;
-use colleckt_domain::rules::{self, Decision};
+use crate::readers::{self, ReadError};
+use colleckt_domain::rules::{self, Decision, RuleResult, RuleStatus};
 use colleckt_domain::{Action, Flow, Status};
-use colleckt_extract::{DocKind, ExtractInput, ExtractedData};
+use colleckt_extract::{DocKind, ExtractedData};
 use colleckt_store::{
     ClaimedJob, DocStatus, Document, DocumentEffect, DocumentResult, StoreError, Transition,
     Verification,
@@ -42,37 +43,89 @@ async fn image(state: &AppState, v: &Verification, key: &str) -> Result<Vec<u8>,
         .map_err(|e| e.to_string())
 }
 
-/// Reads one document off the async runtime; an unreadable one is `None`.
+/// What reading one document gave.
+enum Read {
+    Data(ExtractedData),
+    /// The extractor refused the file (wrong type, undecodable, too large).
+    Refused,
+    /// The reader process died on it; the note says how (`reader_crashed`,
+    /// `reader_timeout`, `reader_out_of_memory`).
+    ReaderFailed(&'static str),
+}
+
+impl Read {
+    /// `extracted_data` as stored: what was read, or just the reader's note.
+    fn data(&self) -> Option<ExtractedData> {
+        match self {
+            Read::Data(d) => Some(d.clone()),
+            Read::Refused => None,
+            Read::ReaderFailed(note) => Some(ExtractedData {
+                notes: vec![(*note).to_string()],
+                ..ExtractedData::default()
+            }),
+        }
+    }
+}
+
+/// Reads one document in a reader process. A document that kills its reader
+/// is an outcome, not a job error: retrying would only kill another one.
 async fn read(
     state: &AppState,
     v: &Verification,
     flow: &Flow,
     doc: &Document,
-) -> Result<Option<ExtractedData>, String> {
+) -> Result<Read, String> {
+    let kind = flow
+        .document_type(doc.type_id)
+        .and_then(|t| DocKind::from_name(&t.name));
+    // The slot first: the decrypted files count against it too.
+    let turn = state.readers.turn().await;
     let front = image(state, v, &doc.front.key).await?;
     let back = match &doc.back {
         Some(b) => Some(image(state, v, &b.key).await?),
         None => None,
     };
-    let kind = flow
-        .document_type(doc.type_id)
-        .and_then(|t| DocKind::from_name(&t.name));
-    let _turn = crate::reading::turn().await;
-    let result = tokio::task::spawn_blocking(move || {
-        colleckt_extract::extract(&ExtractInput {
-            front: &front,
-            back: back.as_deref(),
-            kind,
-        })
-    })
-    .await
-    .map_err(|e| format!("extraction task failed: {e}"))?;
-    match result {
-        Ok(data) => Ok(Some(data)),
-        Err(e) => {
-            tracing::info!(error = %e, "a document could not be read");
-            Ok(None)
+    let read = state
+        .readers
+        .read(
+            &turn,
+            readers::Document {
+                front: &front,
+                back: back.as_deref(),
+                kind,
+            },
+        )
+        .await;
+    match read {
+        Ok(data) => Ok(Read::Data(data)),
+        Err(ReadError::Refused(r)) => {
+            tracing::info!(code = %r.code, "a document could not be read");
+            Ok(Read::Refused)
         }
+        Err(e) => match e.note() {
+            Some(note) => {
+                tracing::warn!(verification = %v.id, document = %doc.id, note, "a document ended its reader process");
+                Ok(Read::ReaderFailed(note))
+            }
+            None => Err(e.to_string()),
+        },
+    }
+}
+
+/// A document whose reader died fails `document_readable`, saying why.
+fn reader_failed(rules: &mut [RuleResult], note: &str) {
+    for r in rules.iter_mut().filter(|r| r.name == "document_readable") {
+        r.status = RuleStatus::Failed;
+        r.trusted = false;
+        r.message = format!("Nothing could be read: {} ({note}).", why(note));
+    }
+}
+
+fn why(note: &str) -> &'static str {
+    match note {
+        "reader_timeout" => "reading it took longer than the reader's time limit",
+        "reader_out_of_memory" => "reading it needed more memory than the reader's limit",
+        _ => "the reader process crashed on it",
     }
 }
 
@@ -107,8 +160,16 @@ pub async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
     let ocr = colleckt_extract::ocr_available();
     // The documents are read side by side: on a multi-core machine the photo
     // ID and the proof of address take the time of the slower one, not the sum.
-    let read_data =
+    let reads =
         futures::future::try_join_all(docs.iter().map(|doc| read(state, &v, flow, doc))).await?;
+    let failed: Vec<Option<&'static str>> = reads
+        .iter()
+        .map(|r| match r {
+            Read::ReaderFailed(note) => Some(*note),
+            _ => None,
+        })
+        .collect();
+    let read_data: Vec<Option<ExtractedData>> = reads.iter().map(Read::data).collect();
     let evidences: Vec<_> = docs
         .iter()
         .zip(&read_data)
@@ -128,7 +189,16 @@ pub async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
         })
         .collect();
     let today = chrono::Utc::now().date_naive();
-    let outcome = rules::evaluate(flow, &v.expected, &evidences, today);
+    let mut outcome = rules::evaluate(flow, &v.expected, &evidences, today);
+    // A document that ended its reader is for a person to look at, whatever
+    // the other document says.
+    for (i, note) in failed.iter().enumerate() {
+        if let Some(note) = note {
+            reader_failed(&mut outcome.documents[i], note);
+            outcome.decisions[i] = Decision::DoubleCheck;
+            outcome.decision = Decision::DoubleCheck;
+        }
+    }
     let to = match outcome.decision {
         Decision::Approved => Status::Approved,
         Decision::Rejected => Status::Rejected,
@@ -155,6 +225,7 @@ pub async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
         })
         .collect();
     let mut t = Transition::new(to, "system");
+    t.comment = reader_comment(&docs, &failed);
     t.events = events_for(to);
     t.documents = DocumentEffect::Results(results);
     t.completes_job = Some(job.id.clone());
@@ -164,6 +235,23 @@ pub async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
         Err(StoreError::Conflict) => Err("the verification changed during processing".into()),
         Err(e) => Err(e.to_string()),
     }
+}
+
+/// The system comment when a reader died: which document, and why.
+fn reader_comment(docs: &[Document], failed: &[Option<&'static str>]) -> Option<String> {
+    let lines: Vec<String> = docs
+        .iter()
+        .zip(failed)
+        .filter_map(|(doc, note)| {
+            let note = (*note)?;
+            Some(format!(
+                "The {} could not be read: {} ({note}).",
+                doc.slot.key(),
+                why(note)
+            ))
+        })
+        .collect();
+    (!lines.is_empty()).then(|| format!("{} Please review by hand.", lines.join(" ")))
 }
 
 /// A pipeline job that failed for the last time: the verification goes to
