@@ -11,6 +11,7 @@ mod conformance;
 mod create;
 mod documents;
 mod expiry;
+mod hostile;
 mod list;
 mod pii;
 mod pipeline;
