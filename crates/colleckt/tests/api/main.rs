@@ -11,6 +11,7 @@ mod conformance;
 mod create;
 mod documents;
 mod expiry;
+mod hostile;
 mod jobs_end;
 mod keys;
 mod list;
