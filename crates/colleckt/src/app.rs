@@ -1,8 +1,10 @@
 //! The running service: what every handler and worker shares, and how it is
 //! opened from settings (database, migrations, object storage, keys, flows).
 
+use crate::http::limits::Limits;
 use crate::jobs::webhooks::WebhookSettings;
 use crate::settings::Settings;
+use axum::http::HeaderValue;
 use colleckt_domain::FlowRegistry;
 use colleckt_store::{Db, MasterKeys, Objects, Store};
 use std::sync::Arc;
@@ -17,6 +19,10 @@ pub struct AppState {
     /// How long a claimed job stays a worker's without renewal.
     pub job_lease: std::time::Duration,
     pub webhooks: Arc<WebhookSettings>,
+    /// The rate limiters of this process (docs/limits.md).
+    pub limits: Arc<Limits>,
+    /// The widget page's Content-Security-Policy, with its `frame-ancestors`.
+    pub widget_csp: HeaderValue,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +60,8 @@ impl AppState {
             retention_days: settings.retention_days,
             job_lease: settings.job_lease,
             webhooks: Arc::new(settings.webhooks.clone()),
+            limits: Arc::new(Limits::new(&settings.http)),
+            widget_csp: crate::http::widget::csp(&settings.http.widget_frame_ancestors),
         })
     }
 }

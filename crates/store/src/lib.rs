@@ -21,6 +21,7 @@ pub use error::StoreError;
 pub use models::*;
 pub use objects::Objects;
 pub use repo::documents::NewDocument;
+pub use repo::idempotency::{idempotency_key_owner, IDEMPOTENCY_TTL_MICROS};
 pub use repo::jobs::{ClaimedJob, NewJob};
 pub use repo::verifications::{
     DocumentEffect, DocumentResult, ListFilter, NewVerification, Transition,

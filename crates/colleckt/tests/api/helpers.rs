@@ -5,7 +5,7 @@
 
 use colleckt::app::AppState;
 use colleckt::jobs::webhooks::WebhookSettings;
-use colleckt::settings::Settings;
+use colleckt::settings::{HttpSettings, Settings};
 use colleckt_domain::FlowRegistry;
 use colleckt_store::MasterKeys;
 use reqwest::{Client, Method, Response};
@@ -49,6 +49,15 @@ impl TestApp {
 
     /// With these webhook settings (e.g. private addresses allowed).
     pub async fn spawn_with(webhooks: WebhookSettings) -> TestApp {
+        TestApp::spawn_full(webhooks, HttpSettings::default()).await
+    }
+
+    /// With these rate limits, trusted proxies, frame ancestors.
+    pub async fn spawn_with_http(http: HttpSettings) -> TestApp {
+        TestApp::spawn_full(WebhookSettings::default(), http).await
+    }
+
+    pub async fn spawn_full(webhooks: WebhookSettings, http: HttpSettings) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let (database_url, postgres) = match std::env::var("COLLECKT_TEST_DATABASE_URL") {
             Ok(base) if !base.is_empty() => (fresh_postgres(&base).await, true),
@@ -74,6 +83,7 @@ impl TestApp {
             retention_days: 30,
             job_lease: std::time::Duration::from_secs(30),
             webhooks,
+            http,
         };
         let keys = MasterKeys::new(rand_key(), vec![]);
         let state = AppState::open(&settings, keys, FlowRegistry::builtin())
