@@ -223,3 +223,29 @@ async fn metrics_labels_are_route_templates_and_known_methods() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn every_api_operation_documents_its_429() {
+    let app = TestApp::spawn().await;
+    let (s, spec) = json_of(
+        app.client
+            .get(app.url("/api/openapi.json"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(s, 200);
+    let mut operations = 0;
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let limited = &op["responses"]["429"];
+            assert!(
+                limited["headers"]["Retry-After"].is_object(),
+                "{method} {path}: {limited}"
+            );
+            operations += 1;
+        }
+    }
+    assert!(operations >= 20, "{operations}");
+}
