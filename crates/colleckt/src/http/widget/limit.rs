@@ -28,8 +28,11 @@ pub async fn per_session(
         Err(e) => return e.into_response(),
     };
     let write = req.method() != Method::GET && req.method() != Method::HEAD;
-    match state.limits.widget_session(&v.id, write) {
-        Ok(()) => next.run(req).await,
-        Err(e) => e.into_response(),
+    if let Err(e) = state.limits.widget_session(&v.id, write) {
+        return e.into_response();
     }
+    // Handlers that take `session::Session` use it instead of a second lookup.
+    let mut req = req;
+    req.extensions_mut().insert(v);
+    next.run(req).await
 }
