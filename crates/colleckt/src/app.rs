@@ -1,9 +1,11 @@
 //! The running service: what every handler and worker shares, and how it is
 //! opened from settings (database, migrations, object storage, keys, flows).
 
+use crate::http::limits::Limits;
 use crate::jobs::webhooks::WebhookSettings;
 use crate::readers::ReaderPool;
 use crate::settings::Settings;
+use axum::http::HeaderValue;
 use colleckt_domain::FlowRegistry;
 use colleckt_store::{Db, MasterKeys, Objects, Store};
 use std::sync::Arc;
@@ -20,6 +22,10 @@ pub struct AppState {
     pub webhooks: Arc<WebhookSettings>,
     /// The reader processes every untrusted document is read in.
     pub readers: Arc<ReaderPool>,
+    /// The rate limiters of this process (docs/limits.md).
+    pub limits: Arc<Limits>,
+    /// The widget page's Content-Security-Policy, with its `frame-ancestors`.
+    pub widget_csp: HeaderValue,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -64,6 +70,8 @@ impl AppState {
             job_lease: settings.job_lease,
             webhooks: Arc::new(settings.webhooks.clone()),
             readers: Arc::new(ReaderPool::new(settings.readers.clone())),
+            limits: Arc::new(Limits::new(&settings.http)),
+            widget_csp: crate::http::widget::csp(&settings.http.widget_frame_ancestors),
         })
     }
 }

@@ -1,6 +1,8 @@
 //! The command line: subcommands and the settings they share. Every setting is
 //! a flag, else an environment variable, else a default (CONTRACT §1).
 
+use crate::http::limits::{self, Cidrs, RateLimit};
+use crate::http::widget::{parse_frame_ancestors, DEFAULT_FRAME_ANCESTORS};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -107,6 +109,40 @@ pub struct SettingsArgs {
     /// `5s,5m,30m,2h,5h,10h,10h`; units ms, s, m, h, d).
     #[arg(long, env = "COLLECKT_WEBHOOK_RETRY_SCHEDULE", value_parser = crate::jobs::webhooks::parse_schedule, global = true)]
     pub webhook_retry_schedule: Option<crate::jobs::webhooks::RetrySchedule>,
+    /// Requests per authenticated API token: `COUNT/PERIOD` (a burst of COUNT,
+    /// refilled evenly over PERIOD: `100/s`, `600/m`, `20/2m`) or `off`.
+    /// Limits are kept per process.
+    #[arg(long, env = "COLLECKT_API_RATE_LIMIT", default_value = limits::DEFAULT_API_RATE_LIMIT,
+        value_parser = limits::parse_rate_limit, global = true)]
+    pub api_rate_limit: RateLimit,
+    /// Requests per client address to the API, signed files and docs.
+    #[arg(long, env = "COLLECKT_API_IP_RATE_LIMIT", default_value = limits::DEFAULT_API_IP_RATE_LIMIT,
+        value_parser = limits::parse_rate_limit, global = true)]
+    pub api_ip_rate_limit: RateLimit,
+    /// Widget reads per session (state, preview).
+    #[arg(long, env = "COLLECKT_WIDGET_RATE_LIMIT", default_value = limits::DEFAULT_WIDGET_RATE_LIMIT,
+        value_parser = limits::parse_rate_limit, global = true)]
+    pub widget_rate_limit: RateLimit,
+    /// Widget uploads and submits per session.
+    #[arg(long, env = "COLLECKT_WIDGET_WRITE_RATE_LIMIT", default_value = limits::DEFAULT_WIDGET_WRITE_RATE_LIMIT,
+        value_parser = limits::parse_rate_limit, global = true)]
+    pub widget_write_rate_limit: RateLimit,
+    /// Widget requests (page, API, QR code) per client address.
+    #[arg(long, env = "COLLECKT_WIDGET_IP_RATE_LIMIT", default_value = limits::DEFAULT_WIDGET_IP_RATE_LIMIT,
+        value_parser = limits::parse_rate_limit, global = true)]
+    pub widget_ip_rate_limit: RateLimit,
+    /// Address blocks of your reverse proxies (comma-separated, e.g.
+    /// `10.0.0.0/8,fd00::/8`): from these peers the client address is the
+    /// last `X-Forwarded-For` hop that is not a trusted proxy. Empty: the
+    /// header is ignored and the peer is the client.
+    #[arg(long, env = "COLLECKT_TRUSTED_PROXIES", default_value = "",
+        value_parser = limits::parse_cidrs, global = true)]
+    pub trusted_proxies: Cidrs,
+    /// Who may show the widget in a frame (CSP `frame-ancestors`): `'none'`,
+    /// or e.g. `https://portal.example.com` (add `allow="camera"` on the iframe).
+    #[arg(long, env = "COLLECKT_WIDGET_FRAME_ANCESTORS", default_value = DEFAULT_FRAME_ANCESTORS,
+        value_parser = parse_frame_ancestors, global = true)]
+    pub widget_frame_ancestors: String,
     #[command(flatten)]
     pub readers: ReaderArgs,
 }

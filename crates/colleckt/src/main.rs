@@ -155,6 +155,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             }
             state.readers.start().map_err(|e| e.to_string())?;
             colleckt::jobs::worker::spawn_workers(&state, settings.workers);
+            // Records come from the API, so `serve` sweeps them even with no workers.
+            tokio::spawn(colleckt::jobs::idempotency::run(state.clone()));
             if settings.workers > 0 {
                 colleckt::jobs::webhooks::spawn(&state)?;
             }

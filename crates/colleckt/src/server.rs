@@ -3,6 +3,7 @@
 use crate::app::AppState;
 use axum::extract::Request;
 use axum::ServiceExt;
+use std::net::SocketAddr;
 use tokio::net::TcpListener;
 use tower::Layer;
 
@@ -12,9 +13,12 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    state.limits.spawn_housekeeping();
     let router = crate::http::router(state);
     let app = tower::util::MapRequestLayer::new(crate::http::normalize_path).layer(router);
-    axum::serve(listener, ServiceExt::<Request>::into_make_service(app))
+    // The peer address, for the per-address limits.
+    let service = ServiceExt::<Request>::into_make_service_with_connect_info::<SocketAddr>(app);
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await
 }

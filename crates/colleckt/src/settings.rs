@@ -3,6 +3,8 @@
 //! generated once into the data directory in embedded mode.
 
 use crate::cli::{ReaderArgs, SettingsArgs};
+use crate::http::limits::{self, parse_rate_limit, Cidr, RateLimit};
+use crate::http::widget::DEFAULT_FRAME_ANCESTORS;
 use crate::jobs::webhooks::WebhookSettings;
 use colleckt_store::crypto::{decode_key, generate_key_b64};
 use colleckt_store::MasterKeys;
@@ -20,6 +22,7 @@ pub struct Settings {
     pub job_lease: std::time::Duration,
     pub webhooks: WebhookSettings,
     pub readers: ReaderSettings,
+    pub http: HttpSettings,
 }
 
 /// The reader processes (docs/readers.md): which program, and the limits each
@@ -57,6 +60,41 @@ impl ReaderSettings {
 /// The running executable; if the OS cannot say, `colleckt` on the `PATH`.
 fn this_binary() -> PathBuf {
     std::env::current_exe().unwrap_or_else(|_| PathBuf::from("colleckt"))
+}
+
+/// Rate limits, the proxies whose `X-Forwarded-For` is believed, and who may
+/// frame the widget (docs/limits.md).
+#[derive(Debug, Clone)]
+pub struct HttpSettings {
+    /// Per authenticated API token.
+    pub api_rate_limit: RateLimit,
+    /// Per client address, on the API, signed files and docs.
+    pub api_ip_rate_limit: RateLimit,
+    /// Widget reads per session.
+    pub widget_rate_limit: RateLimit,
+    /// Widget uploads and submits per session.
+    pub widget_write_rate_limit: RateLimit,
+    /// Every widget request per client address.
+    pub widget_ip_rate_limit: RateLimit,
+    pub trusted_proxies: Vec<Cidr>,
+    /// The widget page's CSP `frame-ancestors` sources.
+    pub widget_frame_ancestors: String,
+}
+
+impl Default for HttpSettings {
+    fn default() -> HttpSettings {
+        // The defaults are constants whose parsing is unit-tested.
+        let rate = |s| parse_rate_limit(s).unwrap_or(RateLimit::Off);
+        HttpSettings {
+            api_rate_limit: rate(limits::DEFAULT_API_RATE_LIMIT),
+            api_ip_rate_limit: rate(limits::DEFAULT_API_IP_RATE_LIMIT),
+            widget_rate_limit: rate(limits::DEFAULT_WIDGET_RATE_LIMIT),
+            widget_write_rate_limit: rate(limits::DEFAULT_WIDGET_WRITE_RATE_LIMIT),
+            widget_ip_rate_limit: rate(limits::DEFAULT_WIDGET_IP_RATE_LIMIT),
+            trusted_proxies: vec![],
+            widget_frame_ancestors: DEFAULT_FRAME_ANCESTORS.to_string(),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -98,6 +136,15 @@ impl Settings {
                 ..WebhookSettings::default()
             },
             readers: ReaderSettings::resolve(&args.readers),
+            http: HttpSettings {
+                api_rate_limit: args.api_rate_limit,
+                api_ip_rate_limit: args.api_ip_rate_limit,
+                widget_rate_limit: args.widget_rate_limit,
+                widget_write_rate_limit: args.widget_write_rate_limit,
+                widget_ip_rate_limit: args.widget_ip_rate_limit,
+                trusted_proxies: args.trusted_proxies.clone(),
+                widget_frame_ancestors: args.widget_frame_ancestors.clone(),
+            },
         }
     }
 }

@@ -159,4 +159,7 @@ pub enum IdempotencyRecord {
     InProgress,
     /// Seen with a different request.
     Mismatch,
+    /// Seen with the same request, but what it created was deleted since:
+    /// the record was sealed with that verification's (shredded) data key.
+    Gone,
 }

@@ -1,5 +1,6 @@
 //! Bearer-token authentication: the token names one workspace, and every
-//! handler that takes `Auth` sees only that workspace's data.
+//! handler that takes `Auth` sees only that workspace's data. Each token has
+//! its own rate limit ([`crate::http::limits`]).
 
 use crate::app::AppState;
 use crate::http::error::ApiError;
@@ -32,6 +33,8 @@ impl FromRequestParts<AppState> for Auth {
         }
         let found = state.store.authenticate_token(token).await?;
         let token = found.ok_or(ApiError::Unauthenticated)?;
+        // Counted once authenticated: an unknown token makes no bucket.
+        state.limits.api_token(&token.id)?;
         Ok(Auth {
             workspace_id: token.workspace_id,
             token_id: token.id,

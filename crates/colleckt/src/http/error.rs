@@ -113,9 +113,20 @@ impl From<colleckt_store::objects::ObjectError> for ApiError {
     }
 }
 
+/// What a webhook URL whose host is not allowed gets, whatever the reason:
+/// telling "does not resolve" from "resolves to a private address" would make
+/// endpoint creation a probe of the service's internal DNS.
+pub const WEBHOOK_HOST_REFUSED: &str = "The url's host must resolve to public addresses only.";
+
 impl From<crate::jobs::webhooks::ssrf::UrlRefused> for ApiError {
     fn from(e: crate::jobs::webhooks::ssrf::UrlRefused) -> Self {
-        ApiError::validation("url", e.to_string())
+        use crate::jobs::webhooks::ssrf::UrlRefused;
+        match e {
+            UrlRefused::Unresolvable | UrlRefused::PrivateAddress => {
+                ApiError::validation("url", WEBHOOK_HOST_REFUSED)
+            }
+            other => ApiError::validation("url", other.to_string()),
+        }
     }
 }
 

@@ -1,5 +1,8 @@
 //! `Idempotency-Key` on create: the same key and body within 24 hours replays
-//! the first response; the same key with another body is 409.
+//! the first response; the same key with another body is 409, and so is a
+//! replay of a verification deleted since (its record was shredded with it).
+//! A replay answers what the handler chose to keep, which may be less than
+//! the first response: a webhook's signing secret is shown once, never kept.
 
 use crate::app::AppState;
 use crate::http::auth::Auth;
@@ -7,7 +10,7 @@ use crate::http::error::{ApiError, ApiResult};
 use axum::body::to_bytes;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use colleckt_store::IdempotencyRecord;
+use colleckt_store::{IdempotencyRecord, Verification};
 use sha2::{Digest, Sha256};
 use std::future::Future;
 
@@ -38,6 +41,40 @@ pub fn fingerprint(parts: &[&str], body: &[u8]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// What a create handler answered, and what its idempotency record keeps.
+pub struct Outcome {
+    response: Response,
+    /// The verification the response describes: its data key seals the record.
+    owner: Option<Verification>,
+    /// What a replay answers instead of the response's body.
+    replay_body: Option<Vec<u8>>,
+}
+
+impl Outcome {
+    /// A response about no verification: kept under a key of its own.
+    pub fn plain(response: Response) -> Outcome {
+        Outcome {
+            response,
+            owner: None,
+            replay_body: None,
+        }
+    }
+
+    /// A response describing `v`: kept under `v`'s data key, shredded with it.
+    pub fn describing(response: Response, v: Verification) -> Outcome {
+        Outcome {
+            owner: Some(v),
+            ..Outcome::plain(response)
+        }
+    }
+
+    /// Replays answer `body` (same status and headers), e.g. without a secret.
+    pub fn replaying(mut self, body: Vec<u8>) -> Outcome {
+        self.replay_body = Some(body);
+        self
+    }
+}
+
 /// Runs `handler` once per key; replays or refuses repeats.
 pub async fn run<F, Fut>(
     state: &AppState,
@@ -48,10 +85,10 @@ pub async fn run<F, Fut>(
 ) -> ApiResult<Response>
 where
     F: FnOnce() -> Fut,
-    Fut: Future<Output = ApiResult<Response>>,
+    Fut: Future<Output = ApiResult<Outcome>>,
 {
     let Some(key) = key else {
-        return handler().await;
+        return handler().await.map(|o| o.response);
     };
     let store = &state.store;
     match store
@@ -68,6 +105,10 @@ where
                 "A request with this Idempotency-Key is still being processed.".into(),
             ))
         }
+        IdempotencyRecord::Gone => return Err(ApiError::Conflict(
+            "What this Idempotency-Key created has been deleted; use a new key to create it again."
+                .into(),
+        )),
         IdempotencyRecord::Replay { status, body } => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
             let mut response = (status, body).into_response();
@@ -78,10 +119,11 @@ where
         }
         IdempotencyRecord::New => {}
     }
-    let response = match handler().await {
-        Ok(r) => r,
-        Err(e) => e.into_response(),
+    let outcome = match handler().await {
+        Ok(o) => o,
+        Err(e) => Outcome::plain(e.into_response()),
     };
+    let response = outcome.response;
     let status = response.status();
     if status.is_server_error() {
         // Our failure: free the key so the integrator's retry can run.
@@ -92,8 +134,15 @@ where
     let bytes = to_bytes(body, 4 * 1024 * 1024)
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let kept = outcome.replay_body.as_deref().unwrap_or(&bytes);
     store
-        .idempotency_finish(&auth.workspace_id, &key, status.as_u16(), &bytes)
+        .idempotency_finish(
+            &auth.workspace_id,
+            &key,
+            status.as_u16(),
+            kept,
+            outcome.owner.as_ref(),
+        )
         .await?;
     Ok(Response::from_parts(parts, axum::body::Body::from(bytes)))
 }

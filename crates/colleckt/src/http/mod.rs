@@ -1,5 +1,6 @@
 //! The HTTP surface: API, signed files, operations, OpenAPI; the layers every
-//! request passes (limits, timeout, panic guard, metrics), and the JSON 404.
+//! request passes (rate and size limits, timeout, panic guard, metrics), and
+//! the JSON 404.
 
 pub mod api;
 pub mod auth;
@@ -7,6 +8,7 @@ pub mod body;
 pub mod error;
 pub mod files;
 pub mod idempotency;
+pub mod limits;
 pub mod openapi;
 pub mod ops;
 pub mod qr;
@@ -24,13 +26,25 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    // The address limit counts every request it covers, authenticated or not;
+    // probes and metrics (ops) are not limited.
+    let api = Router::new()
         .merge(api::router())
         .merge(files::router())
-        .merge(ops::router())
         .merge(openapi::router())
-        .merge(widget::router())
-        .merge(qr::router())
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            limits::per_ip_api,
+        ));
+    let qr = qr::router().route_layer(middleware::from_fn_with_state(
+        state.clone(),
+        limits::per_ip_widget,
+    ));
+    Router::new()
+        .merge(api)
+        .merge(ops::router())
+        .merge(widget::router(&state))
+        .merge(qr)
         // Browsers ask for an icon on every page (the widget, JSON pages); a 404
         // there is console noise, so answer "no icon" plainly.
         .route(
@@ -72,12 +86,12 @@ async fn record_metrics(req: Request, next: Next) -> Response {
         .get::<MatchedPath>()
         .map(|m| m.as_str().to_string())
         .unwrap_or_else(|| "unmatched".into());
-    let method = req.method().to_string();
+    let method = crate::metrics::method_label(req.method());
     let start = Instant::now();
     let response = next.run(req).await;
     crate::metrics::record_request(
         &route,
-        &method,
+        method,
         response.status().as_u16(),
         start.elapsed().as_secs_f64(),
     );

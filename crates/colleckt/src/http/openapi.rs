@@ -29,7 +29,7 @@ use utoipa::{Modify, OpenApi};
         webhooks::WebhookResource, webhooks::CreatedWebhook, webhooks::DeliveryResource,
         webhooks::AttemptResource, webhooks::WebhookPage, webhooks::DeliveryPage,
     )),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &RateLimited),
 )]
 pub struct ApiDoc;
 
@@ -42,6 +42,49 @@ impl Modify for BearerAuth {
             "bearer",
             SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
         );
+    }
+}
+
+/// Every API operation may answer 429 (docs/limits.md): added here to all of
+/// them, so no handler's annotation can forget it.
+struct RateLimited;
+
+impl Modify for RateLimited {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{Content, ObjectBuilder, ResponseBuilder, Type};
+        let seconds = ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(1))
+            .build();
+        let body = ObjectBuilder::new()
+            .property("message", ObjectBuilder::new().schema_type(Type::String))
+            .required("message")
+            .build();
+        let mut retry_after = utoipa::openapi::header::Header::new(seconds);
+        retry_after.description = Some("Whole seconds to wait before retrying.".into());
+        let response = ResponseBuilder::new()
+            .description(
+                "Too many requests from this API token or client address (limits are per \
+                 server process); retry after `Retry-After` seconds.",
+            )
+            .header("Retry-After", retry_after)
+            .content("application/json", Content::new(Some(body)))
+            .build();
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for op in operations.into_iter().flatten() {
+                op.responses
+                    .responses
+                    .entry("429".into())
+                    .or_insert_with(|| response.clone().into());
+            }
+        }
     }
 }
 

@@ -34,6 +34,7 @@ pub fn purge_job(v: &Verification, retention_days: u32) -> NewJob {
 }
 
 pub mod expiry;
+pub mod idempotency;
 pub mod pipeline;
 pub mod purge;
 pub mod sweep;

@@ -44,6 +44,7 @@ impl From<&ExtractError> for Refusal {
             ExtractError::TooLarge { .. } | ExtractError::FileTooLarge { .. } => "too_large",
             ExtractError::Decode(_) => "decode",
             ExtractError::Pdf(_) => "pdf",
+            ExtractError::PdfRefused(_) => "pdf_refused",
             ExtractError::UnknownType(_) => "unknown_type",
             ExtractError::Io { .. } => "io",
         };

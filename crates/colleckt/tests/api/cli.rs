@@ -1,6 +1,6 @@
 //! The operator commands, run as the real binary: first-run bootstrap of
 //! `serve`, `migrate`, `workspace create`, `token create` (token alone on
-//! stdout) and `token revoke`.
+//! stdout) and `token revoke`; limit settings checked at start.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -185,4 +185,47 @@ fn extract_reads_a_passport_offline() {
         .output()
         .unwrap();
     assert!(!bad.status.success() && bad.stdout.is_empty());
+}
+
+#[test]
+fn bad_limit_settings_are_refused_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    for (var, value) in [
+        ("COLLECKT_API_RATE_LIMIT", "0/s"),
+        ("COLLECKT_WIDGET_IP_RATE_LIMIT", "lots"),
+        ("COLLECKT_TRUSTED_PROXIES", "10.0.0.0/33"),
+        (
+            "COLLECKT_WIDGET_FRAME_ANCESTORS",
+            "https://a.example; script-src *",
+        ),
+    ] {
+        let out = colleckt(dir.path())
+            .env(var, value)
+            .arg("migrate")
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{var}={value} was accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let flag = var
+            .trim_start_matches("COLLECKT_")
+            .to_lowercase()
+            .replace('_', "-");
+        assert!(err.contains(&flag), "{var}: {err}");
+    }
+    let out = colleckt(dir.path())
+        .env("COLLECKT_API_RATE_LIMIT", "off")
+        .env("COLLECKT_WIDGET_WRITE_RATE_LIMIT", "20/2m")
+        .env("COLLECKT_TRUSTED_PROXIES", "10.0.0.0/8,fd00::/8")
+        .env(
+            "COLLECKT_WIDGET_FRAME_ANCESTORS",
+            "'self' https://portal.example.com",
+        )
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

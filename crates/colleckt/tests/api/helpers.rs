@@ -5,7 +5,7 @@
 
 use colleckt::app::AppState;
 use colleckt::jobs::webhooks::WebhookSettings;
-use colleckt::settings::{ReaderSettings, Settings};
+use colleckt::settings::{HttpSettings, ReaderSettings, Settings};
 use colleckt_domain::FlowRegistry;
 use colleckt_store::MasterKeys;
 use reqwest::{Client, Method, Response};
@@ -49,15 +49,24 @@ impl TestApp {
 
     /// With these webhook settings (e.g. private addresses allowed).
     pub async fn spawn_with(webhooks: WebhookSettings) -> TestApp {
-        TestApp::spawn_full(webhooks, readers()).await
+        TestApp::spawn_full(webhooks, readers(), HttpSettings::default()).await
     }
 
     /// With these reader-process settings (another program, other limits).
     pub async fn spawn_with_readers(readers: ReaderSettings) -> TestApp {
-        TestApp::spawn_full(WebhookSettings::default(), readers).await
+        TestApp::spawn_full(WebhookSettings::default(), readers, HttpSettings::default()).await
     }
 
-    async fn spawn_full(webhooks: WebhookSettings, readers: ReaderSettings) -> TestApp {
+    /// With these rate limits, trusted proxies, frame ancestors.
+    pub async fn spawn_with_http(http: HttpSettings) -> TestApp {
+        TestApp::spawn_full(WebhookSettings::default(), readers(), http).await
+    }
+
+    pub async fn spawn_full(
+        webhooks: WebhookSettings,
+        readers: ReaderSettings,
+        http: HttpSettings,
+    ) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let (database_url, postgres) = match std::env::var("COLLECKT_TEST_DATABASE_URL") {
             Ok(base) if !base.is_empty() => (fresh_postgres(&base).await, true),
@@ -84,6 +93,7 @@ impl TestApp {
             job_lease: std::time::Duration::from_secs(30),
             webhooks,
             readers,
+            http,
         };
         let keys = MasterKeys::new(rand_key(), vec![]);
         let state = AppState::open(&settings, keys, FlowRegistry::builtin())

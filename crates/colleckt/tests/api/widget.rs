@@ -9,7 +9,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 /// The session token of a verification, from its `url`.
-async fn session(app: &TestApp, id: &str) -> (String, String, String) {
+pub async fn session(app: &TestApp, id: &str) -> (String, String, String) {
     let (s, v) = app
         .get(&format!("/api/v1/usps1583/verifications/{id}"))
         .await;
@@ -25,7 +25,7 @@ async fn session(app: &TestApp, id: &str) -> (String, String, String) {
     (token, url, qr)
 }
 
-async fn widget_get(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
+pub async fn widget_get(app: &TestApp, token: &str, path: &str) -> (u16, Value) {
     let res = app
         .client
         .get(app.url(&format!("/spa/v3/{token}/api/{path}")))
@@ -59,7 +59,7 @@ async fn widget_upload(
     json_of(res).await
 }
 
-async fn widget_submit(app: &TestApp, token: &str, body: Value) -> (u16, Value) {
+pub async fn widget_submit(app: &TestApp, token: &str, body: Value) -> (u16, Value) {
     let res = app
         .client
         .post(app.url(&format!("/spa/v3/{token}/api/submit")))
@@ -433,9 +433,12 @@ async fn shell_has_a_strict_csp_and_cached_assets() {
         "img-src 'self' blob: data:",
         "media-src blob: 'self'",
         "connect-src 'self'",
+        // Not framed by default (clickjacking of the capture).
+        "frame-ancestors 'none'",
     ] {
         assert!(csp.contains(part), "{csp}");
     }
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
     assert!(!csp.contains("unsafe-inline"));
     assert_eq!(res.headers()["referrer-policy"], "no-referrer");
     let html = res.text().await.unwrap();
@@ -542,5 +545,22 @@ async fn preview_shows_what_was_read_before_submit() {
     assert_eq!(
         v["data"]["status_label"], "Started",
         "a preview decides nothing"
+    );
+}
+
+#[tokio::test]
+async fn frame_ancestors_come_from_the_setting() {
+    let app = TestApp::spawn_with_http(colleckt::settings::HttpSettings {
+        widget_frame_ancestors: "https://portal.example.com".into(),
+        ..Default::default()
+    })
+    .await;
+    let id = app.create(&homer()).await;
+    let (_, url, _) = session(&app, &id).await;
+    let res = app.client.get(&url).send().await.unwrap();
+    let csp = res.headers()["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.ends_with("; frame-ancestors https://portal.example.com"),
+        "{csp}"
     );
 }

@@ -33,9 +33,9 @@ fn first(pk: &[String]) -> String {
     pk.first().cloned().unwrap_or_default()
 }
 
-fn idempotency_aad(pk: &[String]) -> String {
+fn idempotency_owner(pk: &[String]) -> String {
     match pk {
-        [workspace, key] => crate::repo::idempotency::aad(workspace, key),
+        [workspace, key] => crate::repo::idempotency::idempotency_key_owner(workspace, key),
         _ => String::new(),
     }
 }
@@ -65,12 +65,14 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
         purpose: crate::repo::webhook_deliveries::RESPONSE_PURPOSE,
         aad: first,
     },
+    // Responses are sealed with the verification's data key or, without a
+    // verification, with a key of their own wrapped here.
     SealedColumn {
         table: "idempotency_keys",
-        column: "response_enc",
+        column: "wrapped_key",
         pk: &["workspace_id", "idem_key"],
-        purpose: crate::repo::idempotency::PURPOSE,
-        aad: idempotency_aad,
+        purpose: DATA_KEY_PURPOSE,
+        aad: idempotency_owner,
     },
 ];
 

@@ -216,7 +216,8 @@ pub async fn create(
         let session = colleckt_store::ids::new_secret("");
         let v = state.store.create_verification(new, &session).await?;
         let data = render::verification(&state, &v, &[]);
-        Ok((StatusCode::CREATED, Json(Data { data })).into_response())
+        let response = (StatusCode::CREATED, Json(Data { data })).into_response();
+        Ok(idempotency::Outcome::describing(response, v))
     })
     .await
 }

@@ -60,8 +60,10 @@ pub struct CreatedWebhook {
     pub id: String,
     pub url: String,
     pub events: Option<Vec<String>>,
-    /// `whsec_…`: the Standard Webhooks signing secret. Shown only here.
-    pub secret: String,
+    /// `whsec_…`: the Standard Webhooks signing secret. Shown only in the
+    /// first response: an `Idempotency-Key` replay of it omits `secret`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
     pub description: Option<String>,
     pub status: String,
     pub created_at: String,
@@ -256,7 +258,8 @@ fn validate(body: &Value) -> Result<CreateInput, ValidationErrors> {
     }
 }
 
-/// Create a webhook endpoint; the response carries its signing secret, once.
+/// Create a webhook endpoint; the response carries its signing secret, once
+/// (an `Idempotency-Key` replay answers the same endpoint without `secret`).
 #[utoipa::path(post, path = "/api/v1/webhooks", tag = "Webhooks",
     params(("Idempotency-Key" = Option<String>, Header)),
     request_body(content = Object, description = "url (https), events (optional subset of: verification.finished, verification.canceled, verification.submitted, verification.double_check, verification.expired), description"),
@@ -287,16 +290,21 @@ pub async fn create(
             events: input.events,
         };
         let e = state.store.create_endpoint(new, &secret).await?;
-        let data = CreatedWebhook {
+        let mut data = CreatedWebhook {
             id: e.id.clone(),
             url: e.url.clone(),
             events: e.events.clone(),
-            secret,
+            secret: None,
             description: e.description.clone(),
             status: status_of(&e).into(),
             created_at: timestamp(e.created_at),
         };
-        Ok((StatusCode::CREATED, Json(Data { data })).into_response())
+        // The record keeps (and a replay answers) everything but the secret.
+        let replay = serde_json::to_vec(&Data { data: &data })
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        data.secret = Some(secret);
+        let response = (StatusCode::CREATED, Json(Data { data })).into_response();
+        Ok(idempotency::Outcome::plain(response).replaying(replay))
     })
     .await
 }

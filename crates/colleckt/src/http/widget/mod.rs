@@ -14,6 +14,7 @@ mod state;
 mod upload;
 
 pub use confirm::preview;
+pub use shell::{csp, parse_frame_ancestors, DEFAULT_FRAME_ANCESTORS};
 
 /// Whether a token has the shape of a session token (before any lookup).
 pub fn plausible_session(token: &str) -> bool {
@@ -30,6 +31,7 @@ pub async fn session_exists(state: &AppState, token: &str) -> crate::http::error
 }
 
 use crate::app::AppState;
+use crate::http::limits;
 use crate::upload::MAX_FILE_BYTES;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -38,8 +40,8 @@ use axum::{middleware, Router};
 /// Largest JSON body of the widget API (the submit with its corrections).
 pub const MAX_WIDGET_JSON_BYTES: usize = 16 * 1024;
 
-pub fn router() -> Router<AppState> {
-    let limiter = limit::Limiter::new();
+/// The widget's routes; `state` for the limits' middleware.
+pub fn router(state: &AppState) -> Router<AppState> {
     let upload = Router::new()
         .route("/spa/v3/{session}/api/documents", post(upload::upload_side))
         // One file at the limit plus multipart framing; the file is checked too.
@@ -52,10 +54,18 @@ pub fn router() -> Router<AppState> {
             post(confirm::submit).layer(DefaultBodyLimit::max(MAX_WIDGET_JSON_BYTES)),
         )
         .merge(upload)
-        .route_layer(middleware::from_fn_with_state(limiter, limit::per_session))
-        .layer(middleware::map_response(session::private_headers));
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            limit::per_session,
+        ));
+    // The address limit wraps the session limit: it counts every request.
     Router::new()
         .route("/spa/v3/{session}/process", get(shell::show))
-        .route("/spa/assets/{build}/{file}", get(assets::serve))
         .merge(api)
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            limits::per_ip_widget,
+        ))
+        .layer(middleware::map_response(session::private_headers))
+        .route("/spa/assets/{build}/{file}", get(assets::serve))
 }

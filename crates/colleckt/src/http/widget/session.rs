@@ -28,6 +28,28 @@ pub async fn find(state: &AppState, token: &str) -> ApiResult<Verification> {
         .ok_or(ApiError::NotFound("This link is not valid."))
 }
 
+/// The verification of the request's session: the one the limit middleware
+/// ([`super::limit`]) already found, else looked up from the path.
+pub struct Session(pub Verification);
+
+impl axum::extract::FromRequestParts<AppState> for Session {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> ApiResult<Session> {
+        if let Some(v) = parts.extensions.remove::<Verification>() {
+            return Ok(Session(v));
+        }
+        let axum::extract::Path(token) =
+            axum::extract::Path::<String>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| ApiError::NotFound("This link is not valid."))?;
+        find(state, &token).await.map(Session)
+    }
+}
+
 /// The widget's view of a status: what the end user can still do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -14,7 +14,7 @@ use crate::app::AppState;
 use crate::http::error::ApiResult;
 use crate::http::render::timestamp;
 use crate::upload::MAX_FILE_BYTES;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use colleckt_domain::{country, Slot};
 use colleckt_store::Verification;
@@ -115,8 +115,7 @@ pub async fn build(state: &AppState, v: &Verification) -> ApiResult<WidgetState>
 
 pub async fn show(
     State(state): State<AppState>,
-    Path(token): Path<String>,
+    session::Session(v): session::Session,
 ) -> ApiResult<Json<WidgetState>> {
-    let v = session::find(&state, &token).await?;
     Ok(Json(build(&state, &v).await?))
 }

@@ -184,6 +184,28 @@ async fn private_targets_are_refused_at_creation_unless_allowed() {
 }
 
 #[tokio::test]
+async fn unresolvable_and_private_hosts_get_one_answer() {
+    // Two answers would let anyone with a token map the internal DNS.
+    let app = TestApp::spawn_with(WebhookSettings::default()).await;
+    let mut answers = vec![];
+    for url in [
+        "https://nonexistent.invalid/hook",
+        "https://localhost/hook",
+        "https://10.0.0.7/hook",
+    ] {
+        let (s, v) = app.post("/api/v1/webhooks", &json!({"url": url})).await;
+        assert_eq!(s, 422, "{url} → {v}");
+        answers.push(v);
+    }
+    assert_eq!(answers[0], answers[1]);
+    assert_eq!(answers[1], answers[2]);
+    assert_eq!(
+        answers[0]["errors"]["url"],
+        json!(["The url's host must resolve to public addresses only."])
+    );
+}
+
+#[tokio::test]
 async fn private_targets_are_refused_at_delivery_too() {
     // Created while allowed (or before a DNS change); delivered while not.
     let app = app().await;
