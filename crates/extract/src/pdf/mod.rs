@@ -200,8 +200,10 @@ mod tests {
         quiet.extend(b"2 0 obj << /Length 200 >>\nstream\n");
         quiet.extend("[".repeat(200).bytes());
         quiet.extend(b"\nendstream\nendobj\n%%EOF");
-        let mut tight = Limits::default();
-        tight.max_depth = 2;
+        let tight = Limits {
+            max_depth: 2,
+            ..Limits::default()
+        };
         assert_eq!(scan::scan_with(&quiet, &tight).unwrap().max_depth, 1);
     }
 
