@@ -55,9 +55,9 @@ impl Store {
             opt_blob(&row, "response_enc")?,
         ) {
             (Some(status), Some(sealed)) => {
-                let body =
-                    self.keys
-                        .open(PURPOSE, &sealed, aad(workspace_id, key).as_bytes())?;
+                let body = self
+                    .keys
+                    .open(PURPOSE, &sealed, aad(workspace_id, key).as_bytes())?;
                 Ok(IdempotencyRecord::Replay {
                     status: u16::try_from(status).unwrap_or(500),
                     body,
