@@ -45,9 +45,11 @@ pub fn generate(args: &SettingsArgs, install: bool) -> Result<(), String> {
         return Ok(());
     }
     if args.master_key.is_some() {
-        return Err("COLLECKT_MASTER_KEY is set: --install manages key files only; set the new \
+        return Err(
+            "COLLECKT_MASTER_KEY is set: --install manages key files only; set the new \
                     key there and the old one in COLLECKT_OLD_MASTER_KEYS instead"
-            .into());
+                .into(),
+        );
     }
     let current = settings::key_path(args);
     let old = settings::old_key_path(args);
@@ -58,7 +60,10 @@ pub fn generate(args: &SettingsArgs, install: bool) -> Result<(), String> {
         ));
     }
     if !current.exists() {
-        return Err(format!("{} does not exist: nothing to replace", current.display()));
+        return Err(format!(
+            "{} does not exist: nothing to replace",
+            current.display()
+        ));
     }
     std::fs::rename(&current, &old).map_err(|e| format!("{}: {e}", old.display()))?;
     settings::write_private(&current, &key).map_err(|e| format!("{}: {e}", current.display()))?;
@@ -83,16 +88,33 @@ pub async fn status(state: &AppState) -> Result<(), String> {
     let keys = &state.store.keys;
     println!("configured keys:");
     for (id, fp) in keys.fingerprints() {
-        let role = if id == keys.current_id() { "current" } else { "old" };
+        let role = if id == keys.current_id() {
+            "current"
+        } else {
+            "old"
+        };
         println!("  {id}  {role:<8} fingerprint {}", &fp[..16]);
     }
     println!("recorded in the database:");
-    for k in state.store.recorded_keys().await.map_err(|e| e.to_string())? {
+    for k in state
+        .store
+        .recorded_keys()
+        .await
+        .map_err(|e| e.to_string())?
+    {
         let st = if k.active { "active" } else { "retired" };
-        println!("  {}  {st:<8} fingerprint {}", k.key_id, &k.fingerprint[..16.min(k.fingerprint.len())]);
+        println!(
+            "  {}  {st:<8} fingerprint {}",
+            k.key_id,
+            &k.fingerprint[..16.min(k.fingerprint.len())]
+        );
     }
     println!("sealed values by key:");
-    let census = state.store.sealed_census().await.map_err(|e| e.to_string())?;
+    let census = state
+        .store
+        .sealed_census()
+        .await
+        .map_err(|e| e.to_string())?;
     for ((column, id), n) in &census {
         println!("  {column:<32} {id}  {n}");
     }

@@ -68,7 +68,8 @@ pub async fn record_jobs(store: &colleckt_store::Store) {
                 .filter(|c| c.kind == kind.as_str() && c.state == state)
                 .map(|c| c.count)
                 .sum::<i64>();
-            metrics::gauge!("colleckt_jobs", "kind" => kind.as_str(), "state" => state).set(n as f64);
+            metrics::gauge!("colleckt_jobs", "kind" => kind.as_str(), "state" => state)
+                .set(n as f64);
         }
     }
     // Registered at zero so a dashboard can alert on it before the first failure.

@@ -196,7 +196,10 @@ pub fn master_keys(args: &SettingsArgs) -> Result<Option<MasterKeys>, SettingsEr
         return Ok(Some(MasterKeys::new(decode_key(k).map_err(bad)?, old)));
     }
     match std::fs::read_to_string(key_path(args)) {
-        Ok(existing) => Ok(Some(MasterKeys::new(decode_key(&existing).map_err(bad)?, old))),
+        Ok(existing) => Ok(Some(MasterKeys::new(
+            decode_key(&existing).map_err(bad)?,
+            old,
+        ))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(dir_err(e)),
     }

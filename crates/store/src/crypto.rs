@@ -197,7 +197,12 @@ impl MasterKeys {
     }
 
     /// `[1][len][key id][nonce][ciphertext+tag]`, sealed by a subkey for `purpose`.
-    pub fn seal(&self, purpose: &str, plaintext: &[u8], aad: &[u8]) -> Result<Vec<u8>, CryptoError> {
+    pub fn seal(
+        &self,
+        purpose: &str,
+        plaintext: &[u8],
+        aad: &[u8],
+    ) -> Result<Vec<u8>, CryptoError> {
         let id = self.current.as_bytes();
         let key = zeroize::Zeroizing::new(self.subkey(&self.current, purpose)?);
         let body = seal_with(&key, plaintext, aad)?;
@@ -230,15 +235,19 @@ impl MasterKeys {
     }
 
     pub fn unwrap_data_key(&self, owner: &str, wrapped: &[u8]) -> Result<DataKey, CryptoError> {
-        let bytes = zeroize::Zeroizing::new(self.open(DATA_KEY_PURPOSE, wrapped, owner.as_bytes())?);
-        let key: [u8; 32] = bytes.as_slice().try_into().map_err(|_| CryptoError::Malformed)?;
+        let bytes =
+            zeroize::Zeroizing::new(self.open(DATA_KEY_PURPOSE, wrapped, owner.as_bytes())?);
+        let key: [u8; 32] = bytes
+            .as_slice()
+            .try_into()
+            .map_err(|_| CryptoError::Malformed)?;
         Ok(DataKey(SecretKey(key)))
     }
 
     fn hmac(&self, purpose: &str, message: &[u8]) -> Result<Hmac<Sha256>, CryptoError> {
         let key = zeroize::Zeroizing::new(self.subkey(&self.current, purpose)?);
-        let mut mac =
-            <Hmac<Sha256> as Mac>::new_from_slice(key.as_slice()).map_err(|_| CryptoError::Derive)?;
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key.as_slice())
+            .map_err(|_| CryptoError::Derive)?;
         mac.update(message);
         Ok(mac)
     }
@@ -250,7 +259,12 @@ impl MasterKeys {
 
     /// Checks a MAC in constant time (`Mac::verify_slice`): a forged
     /// signature cannot be found byte by byte from response times.
-    pub fn verify_mac(&self, purpose: &str, message: &[u8], tag: &[u8]) -> Result<bool, CryptoError> {
+    pub fn verify_mac(
+        &self,
+        purpose: &str,
+        message: &[u8],
+        tag: &[u8],
+    ) -> Result<bool, CryptoError> {
         Ok(self.hmac(purpose, message)?.verify_slice(tag).is_ok())
     }
 }
@@ -358,7 +372,9 @@ mod tests {
         let mut forged = tag;
         forged[31] ^= 1;
         assert!(!mk.verify_mac("file-url", b"doc:front:1", &forged).unwrap());
-        assert!(!mk.verify_mac("file-url", b"doc:front:1", &tag[..16]).unwrap());
+        assert!(!mk
+            .verify_mac("file-url", b"doc:front:1", &tag[..16])
+            .unwrap());
         assert!(!mk.verify_mac("file-url", b"doc:front:2", &tag).unwrap());
     }
 }

@@ -37,7 +37,7 @@ pub fn signed_url(state: &AppState, document: &str, side: &str) -> Result<String
 }
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 || !s.is_ascii() {
+    if s.len() % 2 == 1 || !s.is_ascii() {
         return None;
     }
     (0..s.len())
@@ -74,7 +74,6 @@ fn signed_params(raw: Option<&str>) -> Option<(i64, String)> {
     }
     Some((expires?, signature?))
 }
-
 
 async fn serve(
     State(state): State<AppState>,

@@ -53,7 +53,10 @@ pub async fn delete_all(state: &AppState, keys: &[String]) -> Result<(), String>
         }
     }
     if failed > 0 {
-        return Err(format!("{failed} of {} objects not deleted: {last}", keys.len()));
+        return Err(format!(
+            "{failed} of {} objects not deleted: {last}",
+            keys.len()
+        ));
     }
     Ok(())
 }

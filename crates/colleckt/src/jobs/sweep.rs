@@ -14,7 +14,11 @@ pub const GRACE: Duration = Duration::from_secs(3600);
 
 /// Deletes unreferenced objects last modified before `now_secs - grace`;
 /// returns how many it deleted.
-pub async fn sweep_orphans(state: &AppState, now_secs: i64, grace: Duration) -> Result<usize, String> {
+pub async fn sweep_orphans(
+    state: &AppState,
+    now_secs: i64,
+    grace: Duration,
+) -> Result<usize, String> {
     let cutoff = now_secs - i64::try_from(grace.as_secs()).unwrap_or(i64::MAX / 2);
     let keys = state
         .objects

@@ -12,7 +12,12 @@ use serde_json::json;
 /// Claims the only due job of `kind` with a lease that is already over, as
 /// a worker killed mid-job would leave it: one attempt used, due again.
 async fn crash_once(app: &TestApp, kind: JobKind) {
-    let job = app.state.store.claim_job(&[kind], "doomed", -1).await.unwrap();
+    let job = app
+        .state
+        .store
+        .claim_job(&[kind], "doomed", -1)
+        .await
+        .unwrap();
     assert!(job.is_some_and(|j| !j.spent), "nothing to crash");
 }
 
@@ -53,7 +58,10 @@ async fn a_pipeline_job_out_of_attempts_ends_in_double_check_once() {
         .collect();
     assert_eq!(decided.len(), 1, "{v}");
     assert_eq!(decided[0]["user"], "system");
-    assert!(decided[0]["comment"].as_str().unwrap().contains("review by hand"));
+    assert!(decided[0]["comment"]
+        .as_str()
+        .unwrap()
+        .contains("review by hand"));
     assert_eq!(app.state.store.pending_jobs("pipeline").await.unwrap(), 0);
 }
 
@@ -86,7 +94,10 @@ async fn a_purge_job_out_of_attempts_is_a_dead_row_in_metrics() {
         metrics.contains(r#"colleckt_jobs{kind="purge",state="dead"} 1"#),
         "{metrics}"
     );
-    assert!(metrics.contains("colleckt_purge_failures_total"), "{metrics}");
+    assert!(
+        metrics.contains("colleckt_purge_failures_total"),
+        "{metrics}"
+    );
 }
 
 fn claimed(kind: JobKind, payload: serde_json::Value) -> ClaimedJob {
@@ -108,7 +119,10 @@ async fn replaced_images_and_orphans_are_purged_and_live_ones_kept() {
     // Re-upload the photo ID: its old image is now an orphan, with a job.
     let (s, b) = app.upload(&id, "photo_id", jpeg(640, 400, 9), None).await;
     assert_eq!(s, 201, "{b}");
-    assert_eq!(app.state.store.pending_jobs("purge_objects").await.unwrap(), 1);
+    assert_eq!(
+        app.state.store.pending_jobs("purge_objects").await.unwrap(),
+        1
+    );
     let live = app.state.objects.keys_older_than(i64::MAX).await.unwrap();
     assert_eq!(live.len(), 3, "{live:?}");
 
@@ -118,7 +132,11 @@ async fn replaced_images_and_orphans_are_purged_and_live_ones_kept() {
     let crashed = format!("{ws}/{id}/obj_crashed-front");
     let replaced = format!("{ws}/{id}/obj_replaced-front");
     for key in [&crashed, &replaced] {
-        app.state.objects.put(key, b"sealed".to_vec()).await.unwrap();
+        app.state
+            .objects
+            .put(key, b"sealed".to_vec())
+            .await
+            .unwrap();
     }
 
     // The purge_objects job deletes its orphan, never a live key.
@@ -126,19 +144,28 @@ async fn replaced_images_and_orphans_are_purged_and_live_ones_kept() {
         JobKind::PurgeObjects,
         json!({"keys": [replaced.clone(), live[0].clone()]}),
     );
-    colleckt::jobs::purge::run_objects(&app.state, &job).await.unwrap();
+    colleckt::jobs::purge::run_objects(&app.state, &job)
+        .await
+        .unwrap();
     let left = app.state.objects.keys_older_than(i64::MAX).await.unwrap();
     assert!(!left.contains(&replaced), "{left:?}");
-    assert!(left.contains(&live[0]) && left.contains(&crashed), "{left:?}");
+    assert!(
+        left.contains(&live[0]) && left.contains(&crashed),
+        "{left:?}"
+    );
 
     // The sweep leaves young objects alone (an upload may be in flight) ...
     let now = chrono::Utc::now().timestamp();
     let grace = colleckt::jobs::sweep::GRACE;
-    let n = colleckt::jobs::sweep::sweep_orphans(&app.state, now, grace).await.unwrap();
+    let n = colleckt::jobs::sweep::sweep_orphans(&app.state, now, grace)
+        .await
+        .unwrap();
     assert_eq!(n, 0);
     // ... and, past the grace period, deletes exactly the orphan.
     let later = now + 2 * 3600;
-    let n = colleckt::jobs::sweep::sweep_orphans(&app.state, later, grace).await.unwrap();
+    let n = colleckt::jobs::sweep::sweep_orphans(&app.state, later, grace)
+        .await
+        .unwrap();
     assert_eq!(n, 1);
     let mut left = app.state.objects.keys_older_than(i64::MAX).await.unwrap();
     left.sort();
@@ -146,7 +173,9 @@ async fn replaced_images_and_orphans_are_purged_and_live_ones_kept() {
     expected.sort();
     assert_eq!(left, expected);
     // The live images still open.
-    let (_, v) = app.get(&format!("/api/v1/usps1583/verifications/{id}")).await;
+    let (_, v) = app
+        .get(&format!("/api/v1/usps1583/verifications/{id}"))
+        .await;
     for d in v["data"]["documents"].as_array().unwrap() {
         let url = d["url_front"].as_str().unwrap();
         assert_eq!(app.client.get(url).send().await.unwrap().status(), 200);
@@ -163,7 +192,9 @@ async fn a_purge_that_cannot_delete_an_image_is_retried_not_done() {
     app.upload_all(&id).await;
     let path = format!("/api/v1/usps1583/verifications/{id}");
     app.put(&format!("{path}/cancel"), &actor("x")).await;
-    let res = app.request(reqwest::Method::DELETE, &path, &app.token, None).await;
+    let res = app
+        .request(reqwest::Method::DELETE, &path, &app.token, None)
+        .await;
     assert_eq!(res.status(), 204);
     // One image can no longer be deleted: a directory (with a file in it)
     // stands where the file was, which not even root can unlink.
@@ -183,11 +214,20 @@ async fn a_purge_that_cannot_delete_an_image_is_retried_not_done() {
     assert!(states.contains(&(1, false)), "{states:?}");
     assert_eq!(states.len(), 2, "{states:?}");
     assert_eq!(try_execute_one(&app.state, "w").await.unwrap(), Step::Empty);
-    assert_eq!(app.state.store.deleted_object_keys(&id).await.unwrap(), keys);
+    assert_eq!(
+        app.state.store.deleted_object_keys(&id).await.unwrap(),
+        keys
+    );
 
     // Once the image can go, the purge finishes.
     std::fs::remove_dir_all(&stuck).unwrap();
     let done = claimed(JobKind::Purge, json!({"verification_id": id}));
     colleckt::jobs::purge::run(&app.state, &done).await.unwrap();
-    assert!(app.state.store.deleted_object_keys(&id).await.unwrap().is_empty());
+    assert!(app
+        .state
+        .store
+        .deleted_object_keys(&id)
+        .await
+        .unwrap()
+        .is_empty());
 }

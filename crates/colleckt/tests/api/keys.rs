@@ -40,7 +40,11 @@ fn key_file(dir: &Path, name: &str) -> [u8; 32] {
 
 async fn create_verification(api: &Api) -> String {
     let (s, v) = api
-        .call(Method::POST, "/api/v1/usps1583/verifications", Some(anna_smith()))
+        .call(
+            Method::POST,
+            "/api/v1/usps1583/verifications",
+            Some(anna_smith()),
+        )
         .await;
     assert_eq!(s, 201, "{v}");
     v["data"]["id"].as_str().unwrap().to_string()
@@ -49,10 +53,16 @@ async fn create_verification(api: &Api) -> String {
 async fn upload_photo(api: &Api, id: &str, file: Vec<u8>) -> String {
     let form = reqwest::multipart::Form::new()
         .text("slot", "photo_id")
-        .part("front", reqwest::multipart::Part::bytes(file).file_name("doc"));
+        .part(
+            "front",
+            reqwest::multipart::Part::bytes(file).file_name("doc"),
+        );
     let res = api
         .client
-        .post(format!("{}/api/v1/usps1583/verifications/{id}/documents", api.base))
+        .post(format!(
+            "{}/api/v1/usps1583/verifications/{id}/documents",
+            api.base
+        ))
         .bearer_auth(&api.token)
         .multipart(form)
         .send()
@@ -65,10 +75,17 @@ async fn upload_photo(api: &Api, id: &str, file: Vec<u8>) -> String {
 
 async fn read_back(api: &Api, id: &str, image: &[u8]) {
     let (s, v) = api
-        .call(Method::GET, &format!("/api/v1/usps1583/verifications/{id}"), None)
+        .call(
+            Method::GET,
+            &format!("/api/v1/usps1583/verifications/{id}"),
+            None,
+        )
         .await;
     assert_eq!(s, 200, "{v}");
-    assert_eq!(v["data"]["expected_data"]["person"]["first_name"], "Anna", "{v}");
+    assert_eq!(
+        v["data"]["expected_data"]["person"]["first_name"], "Anna",
+        "{v}"
+    );
     let url = v["data"]["documents"][0]["url_front"].as_str().unwrap();
     let res = api.client.get(url).send().await.unwrap();
     assert_eq!(res.status(), 200);
@@ -76,7 +93,14 @@ async fn read_back(api: &Api, id: &str, image: &[u8]) {
 }
 
 async fn readyz(api: &Api) -> (u16, serde_json::Value) {
-    json_of(api.client.get(format!("{}/readyz", api.base)).send().await.unwrap()).await
+    json_of(
+        api.client
+            .get(format!("{}/readyz", api.base))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await
 }
 
 #[tokio::test]
@@ -91,7 +115,11 @@ async fn a_rotation_while_serving_leaves_only_the_new_key_needed() {
     let old_id = create_verification(&api).await;
     upload_photo(&api, &old_id, image.clone()).await;
     let (s, hook) = api
-        .call(Method::POST, "/api/v1/webhooks", Some(json!({"url": "http://127.0.0.1:9/h"})))
+        .call(
+            Method::POST,
+            "/api/v1/webhooks",
+            Some(json!({"url": "http://127.0.0.1:9/h"})),
+        )
         .await;
     assert_eq!(s, 201, "{hook}");
     let hook_id = hook["data"]["id"].as_str().unwrap().to_string();
@@ -107,9 +135,19 @@ async fn a_rotation_while_serving_leaves_only_the_new_key_needed() {
     }
     let objects = d.join("objects");
     assert_eq!(mode(&objects), 0o700);
-    let ws_dir = std::fs::read_dir(&objects).unwrap().next().unwrap().unwrap().path();
+    let ws_dir = std::fs::read_dir(&objects)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     let ver_dir = ws_dir.join(&old_id);
-    let object = std::fs::read_dir(&ver_dir).unwrap().next().unwrap().unwrap().path();
+    let object = std::fs::read_dir(&ver_dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     assert_eq!(mode(&ver_dir), 0o700);
     assert_eq!(mode(&object), 0o600);
 
@@ -121,7 +159,12 @@ async fn a_rotation_while_serving_leaves_only_the_new_key_needed() {
     std::fs::rename(d.join("kept.key"), d.join("master.key")).unwrap();
     // A wrong key: refused with the key it needs.
     let wrong = colleckt_store::crypto::generate_key_b64();
-    let err = refused(d, &database_url, &[("COLLECKT_MASTER_KEY", &wrong)], &["serve"]);
+    let err = refused(
+        d,
+        &database_url,
+        &[("COLLECKT_MASTER_KEY", &wrong)],
+        &["serve"],
+    );
     assert!(err.contains("which is not configured"), "{err}");
 
     // New key installed; the old one stays as master.key.old to open.
@@ -157,7 +200,10 @@ async fn a_rotation_while_serving_leaves_only_the_new_key_needed() {
     assert!(stderr.contains("failed 0"), "{stderr}");
     assert!(stderr.contains("retired"), "{stderr}");
     let status = run_cli(d, &database_url, &["key", "status"]);
-    assert!(status.contains("keys: ok; 0 values not under the current key"), "{status}");
+    assert!(
+        status.contains("keys: ok; 0 values not under the current key"),
+        "{status}"
+    );
     drop(server);
 
     // The old key can go: the new key alone opens everything.
@@ -166,7 +212,11 @@ async fn a_rotation_while_serving_leaves_only_the_new_key_needed() {
     read_back(&api, &old_id, &image).await;
     for id in &new_ids {
         let (s, v) = api
-            .call(Method::GET, &format!("/api/v1/usps1583/verifications/{id}"), None)
+            .call(
+                Method::GET,
+                &format!("/api/v1/usps1583/verifications/{id}"),
+                None,
+            )
             .await;
         assert_eq!(s, 200, "{v}");
     }
@@ -195,7 +245,11 @@ async fn a_rotation_while_serving_leaves_only_the_new_key_needed() {
         .arg("migrate")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (s, r) = readyz(&api).await;
     assert_eq!((s, r["keys"].as_str()), (503, Some("mismatch")), "{r}");
     drop(server);

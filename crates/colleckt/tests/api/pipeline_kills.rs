@@ -60,7 +60,10 @@ async fn serve_group(dir: &Path, database_url: &str, port: u16) -> Group {
         .map(|r| r.status() != 200)
         .unwrap_or(true)
     {
-        assert!(start.elapsed() < Duration::from_secs(60), "serve did not start");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "serve did not start"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     group
@@ -69,10 +72,16 @@ async fn serve_group(dir: &Path, database_url: &str, port: u16) -> Group {
 async fn upload(api: &Api, id: &str, slot: &str, file: Vec<u8>) {
     let form = reqwest::multipart::Form::new()
         .text("slot", slot.to_string())
-        .part("front", reqwest::multipart::Part::bytes(file).file_name("doc"));
+        .part(
+            "front",
+            reqwest::multipart::Part::bytes(file).file_name("doc"),
+        );
     let res = api
         .client
-        .post(format!("{}/api/v1/usps1583/verifications/{id}/documents", api.base))
+        .post(format!(
+            "{}/api/v1/usps1583/verifications/{id}/documents",
+            api.base
+        ))
         .bearer_auth(&api.token)
         .multipart(form)
         .send()
@@ -91,7 +100,9 @@ async fn get(api: &Api, id: &str) -> Value {
 
 async fn db(url: &str) -> sqlx::AnyPool {
     sqlx::any::install_default_drivers();
-    sqlx::AnyPool::connect(url).await.expect("open the test database")
+    sqlx::AnyPool::connect(url)
+        .await
+        .expect("open the test database")
 }
 
 /// `(attempts, leased now)` of the pipeline job, `None` once it is gone.
@@ -106,7 +117,12 @@ async fn pipeline_job(pool: &sqlx::AnyPool) -> Option<(i64, bool)> {
 }
 
 async fn count(pool: &sqlx::AnyPool, sql: &str, id: &str) -> i64 {
-    sqlx::query(sql).bind(id).fetch_one(pool).await.unwrap().get("n")
+    sqlx::query(sql)
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+        .get("n")
 }
 
 #[tokio::test]
@@ -118,7 +134,11 @@ async fn three_kills_mid_read_end_in_one_double_check_decision() {
     let mut server = serve_group(dir.path(), &database_url, port).await;
 
     let (s, v) = api
-        .call(Method::POST, "/api/v1/usps1583/verifications", Some(anna_smith()))
+        .call(
+            Method::POST,
+            "/api/v1/usps1583/verifications",
+            Some(anna_smith()),
+        )
         .await;
     assert_eq!(s, 201, "{v}");
     let id = v["data"]["id"].as_str().unwrap().to_string();
@@ -135,7 +155,10 @@ async fn three_kills_mid_read_end_in_one_double_check_decision() {
         loop {
             let job = pipeline_job(&pool).await;
             let v = get(&api, &id).await;
-            assert_eq!(v["status_label"], "Submitted", "decided before kill {attempt}: {v}");
+            assert_eq!(
+                v["status_label"], "Submitted",
+                "decided before kill {attempt}: {v}"
+            );
             let reading = v["documents"]
                 .as_array()
                 .unwrap()
@@ -165,7 +188,10 @@ async fn three_kills_mid_read_end_in_one_double_check_decision() {
         if v["status_label"] != "Submitted" {
             break v;
         }
-        assert!(start.elapsed() < Duration::from_secs(60), "no decision after the third kill");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no decision after the third kill"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     assert_eq!(decided["status_label"], "Double Check", "{decided}");
@@ -180,7 +206,11 @@ async fn three_kills_mid_read_end_in_one_double_check_decision() {
     let comment = decisions[0]["comment"].as_str().unwrap_or_default();
     assert!(comment.contains("review by hand"), "{decided}");
     assert!(
-        decided["comments"].as_array().unwrap().iter().any(|c| c["content"] == comment),
+        decided["comments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["content"] == comment),
         "{decided}"
     );
     // The job ended (no fourth read) and nothing decides a second time,

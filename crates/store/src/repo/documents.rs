@@ -7,7 +7,7 @@ use crate::ids::{new_id, now_micros};
 use crate::repo::jobs::{insert_job, NewJob};
 use crate::repo::verifications::{DocumentEffect, DocumentResult, Transition};
 use crate::rows::{int, opt_blob, opt_text, text};
-use crate::{Decision, DocStatus, JobKind, Document, Store, StoreError, StoredFile, Verification};
+use crate::{Decision, DocStatus, Document, JobKind, Store, StoreError, StoredFile, Verification};
 use colleckt_domain::Slot;
 use sqlx::any::AnyRow;
 
@@ -234,8 +234,8 @@ async fn enqueue_object_purge(
     if keys.is_empty() {
         return Ok(());
     }
-    let job = NewJob::new(JobKind::PurgeObjects, serde_json::json!({ "keys": keys }))
-        .delayed(60_000_000);
+    let job =
+        NewJob::new(JobKind::PurgeObjects, serde_json::json!({ "keys": keys })).delayed(60_000_000);
     insert_job(w, &job, now).await
 }
 

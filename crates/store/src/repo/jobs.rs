@@ -120,7 +120,11 @@ impl Store {
         };
         let id = text(&row, "id")?;
         let spent = int(&row, "attempts")? >= int(&row, "max_attempts")?;
-        let count = if spent { "" } else { ", attempts = attempts + 1" };
+        let count = if spent {
+            ""
+        } else {
+            ", attempts = attempts + 1"
+        };
         let row = sqlx::query(&format!(
             "UPDATE jobs SET locked_until = $1, locked_by = $2{count} \
              WHERE id = $3 RETURNING kind, payload, attempts, max_attempts"
@@ -243,12 +247,11 @@ impl Store {
     /// The job rows of a kind, for tests and `colleckt` diagnostics:
     /// `(attempts, dead)` of each.
     pub async fn job_states(&self, kind: JobKind) -> Result<Vec<(i64, bool)>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT attempts, dead_at FROM jobs WHERE kind = $1 ORDER BY created_at",
-        )
-        .bind(kind.as_str())
-        .fetch_all(&self.db.pool)
-        .await?;
+        let rows =
+            sqlx::query("SELECT attempts, dead_at FROM jobs WHERE kind = $1 ORDER BY created_at")
+                .bind(kind.as_str())
+                .fetch_all(&self.db.pool)
+                .await?;
         rows.iter()
             .map(|r| Ok((int(r, "attempts")?, opt_int(r, "dead_at")?.is_some())))
             .collect()

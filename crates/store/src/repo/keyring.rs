@@ -42,9 +42,10 @@ fn short(fingerprint: &str) -> &str {
 }
 
 async fn recorded(db: &Db) -> Result<Vec<RecordedKey>, StoreError> {
-    let rows = sqlx::query("SELECT key_id, fingerprint, state FROM master_keys ORDER BY created_at")
-        .fetch_all(&db.pool)
-        .await?;
+    let rows =
+        sqlx::query("SELECT key_id, fingerprint, state FROM master_keys ORDER BY created_at")
+            .fetch_all(&db.pool)
+            .await?;
     rows.iter()
         .map(|r| {
             Ok(RecordedKey {
@@ -99,7 +100,10 @@ impl Store {
             .filter(|k| k.active)
             .collect();
         for k in &active {
-            if !ring.iter().any(|(id, fp)| *id == k.key_id && *fp == k.fingerprint) {
+            if !ring
+                .iter()
+                .any(|(id, fp)| *id == k.key_id && *fp == k.fingerprint)
+            {
                 return Err(KeyCheckError::Missing {
                     key_id: k.key_id.clone(),
                     fingerprint: k.fingerprint.clone(),

@@ -104,7 +104,10 @@ impl Store {
         let cursor = match after {
             Some(_) => format!(
                 "AND ({pk}) > ({})",
-                (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+                (1..=n)
+                    .map(|i| format!("${i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             None => String::new(),
         };
@@ -123,7 +126,11 @@ impl Store {
         let mut updates = vec![];
         let mut last = None;
         for r in &rows {
-            let key: Vec<String> = col.pk.iter().map(|c| text(r, c)).collect::<Result<_, _>>()?;
+            let key: Vec<String> = col
+                .pk
+                .iter()
+                .map(|c| text(r, c))
+                .collect::<Result<_, _>>()?;
             let sealed = opt_blob(r, "sealed")?.unwrap_or_default();
             count.scanned += 1;
             match self
@@ -182,7 +189,9 @@ impl Store {
             let mut count = RekeyCount::default();
             let mut after: Option<Vec<String>> = None;
             loop {
-                let b = self.rekey_batch(col, after.as_deref(), batch.max(1)).await?;
+                let b = self
+                    .rekey_batch(col, after.as_deref(), batch.max(1))
+                    .await?;
                 count.scanned += b.count.scanned;
                 count.resealed += b.count.resealed;
                 count.failed += b.count.failed;
