@@ -83,6 +83,7 @@ impl Reader {
         else {
             return Err(std::io::Error::other("the reader's pipes were not set up"));
         };
+        widen(&stdin);
         // Drained all along (a full pipe would stall the reader); only the
         // tail is kept, and never logged: it may quote a document.
         let stderr_tail = tokio::spawn(async move {
@@ -153,6 +154,23 @@ impl Reader {
         let cpu_budget = status.and_then(|s| s.code()) == Some(EXIT_CPU_BUDGET.into());
         classify(timed_out || cpu_budget, &tail)
     }
+}
+
+/// A 12 MP photo is a few MB: through the default 64 KiB pipe that is a
+/// hundred wake-ups of each side, each one a wait for a core on a busy
+/// machine. 1 MiB (Linux's default ceiling for unprivileged processes) cuts
+/// that to a few. Best effort: a smaller pipe only costs time.
+fn widen(pipe: &ChildStdin) {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        // SAFETY: F_SETPIPE_SZ on a pipe we own changes only its capacity.
+        unsafe {
+            libc::fcntl(pipe.as_raw_fd(), libc::F_SETPIPE_SZ, 1024 * 1024);
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = pipe;
 }
 
 fn classify(out_of_time: bool, stderr_tail: &[u8]) -> Ended {

@@ -45,7 +45,7 @@ async fn image(state: &AppState, v: &Verification, key: &str) -> Result<Vec<u8>,
 
 /// What reading one document gave.
 enum Read {
-    Data(ExtractedData),
+    Data(Box<ExtractedData>),
     /// The extractor refused the file (wrong type, undecodable, too large).
     Refused,
     /// The reader process died on it; the note says how (`reader_crashed`,
@@ -57,7 +57,7 @@ impl Read {
     /// `extracted_data` as stored: what was read, or just the reader's note.
     fn data(&self) -> Option<ExtractedData> {
         match self {
-            Read::Data(d) => Some(d.clone()),
+            Read::Data(d) => Some((**d).clone()),
             Read::Refused => None,
             Read::ReaderFailed(note) => Some(ExtractedData {
                 notes: vec![(*note).to_string()],
@@ -97,7 +97,7 @@ async fn read(
         )
         .await;
     match read {
-        Ok(data) => Ok(Read::Data(data)),
+        Ok(data) => Ok(Read::Data(Box::new(data))),
         Err(ReadError::Refused(r)) => {
             tracing::info!(code = %r.code, "a document could not be read");
             Ok(Read::Refused)
