@@ -4,7 +4,7 @@ use clap::Parser;
 use colleckt::app::{load_flows, AppState};
 use colleckt::cli::{Cli, Command, KeyCommand, TokenCommand, UserCommand, WorkspaceCommand};
 use colleckt::readers::{Document, ReaderPool};
-use colleckt::settings::{master_keys, Settings};
+use colleckt::settings::Settings;
 use colleckt::{bootstrap, server};
 use colleckt_extract::DocKind;
 use std::path::Path;
