@@ -23,10 +23,10 @@ pub use job_kind::JobKind;
 pub use models::*;
 pub use objects::Objects;
 pub use repo::documents::NewDocument;
+pub use repo::idempotency::{idempotency_key_owner, IDEMPOTENCY_TTL_MICROS};
 pub use repo::jobs::{ClaimedJob, JobCount, NewJob};
 pub use repo::keyring::{database_in_use, KeyCheckError, RecordedKey};
 pub use repo::rekey::{RekeyCount, SealedColumn, SEALED_COLUMNS};
-pub use repo::idempotency::{idempotency_key_owner, IDEMPOTENCY_TTL_MICROS};
 pub use repo::verifications::{
     DocumentEffect, DocumentResult, ListFilter, NewVerification, Transition,
 };

@@ -47,27 +47,6 @@ fn suite(dir: &Path) -> Vec<Case> {
         .collect()
 }
 
-async fn upload(api: &Api, id: &str, slot: &str, file: Vec<u8>) -> (u16, Value) {
-    let form = reqwest::multipart::Form::new()
-        .text("slot", slot.to_string())
-        .part(
-            "front",
-            reqwest::multipart::Part::bytes(file).file_name("doc"),
-        );
-    let res = api
-        .client
-        .post(format!(
-            "{}/api/v1/usps1583/verifications/{id}/documents",
-            api.base
-        ))
-        .bearer_auth(&api.token)
-        .multipart(form)
-        .send()
-        .await
-        .expect("the server answers every upload");
-    json_of(res).await
-}
-
 /// A verification for the corpus's Anna Smith with `slot` holding `file` and
 /// the other slot her genuine document; submitted if the upload was accepted.
 async fn submit_with(api: &Api, slot: &str, file: Vec<u8>) -> (String, u16, Value) {
@@ -80,7 +59,7 @@ async fn submit_with(api: &Api, slot: &str, file: Vec<u8>) -> (String, u16, Valu
         .await;
     assert_eq!(s, 201, "{v}");
     let id = v["data"]["id"].as_str().unwrap().to_string();
-    let (status, body) = upload(api, &id, slot, file).await;
+    let (status, body) = api.upload_front(&id, slot, file).await;
     if status != 201 {
         return (id, status, body);
     }
@@ -89,7 +68,7 @@ async fn submit_with(api: &Api, slot: &str, file: Vec<u8>) -> (String, u16, Valu
     } else {
         ("photo_id", corpus("passport-000-clean.png"))
     };
-    let (s, v) = upload(api, &id, other, good).await;
+    let (s, v) = api.upload_front(&id, other, good).await;
     assert_eq!(s, 201, "{v}");
     let path = format!("/api/v1/usps1583/verifications/{id}/submit");
     let (s, v) = api.call(Method::PUT, &path, None).await;

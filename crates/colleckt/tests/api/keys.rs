@@ -50,29 +50,6 @@ async fn create_verification(api: &Api) -> String {
     v["data"]["id"].as_str().unwrap().to_string()
 }
 
-async fn upload_photo(api: &Api, id: &str, file: Vec<u8>) -> String {
-    let form = reqwest::multipart::Form::new()
-        .text("slot", "photo_id")
-        .part(
-            "front",
-            reqwest::multipart::Part::bytes(file).file_name("doc"),
-        );
-    let res = api
-        .client
-        .post(format!(
-            "{}/api/v1/usps1583/verifications/{id}/documents",
-            api.base
-        ))
-        .bearer_auth(&api.token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let (s, b) = json_of(res).await;
-    assert_eq!(s, 201, "{b}");
-    b["data"]["url_front"].as_str().unwrap().to_string()
-}
-
 async fn read_back(api: &Api, id: &str, image: &[u8]) {
     let (s, v) = api
         .call(
@@ -113,7 +90,7 @@ async fn a_rotation_while_serving_leaves_only_the_new_key_needed() {
 
     let server = serve(d, &database_url, port, 0).await;
     let old_id = create_verification(&api).await;
-    upload_photo(&api, &old_id, image.clone()).await;
+    api.upload_ok(&old_id, "photo_id", image.clone()).await;
     let (s, hook) = api
         .call(
             Method::POST,

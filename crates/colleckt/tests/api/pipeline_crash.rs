@@ -3,7 +3,6 @@
 //! worker takes the job once its lease runs out, and the verification reaches
 //! exactly one decision.
 
-use crate::helpers::*;
 use crate::pipeline::{anna_smith, anna_smith_lease, corpus};
 use crate::webhooks::binary::*;
 use reqwest::Method;
@@ -11,40 +10,6 @@ use serde_json::Value;
 use std::time::{Duration, Instant};
 
 const LEASE: &str = "2";
-
-async fn upload(api: &Api, id: &str, slot: &str, file: Vec<u8>) {
-    let form = reqwest::multipart::Form::new()
-        .text("slot", slot.to_string())
-        .part(
-            "front",
-            reqwest::multipart::Part::bytes(file).file_name("doc"),
-        );
-    let res = api
-        .client
-        .post(format!(
-            "{}/api/v1/usps1583/verifications/{id}/documents",
-            api.base
-        ))
-        .bearer_auth(&api.token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let (s, b) = json_of(res).await;
-    assert_eq!(s, 201, "{b}");
-}
-
-async fn get(api: &Api, id: &str) -> Value {
-    let (s, v) = api
-        .call(
-            Method::GET,
-            &format!("/api/v1/usps1583/verifications/{id}"),
-            None,
-        )
-        .await;
-    assert_eq!(s, 200, "{v}");
-    v["data"].clone()
-}
 
 fn decisions(v: &Value) -> usize {
     v["history"]
@@ -69,9 +34,10 @@ async fn a_kill_9_mid_pipeline_still_ends_in_one_decision() {
         .await;
     assert_eq!(s, 201, "{v}");
     let id = v["data"]["id"].as_str().unwrap().to_string();
-    upload(&api, &id, "photo_id", corpus("passport-000-clean.png")).await;
+    api.upload_ok(&id, "photo_id", corpus("passport-000-clean.png"))
+        .await;
     let lease = anna_smith_lease();
-    upload(&api, &id, "proof_of_address", lease).await;
+    api.upload_ok(&id, "proof_of_address", lease).await;
     let (s, v) = api
         .call(
             Method::PUT,
@@ -84,7 +50,7 @@ async fn a_kill_9_mid_pipeline_still_ends_in_one_decision() {
     // Kill as soon as the worker has started reading the documents.
     let start = Instant::now();
     loop {
-        let v = get(&api, &id).await;
+        let v = api.verification(&id).await;
         let docs = v["documents"].as_array().unwrap();
         if docs.iter().any(|d| d["status_label"] == "Processing") {
             break;
@@ -99,14 +65,14 @@ async fn a_kill_9_mid_pipeline_still_ends_in_one_decision() {
     drop(server); // SIGKILL
 
     let _server = serve_with(dir.path(), &database_url, port, 1, &envs).await;
-    let v = get(&api, &id).await;
+    let v = api.verification(&id).await;
     assert_eq!(
         v["status_label"], "Submitted",
         "the kill came after the decision, so nothing was tested: {v}"
     );
     let start = Instant::now();
     let decided = loop {
-        let v = get(&api, &id).await;
+        let v = api.verification(&id).await;
         if v["status_label"] != "Submitted" {
             break v;
         }
@@ -120,7 +86,7 @@ async fn a_kill_9_mid_pipeline_still_ends_in_one_decision() {
     assert_eq!(decisions(&decided), 1, "{decided}");
     // Longer than a lease: nobody decides a second time.
     tokio::time::sleep(Duration::from_secs(3)).await;
-    let again = get(&api, &id).await;
+    let again = api.verification(&id).await;
     assert_eq!(decisions(&again), 1, "{again}");
     assert_eq!(again["history"], decided["history"]);
 }

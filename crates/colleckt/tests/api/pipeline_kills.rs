@@ -6,7 +6,6 @@
 //! fourth time but hands the verification to a person — Double Check with
 //! a `system` comment — and it reaches exactly one decision and one event.
 
-use crate::helpers::*;
 use crate::pipeline::{anna_smith, anna_smith_lease, corpus};
 use crate::webhooks::binary::*;
 use crate::webhooks::now_us;
@@ -53,49 +52,8 @@ async fn serve_group(dir: &Path, database_url: &str, port: u16) -> Group {
         .spawn()
         .expect("spawn colleckt serve");
     let group = Group(child);
-    let url = format!("http://127.0.0.1:{port}/healthz");
-    let start = Instant::now();
-    while reqwest::get(&url)
-        .await
-        .map(|r| r.status() != 200)
-        .unwrap_or(true)
-    {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "serve did not start"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    wait_healthy(port).await;
     group
-}
-
-async fn upload(api: &Api, id: &str, slot: &str, file: Vec<u8>) {
-    let form = reqwest::multipart::Form::new()
-        .text("slot", slot.to_string())
-        .part(
-            "front",
-            reqwest::multipart::Part::bytes(file).file_name("doc"),
-        );
-    let res = api
-        .client
-        .post(format!(
-            "{}/api/v1/usps1583/verifications/{id}/documents",
-            api.base
-        ))
-        .bearer_auth(&api.token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let (s, b) = json_of(res).await;
-    assert_eq!(s, 201, "{b}");
-}
-
-async fn get(api: &Api, id: &str) -> Value {
-    let path = format!("/api/v1/usps1583/verifications/{id}");
-    let (s, v) = api.call(Method::GET, &path, None).await;
-    assert_eq!(s, 200, "{v}");
-    v["data"].clone()
 }
 
 async fn db(url: &str) -> sqlx::AnyPool {
@@ -142,8 +100,10 @@ async fn three_kills_mid_read_end_in_one_double_check_decision() {
         .await;
     assert_eq!(s, 201, "{v}");
     let id = v["data"]["id"].as_str().unwrap().to_string();
-    upload(&api, &id, "photo_id", corpus("passport-000-clean.png")).await;
-    upload(&api, &id, "proof_of_address", anna_smith_lease()).await;
+    api.upload_ok(&id, "photo_id", corpus("passport-000-clean.png"))
+        .await;
+    api.upload_ok(&id, "proof_of_address", anna_smith_lease())
+        .await;
     let path = format!("/api/v1/usps1583/verifications/{id}/submit");
     let (s, v) = api.call(Method::PUT, &path, None).await;
     assert_eq!(s, 200, "{v}");
@@ -154,7 +114,7 @@ async fn three_kills_mid_read_end_in_one_double_check_decision() {
         let start = Instant::now();
         loop {
             let job = pipeline_job(&pool).await;
-            let v = get(&api, &id).await;
+            let v = api.verification(&id).await;
             assert_eq!(
                 v["status_label"], "Submitted",
                 "decided before kill {attempt}: {v}"
@@ -184,7 +144,7 @@ async fn three_kills_mid_read_end_in_one_double_check_decision() {
 
     let start = Instant::now();
     let decided = loop {
-        let v = get(&api, &id).await;
+        let v = api.verification(&id).await;
         if v["status_label"] != "Submitted" {
             break v;
         }
@@ -217,7 +177,7 @@ async fn three_kills_mid_read_end_in_one_double_check_decision() {
     // well past another lease.
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(pipeline_job(&pool).await, None);
-    let again = get(&api, &id).await;
+    let again = api.verification(&id).await;
     assert_eq!(again["history"], decided["history"]);
     let events = "SELECT COUNT(*) AS n FROM events WHERE verification_id = $1 \
                   AND event_type = 'verification.double_check'";

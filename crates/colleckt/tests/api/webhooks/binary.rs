@@ -67,6 +67,12 @@ pub async fn serve_with(
         .spawn()
         .expect("spawn colleckt serve");
     let server = Server { child };
+    wait_healthy(port).await;
+    server
+}
+
+/// Waits (up to a minute) until the server on `port` answers `/healthz`.
+pub async fn wait_healthy(port: u16) {
     let url = format!("http://127.0.0.1:{port}/healthz");
     let start = Instant::now();
     while reqwest::get(&url)
@@ -80,7 +86,6 @@ pub async fn serve_with(
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    server
 }
 
 /// `colleckt worker`: background workers (and the webhook dispatcher) only.
@@ -175,5 +180,42 @@ impl Api {
             .next()
             .and_then(|p| p.parse().ok())
             .unwrap_or(0)
+    }
+
+    /// Uploads `file` as the front of `slot`: the answer's status and body.
+    pub async fn upload_front(&self, id: &str, slot: &str, file: Vec<u8>) -> (u16, Value) {
+        let form = reqwest::multipart::Form::new()
+            .text("slot", slot.to_string())
+            .part(
+                "front",
+                reqwest::multipart::Part::bytes(file).file_name("doc"),
+            );
+        let res = self
+            .client
+            .post(format!(
+                "{}/api/v1/usps1583/verifications/{id}/documents",
+                self.base
+            ))
+            .bearer_auth(&self.token)
+            .multipart(form)
+            .send()
+            .await
+            .expect("the server answers every upload");
+        json_of(res).await
+    }
+
+    /// Uploads `file` as the front of `slot`, which must be accepted (201).
+    pub async fn upload_ok(&self, id: &str, slot: &str, file: Vec<u8>) -> Value {
+        let (s, b) = self.upload_front(id, slot, file).await;
+        assert_eq!(s, 201, "{b}");
+        b
+    }
+
+    /// The verification `id` (200), its `data`.
+    pub async fn verification(&self, id: &str) -> Value {
+        let path = format!("/api/v1/usps1583/verifications/{id}");
+        let (s, v) = self.call(reqwest::Method::GET, &path, None).await;
+        assert_eq!(s, 200, "{v}");
+        v["data"].clone()
     }
 }
