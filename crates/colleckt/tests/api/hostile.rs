@@ -50,15 +50,7 @@ fn suite(dir: &Path) -> Vec<Case> {
 /// A verification for the corpus's Anna Smith with `slot` holding `file` and
 /// the other slot her genuine document; submitted if the upload was accepted.
 async fn submit_with(api: &Api, slot: &str, file: Vec<u8>) -> (String, u16, Value) {
-    let (s, v) = api
-        .call(
-            Method::POST,
-            "/api/v1/usps1583/verifications",
-            Some(anna_smith()),
-        )
-        .await;
-    assert_eq!(s, 201, "{v}");
-    let id = v["data"]["id"].as_str().unwrap().to_string();
+    let id = api.create(anna_smith()).await;
     let (status, body) = api.upload_front(&id, slot, file).await;
     if status != 201 {
         return (id, status, body);

@@ -38,18 +38,6 @@ fn key_file(dir: &Path, name: &str) -> [u8; 32] {
     decode_key(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap()
 }
 
-async fn create_verification(api: &Api) -> String {
-    let (s, v) = api
-        .call(
-            Method::POST,
-            "/api/v1/usps1583/verifications",
-            Some(anna_smith()),
-        )
-        .await;
-    assert_eq!(s, 201, "{v}");
-    v["data"]["id"].as_str().unwrap().to_string()
-}
-
 async fn read_back(api: &Api, id: &str, image: &[u8]) {
     let (s, v) = api
         .call(
@@ -89,7 +77,7 @@ async fn a_rotation_while_serving_leaves_only_the_new_key_needed() {
     let image = corpus("passport-000-clean.png");
 
     let server = serve(d, &database_url, port, 0).await;
-    let old_id = create_verification(&api).await;
+    let old_id = api.create(anna_smith()).await;
     api.upload_ok(&old_id, "photo_id", image.clone()).await;
     let (s, hook) = api
         .call(
@@ -158,7 +146,7 @@ async fn a_rotation_while_serving_leaves_only_the_new_key_needed() {
     let writer = async {
         let mut ids = vec![];
         for _ in 0..5 {
-            ids.push(create_verification(&api).await);
+            ids.push(api.create(anna_smith()).await);
         }
         ids
     };

@@ -91,15 +91,7 @@ async fn three_kills_mid_read_end_in_one_double_check_decision() {
     let pool = db(&database_url).await;
     let mut server = serve_group(dir.path(), &database_url, port).await;
 
-    let (s, v) = api
-        .call(
-            Method::POST,
-            "/api/v1/usps1583/verifications",
-            Some(anna_smith()),
-        )
-        .await;
-    assert_eq!(s, 201, "{v}");
-    let id = v["data"]["id"].as_str().unwrap().to_string();
+    let id = api.create(anna_smith()).await;
     api.upload_ok(&id, "photo_id", corpus("passport-000-clean.png"))
         .await;
     api.upload_ok(&id, "proof_of_address", anna_smith_lease())

@@ -211,6 +211,14 @@ impl Api {
         b
     }
 
+    /// Creates a verification from `body` (201): its id.
+    pub async fn create(&self, body: Value) -> String {
+        let path = "/api/v1/usps1583/verifications";
+        let (s, v) = self.call(reqwest::Method::POST, path, Some(body)).await;
+        assert_eq!(s, 201, "{v}");
+        v["data"]["id"].as_str().unwrap().to_string()
+    }
+
     /// The verification `id` (200), its `data`.
     pub async fn verification(&self, id: &str) -> Value {
         let path = format!("/api/v1/usps1583/verifications/{id}");
