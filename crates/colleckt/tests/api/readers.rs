@@ -130,8 +130,9 @@ async fn a_reader_out_of_time_is_killed_and_its_document_double_checked() {
     assert_still_deciding(&app).await;
 }
 
-/// A 49-megapixel PNG (small on the wire) decodes to far more than a reader
-/// limited to 320 MiB may map: the real reader dies on the allocation.
+/// A 49-megapixel 16-bit RGBA PNG (small on the wire) decodes to 392 MB,
+/// more than a reader limited to 320 MiB may map: the real reader dies on
+/// the allocation. (8-bit PNGs are read row by row into grey, 49 MB.)
 #[tokio::test]
 async fn a_reader_out_of_memory_ends_alone() {
     let app = TestApp::spawn_with_readers(ReaderSettings {
@@ -139,7 +140,16 @@ async fn a_reader_out_of_memory_ends_alone() {
         ..readers()
     })
     .await;
-    let huge = png(7000, 7000);
+    let huge = {
+        let img = image::ImageBuffer::<image::Rgba<u16>, _>::from_pixel(
+            7000,
+            7000,
+            image::Rgba([1000, 2000, 3000, 65535]),
+        );
+        let mut out = std::io::Cursor::new(vec![]);
+        img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+        out.into_inner()
+    };
     let v = anna(&app, huge).await;
     assert_reader_failed(&v, &["photo_id"], "reader_out_of_memory");
     // The lease was read by the other reader as usual.

@@ -5,6 +5,7 @@ use std::io::Cursor;
 use image::{DynamicImage, GrayImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use crate::error::ExtractError;
+use crate::image::png_luma;
 use crate::kind::{sniff, FileKind};
 
 /// The largest image accepted, in pixels (50 megapixels).
@@ -53,7 +54,10 @@ pub fn decode(bytes: &[u8]) -> Result<DecodedImage, ExtractError> {
     let kind = sniff(bytes).ok_or(ExtractError::UnsupportedType)?;
     let format = match kind {
         FileKind::Jpeg => return decode_jpeg_luma(bytes),
-        FileKind::Png => ImageFormat::Png,
+        FileKind::Png => match png_luma::decode(bytes)? {
+            Some(d) => return Ok(d),
+            None => ImageFormat::Png,
+        },
         FileKind::Webp => ImageFormat::WebP,
         FileKind::Pdf => return Err(ExtractError::UnsupportedType),
     };
@@ -144,7 +148,7 @@ fn decode_jpeg_luma(bytes: &[u8]) -> Result<DecodedImage, ExtractError> {
     })
 }
 
-fn too_large(width: u32, height: u32) -> ExtractError {
+pub(super) fn too_large(width: u32, height: u32) -> ExtractError {
     ExtractError::TooLarge {
         width,
         height,

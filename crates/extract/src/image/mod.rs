@@ -5,6 +5,7 @@ pub mod components;
 mod decode;
 pub mod filter;
 pub mod ops;
+mod png_luma;
 mod quality;
 #[cfg(test)]
 pub(crate) mod test_scenes;
