@@ -111,7 +111,7 @@ mod tests {
 
     fn scene(w: u32, h: u32) -> RgbImage {
         RgbImage::from_fn(w, h, |x, y| {
-            Rgb([(x * 7 + y) as u8, (y * 13 ^ x) as u8, (x * y % 251) as u8])
+            Rgb([(x * 7 + y) as u8, ((y * 13) ^ x) as u8, (x * y % 251) as u8])
         })
     }
 
