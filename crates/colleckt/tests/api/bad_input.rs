@@ -2,7 +2,7 @@
 //! never a 500, never a half-written record.
 
 use crate::helpers::*;
-use serde_json::json;
+use serde_json::{json, Value};
 
 #[tokio::test]
 async fn malformed_bodies_are_clear_4xx_and_write_nothing() {
@@ -83,6 +83,8 @@ async fn openapi_describes_every_endpoint() {
     assert_eq!(s, 200);
     assert!(spec["openapi"].as_str().unwrap().starts_with("3.1"));
     let paths = spec["paths"].as_object().unwrap();
+    assert_unique_operation_ids(paths);
+    assert_valid_by_openapi_spec_validator(&spec);
     for (path, methods) in [
         ("/api/v1/verifications", &["get"][..]),
         ("/api/v1/{flow}/verifications", &["get", "post"]),
@@ -132,4 +134,47 @@ async fn openapi_describes_every_endpoint() {
     let docs = app.client.get(app.url("/docs")).send().await.unwrap();
     assert_eq!(docs.status(), 200);
     assert!(docs.text().await.unwrap().contains("openapi.json"));
+}
+
+/// Every operation names itself, and no two alike: clients generated from the
+/// document take their method names from `operationId`.
+fn assert_unique_operation_ids(paths: &serde_json::Map<String, Value>) {
+    let mut seen = std::collections::BTreeMap::new();
+    for (path, methods) in paths {
+        for (method, op) in methods.as_object().unwrap() {
+            let id = op["operationId"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+            if let Some(other) = seen.insert(id.to_string(), format!("{method} {path}")) {
+                panic!("operationId {id} names both {other} and {method} {path}");
+            }
+        }
+    }
+    assert!(seen.len() >= 20, "{seen:?}");
+}
+
+/// The document as `openapi-spec-validator` (installed by scripts/install-deps
+/// in .tools/venv) sees it.
+fn assert_valid_by_openapi_spec_validator(spec: &Value) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let python = root.join(".tools/venv/bin/python");
+    assert!(
+        python.exists(),
+        "{} is missing: run scripts/install-deps (scripts/test does)",
+        python.display()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("openapi.json");
+    std::fs::write(&file, serde_json::to_vec(spec).unwrap()).unwrap();
+    let out = std::process::Command::new(python)
+        .args(["-m", "openapi_spec_validator"])
+        .arg(&file)
+        .output()
+        .expect("run openapi-spec-validator");
+    assert!(
+        out.status.success(),
+        "openapi-spec-validator: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -97,7 +97,7 @@ pub(crate) async fn submit_started(
 }
 
 /// Submit for processing: Started → Submitted; starts the pipeline.
-#[utoipa::path(put, path = "/api/v1/{flow}/verifications/{verification}/submit", tag = "Actions",
+#[utoipa::path(operation_id = "verification_submit", put, path = "/api/v1/{flow}/verifications/{verification}/submit", tag = "Actions",
     params(("flow" = String, Path), ("verification" = String, Path)),
     responses((status = 200, body = Data<VerificationResource>), (status = 400), (status = 401), (status = 404)),
     security(("bearer" = [])))]
@@ -114,7 +114,7 @@ pub async fn submit(
 }
 
 /// Reprocess: documents back to Uploaded, extraction and rules cleared, pipeline again.
-#[utoipa::path(put, path = "/api/v1/{flow}/verifications/{verification}/resubmit", tag = "Actions",
+#[utoipa::path(operation_id = "verification_resubmit", put, path = "/api/v1/{flow}/verifications/{verification}/resubmit", tag = "Actions",
     params(("flow" = String, Path), ("verification" = String, Path)),
     request_body(content = Object, description = "{comment, email}"),
     responses((status = 200, body = Data<VerificationResource>), (status = 400), (status = 401), (status = 404), (status = 422)),
@@ -162,7 +162,7 @@ async fn decide(
 }
 
 /// Approve by hand: documents Approved, manual decision, `verification.finished`.
-#[utoipa::path(put, path = "/api/v1/{flow}/verifications/{verification}/approve", tag = "Actions",
+#[utoipa::path(operation_id = "verification_approve", put, path = "/api/v1/{flow}/verifications/{verification}/approve", tag = "Actions",
     params(("flow" = String, Path), ("verification" = String, Path)),
     request_body(content = Object, description = "{comment, email}"),
     responses((status = 200, body = Data<VerificationDetail>), (status = 400), (status = 401), (status = 404), (status = 422)),
@@ -178,7 +178,7 @@ pub async fn approve(
 }
 
 /// Reject by hand: documents Rejected, manual decision, `verification.finished`.
-#[utoipa::path(put, path = "/api/v1/{flow}/verifications/{verification}/reject", tag = "Actions",
+#[utoipa::path(operation_id = "verification_reject", put, path = "/api/v1/{flow}/verifications/{verification}/reject", tag = "Actions",
     params(("flow" = String, Path), ("verification" = String, Path)),
     request_body(content = Object, description = "{comment, email}"),
     responses((status = 200, body = Data<VerificationDetail>), (status = 400), (status = 401), (status = 404), (status = 422)),
@@ -194,7 +194,7 @@ pub async fn reject(
 }
 
 /// Cancel: documents Canceled, `verification.canceled`; nothing can follow.
-#[utoipa::path(put, path = "/api/v1/{flow}/verifications/{verification}/cancel", tag = "Actions",
+#[utoipa::path(operation_id = "verification_cancel", put, path = "/api/v1/{flow}/verifications/{verification}/cancel", tag = "Actions",
     params(("flow" = String, Path), ("verification" = String, Path)),
     request_body(content = Object, description = "{comment, email}"),
     responses((status = 200, body = Data<VerificationDetail>), (status = 400), (status = 401), (status = 404), (status = 422)),

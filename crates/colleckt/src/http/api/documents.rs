@@ -189,7 +189,7 @@ pub(crate) async fn save_document(
 }
 
 /// Upload (or replace) the document of a slot: `slot`, `front`, `back` fields.
-#[utoipa::path(post, path = "/api/v1/{flow}/verifications/{verification}/documents", tag = "Documents",
+#[utoipa::path(operation_id = "documents_upload_document", post, path = "/api/v1/{flow}/verifications/{verification}/documents", tag = "Documents",
     params(("flow" = String, Path), ("verification" = String, Path)),
     request_body(content_type = "multipart/form-data", content = Object,
         description = "slot = photo_id | proof_of_address; front (file, required); back (file, for two-sided types)"),
@@ -304,7 +304,7 @@ fn resolve_slot(
 }
 
 /// The documents of a verification.
-#[utoipa::path(get, path = "/api/v1/{flow}/verifications/{verification}/documents", tag = "Documents",
+#[utoipa::path(operation_id = "documents_list", get, path = "/api/v1/{flow}/verifications/{verification}/documents", tag = "Documents",
     params(("flow" = String, Path), ("verification" = String, Path)),
     responses((status = 200, body = Data<Vec<DocumentResource>>), (status = 400), (status = 401), (status = 404)),
     security(("bearer" = [])))]
@@ -324,7 +324,7 @@ pub async fn list(
 }
 
 /// One document.
-#[utoipa::path(get, path = "/api/v1/{flow}/verifications/{verification}/documents/{document}", tag = "Documents",
+#[utoipa::path(operation_id = "documents_show", get, path = "/api/v1/{flow}/verifications/{verification}/documents/{document}", tag = "Documents",
     params(("flow" = String, Path), ("verification" = String, Path), ("document" = String, Path)),
     responses((status = 200, body = Data<DocumentResource>), (status = 400), (status = 401), (status = 404)),
     security(("bearer" = [])))]
@@ -346,7 +346,7 @@ pub async fn show(
 }
 
 /// Delete a document (same states as upload).
-#[utoipa::path(delete, path = "/api/v1/{flow}/verifications/{verification}/documents/{document}", tag = "Documents",
+#[utoipa::path(operation_id = "documents_destroy", delete, path = "/api/v1/{flow}/verifications/{verification}/documents/{document}", tag = "Documents",
     params(("flow" = String, Path), ("verification" = String, Path), ("document" = String, Path)),
     responses((status = 204), (status = 400), (status = 401), (status = 404)),
     security(("bearer" = [])))]

@@ -82,7 +82,7 @@ fn render(flow: &Flow) -> FlowResource {
 }
 
 /// Every flow this server knows.
-#[utoipa::path(get, path = "/api/v1/flows", tag = "Flows",
+#[utoipa::path(operation_id = "flows_list", get, path = "/api/v1/flows", tag = "Flows",
     responses((status = 200, body = Data<Vec<FlowResource>>), (status = 401)), security(("bearer" = [])))]
 pub async fn list(State(state): State<AppState>, _auth: Auth) -> Json<Data<Vec<FlowResource>>> {
     Json(Data {
@@ -91,7 +91,7 @@ pub async fn list(State(state): State<AppState>, _auth: Auth) -> Json<Data<Vec<F
 }
 
 /// One flow: document types, sides, countries, forbidden combinations.
-#[utoipa::path(get, path = "/api/v1/flows/{flow}", tag = "Flows", params(("flow" = String, Path)),
+#[utoipa::path(operation_id = "flows_show", get, path = "/api/v1/flows/{flow}", tag = "Flows", params(("flow" = String, Path)),
     responses((status = 200, body = Data<FlowResource>), (status = 401), (status = 404)), security(("bearer" = [])))]
 pub async fn show(
     State(state): State<AppState>,

@@ -153,7 +153,7 @@ async fn list_page(
 }
 
 /// List the verifications of one flow, newest first.
-#[utoipa::path(get, path = "/api/v1/{flow}/verifications", tag = "Verifications",
+#[utoipa::path(operation_id = "verifications_list", get, path = "/api/v1/{flow}/verifications", tag = "Verifications",
     params(("flow" = String, Path, description = "Flow path name, e.g. usps1583"),
         ("page" = Option<i64>, Query), ("per_page" = Option<i64>, Query, description = "1–100, default 15"),
         ("status" = Option<i64>, Query, description = "1–8"), ("vendor_reference" = Option<String>, Query),
@@ -173,7 +173,7 @@ pub async fn list(
 }
 
 /// List the verifications of every flow, newest first.
-#[utoipa::path(get, path = "/api/v1/verifications", tag = "Verifications",
+#[utoipa::path(operation_id = "verifications_list_all", get, path = "/api/v1/verifications", tag = "Verifications",
     responses((status = 200, body = Page), (status = 401), (status = 422)),
     security(("bearer" = [])))]
 pub async fn list_all(
@@ -185,7 +185,7 @@ pub async fn list_all(
 }
 
 /// Create a verification in Started status.
-#[utoipa::path(post, path = "/api/v1/{flow}/verifications", tag = "Verifications",
+#[utoipa::path(operation_id = "verifications_create", post, path = "/api/v1/{flow}/verifications", tag = "Verifications",
     params(("flow" = String, Path), ("Idempotency-Key" = Option<String>, Header)),
     request_body(content = Object, description = "vendor_reference, vendor_state, person, address, documents, redirect_url"),
     responses((status = 201, body = Data<VerificationResource>), (status = 401), (status = 404),
@@ -233,7 +233,7 @@ pub fn actor_from(body: &serde_json::Value) -> String {
 }
 
 /// Get a verification with documents, comments and history.
-#[utoipa::path(get, path = "/api/v1/{flow}/verifications/{verification}", tag = "Verifications",
+#[utoipa::path(operation_id = "verifications_show", get, path = "/api/v1/{flow}/verifications/{verification}", tag = "Verifications",
     params(("flow" = String, Path), ("verification" = String, Path)),
     responses((status = 200, body = Data<VerificationDetail>), (status = 400), (status = 401), (status = 404)),
     security(("bearer" = [])))]
@@ -250,7 +250,7 @@ pub async fn show(
 }
 
 /// Merge expected data; optionally change the status (comment and email required).
-#[utoipa::path(patch, path = "/api/v1/{flow}/verifications/{verification}", tag = "Verifications",
+#[utoipa::path(operation_id = "verifications_update", patch, path = "/api/v1/{flow}/verifications/{verification}", tag = "Verifications",
     params(("flow" = String, Path), ("verification" = String, Path)),
     request_body(content = Object),
     responses((status = 200, body = Data<VerificationResource>), (status = 400), (status = 401), (status = 404), (status = 422)),
@@ -302,7 +302,7 @@ pub async fn update(
 }
 
 /// Delete (soft): hidden at once, images unreadable at once, purged later.
-#[utoipa::path(delete, path = "/api/v1/{flow}/verifications/{verification}", tag = "Verifications",
+#[utoipa::path(operation_id = "verifications_destroy", delete, path = "/api/v1/{flow}/verifications/{verification}", tag = "Verifications",
     params(("flow" = String, Path), ("verification" = String, Path)),
     responses((status = 204), (status = 400), (status = 401), (status = 404)),
     security(("bearer" = [])))]

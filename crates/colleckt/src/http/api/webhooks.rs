@@ -260,7 +260,7 @@ fn validate(body: &Value) -> Result<CreateInput, ValidationErrors> {
 
 /// Create a webhook endpoint; the response carries its signing secret, once
 /// (an `Idempotency-Key` replay answers the same endpoint without `secret`).
-#[utoipa::path(post, path = "/api/v1/webhooks", tag = "Webhooks",
+#[utoipa::path(operation_id = "webhooks_create", post, path = "/api/v1/webhooks", tag = "Webhooks",
     params(("Idempotency-Key" = Option<String>, Header)),
     request_body(content = Object, description = "url (https), events (optional subset of: verification.finished, verification.canceled, verification.submitted, verification.double_check, verification.expired), description"),
     responses((status = 201, body = Data<CreatedWebhook>), (status = 400), (status = 401),
@@ -347,7 +347,7 @@ fn page_of(raw: Option<&str>) -> Result<PageQuery, ValidationErrors> {
 }
 
 /// List the workspace's webhook endpoints, newest first.
-#[utoipa::path(get, path = "/api/v1/webhooks", tag = "Webhooks",
+#[utoipa::path(operation_id = "webhooks_list", get, path = "/api/v1/webhooks", tag = "Webhooks",
     params(("page" = Option<i64>, Query), ("per_page" = Option<i64>, Query)),
     responses((status = 200, body = WebhookPage), (status = 401), (status = 422)),
     security(("bearer" = [])))]
@@ -394,7 +394,7 @@ async fn endpoint(state: &AppState, auth: &Auth, id: &str) -> ApiResult<Endpoint
 }
 
 /// Get one webhook endpoint (never its secret).
-#[utoipa::path(get, path = "/api/v1/webhooks/{webhook}", tag = "Webhooks",
+#[utoipa::path(operation_id = "webhooks_show", get, path = "/api/v1/webhooks/{webhook}", tag = "Webhooks",
     params(("webhook" = String, Path)),
     responses((status = 200, body = Data<WebhookResource>), (status = 401), (status = 404)),
     security(("bearer" = [])))]
@@ -408,7 +408,7 @@ pub async fn show(
 }
 
 /// Delete a webhook endpoint with its secret and delivery log.
-#[utoipa::path(delete, path = "/api/v1/webhooks/{webhook}", tag = "Webhooks",
+#[utoipa::path(operation_id = "webhooks_destroy", delete, path = "/api/v1/webhooks/{webhook}", tag = "Webhooks",
     params(("webhook" = String, Path)),
     responses((status = 204), (status = 401), (status = 404)),
     security(("bearer" = [])))]
@@ -424,7 +424,7 @@ pub async fn destroy(
 }
 
 /// An endpoint's deliveries, newest first, each with its attempt log.
-#[utoipa::path(get, path = "/api/v1/webhooks/{webhook}/deliveries", tag = "Webhooks",
+#[utoipa::path(operation_id = "webhooks_deliveries", get, path = "/api/v1/webhooks/{webhook}/deliveries", tag = "Webhooks",
     params(("webhook" = String, Path), ("status" = Option<String>, Query, description = "pending, succeeded or failed"),
         ("page" = Option<i64>, Query), ("per_page" = Option<i64>, Query)),
     responses((status = 200, body = DeliveryPage), (status = 401), (status = 404), (status = 422)),
@@ -473,7 +473,7 @@ pub async fn deliveries(
 
 /// Attempt a delivery again now (one more attempt if it had used them all);
 /// a disabled endpoint is enabled again.
-#[utoipa::path(post, path = "/api/v1/webhooks/{webhook}/deliveries/{delivery}/retry", tag = "Webhooks",
+#[utoipa::path(operation_id = "webhooks_retry", post, path = "/api/v1/webhooks/{webhook}/deliveries/{delivery}/retry", tag = "Webhooks",
     params(("webhook" = String, Path), ("delivery" = String, Path)),
     responses((status = 202, body = Data<DeliveryResource>), (status = 400, description = "Being attempted right now"),
         (status = 401), (status = 404)),
