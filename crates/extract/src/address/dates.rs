@@ -29,6 +29,24 @@ fn num(s: &str) -> Option<u32> {
     t.parse().ok()
 }
 
+fn trailing_digits(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
+fn leading_digits(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
 /// Every date in `line`, in order, as ISO strings.
 pub fn find_dates(line: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -42,17 +60,29 @@ pub fn find_dates(line: &str) -> Vec<String> {
             Some('/')
         } else if w.matches('-').count() == 2 {
             Some('-')
+        } else if w.matches('.').count() >= 2 {
+            Some('.')
         } else {
             None
         };
         if let Some(sep) = sep {
-            let p: Vec<&str> = w.split(sep).collect();
+            let p: Vec<&str> = w.trim_end_matches('.').split(sep).collect();
             if p.len() == 3 {
-                let (a, b, c) = (num(p[0]), num(p[1]), num(p[2]));
+                // A card front's OCR glues the label to the date
+                // (`3DOB08/07/1956`, `EXP:08/07/2030R`): the first part's
+                // trailing digits and the last part's leading digits count.
+                let (p0, p2) = (trailing_digits(p[0]), leading_digits(p[2]));
+                let (a, b, c) = (num(p0), num(p[1]), num(p2));
                 let d = match (a, b, c) {
-                    (Some(y), Some(m), Some(d)) if p[0].len() == 4 => valid(y, m, d),
-                    (Some(m), Some(d), Some(y)) if p[2].len() == 4 => valid(y, m, d),
-                    (Some(m), Some(d), Some(y)) if p[2].len() == 2 => valid(2000 + y, m, d),
+                    (Some(y), Some(m), Some(d)) if p0.len() == 4 && p2.len() <= 2 => {
+                        valid(y, m, d)
+                    }
+                    (Some(m), Some(d), Some(y)) if p0.len() <= 2 && p2.len() == 4 => {
+                        valid(y, m, d)
+                    }
+                    (Some(m), Some(d), Some(y)) if p0.len() <= 2 && p2.len() == 2 && sep != '.' => {
+                        valid(2000 + y, m, d)
+                    }
                     _ => None,
                 };
                 if let Some(d) = d {
@@ -111,5 +141,16 @@ mod tests {
         );
         assert!(find_dates("Rent $1,450.00 due on the 1st").is_empty());
         assert!(find_dates("13/45/2026").is_empty());
+    }
+
+    #[test]
+    fn dates_glued_to_card_labels() {
+        assert_eq!(find_dates("3DOB08/07/1956"), vec!["1956-08-07"]);
+        assert_eq!(find_dates("4bEXP:08/07/2030R"), vec!["2030-08-07"]);
+        assert_eq!(find_dates("DOB 1956.08.07"), vec!["1956-08-07"]);
+        assert_eq!(find_dates("EXP 08.07.2030."), vec!["2030-08-07"]);
+        // A price or a version number is not a date.
+        assert!(find_dates("$1.450.00 10.2.3").is_empty());
+        assert!(find_dates("12345/07/1956").is_empty());
     }
 }

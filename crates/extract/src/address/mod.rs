@@ -186,7 +186,7 @@ fn find_name(lines: &[&str]) -> Option<(Vec<String>, usize)> {
 }
 
 /// Parse "CITY, ST 12345[-6789]" at the end of a line: (prefix before city, city, state, zip).
-fn city_state_zip(line: &str) -> Option<(String, String, String, String)> {
+pub(crate) fn city_state_zip(line: &str) -> Option<(String, String, String, String)> {
     let toks: Vec<&str> = line.split_whitespace().collect();
     let n = toks.len();
     if n < 3 {

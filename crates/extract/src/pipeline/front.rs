@@ -2,11 +2,11 @@
 //! and reading labelled fields when there is no barcode or MRZ.
 
 use crate::address::find_dates;
-use crate::data::{ExtractedData, Source};
+use crate::data::{Address, Evidence, ExtractedData, Source};
 use crate::image::DecodedImage;
 use crate::ocr::{self, Layout, OcrText};
 
-use super::region;
+use super::{front_labels, region};
 
 /// Longest side of the view Tesseract reads a front at.
 const FRONT_SIDE: u32 = 1800;
@@ -108,57 +108,57 @@ pub(super) fn cross_check(out: &mut ExtractedData, front: &DecodedImage) {
     out.add_source(Source::Ocr);
 }
 
-/// Labelled fields on a card front (no barcode / MRZ): dates of birth and
-/// expiry and a name, as OCR evidence with the line's confidence.
+/// Labelled fields on a card front (no barcode / MRZ), wherever the issuer
+/// prints them (see [`front_labels`]), as OCR evidence at 0.9 × the line's
+/// confidence.
 pub(super) fn fields_from_front(out: &mut ExtractedData, front: &DecodedImage) {
     if !ocr::available() {
         out.note("ocr_unavailable");
         return;
     }
     let Some(t) = ocr_front(front) else { return };
-    for (i, line) in t.lines.iter().enumerate() {
-        let up = line.text.to_ascii_uppercase();
-        let conf = f64::from(line.confidence) * 0.9;
-        let ev = || crate::data::Evidence::new(Source::Ocr, conf);
-        let dates = find_dates(&line.text);
-        let next_dates = || {
-            t.lines
-                .get(i + 1)
-                .map(|l| find_dates(&l.text))
-                .unwrap_or_default()
-        };
-        let date = dates
-            .first()
-            .cloned()
-            .or_else(|| next_dates().first().cloned());
-        if (up.contains("DOB") || up.contains("BIRTH")) && out.date_of_birth.is_none() {
-            out.set("date_of_birth", date.clone(), ev());
-        } else if up.contains("EXP") && out.expiry_date.is_none() {
-            out.set("expiry_date", date.clone(), ev());
-        } else if (up.contains("ISS") || up.contains("ISSUED")) && out.issue_date.is_none() {
-            out.set("issue_date", date.clone(), ev());
-        }
-        for (label, field) in [
-            ("SURNAME", "last_name"),
-            ("LAST NAME", "last_name"),
-            ("GIVEN NAMES", "first_name"),
-            ("FIRST NAME", "first_name"),
-        ] {
-            if up.trim() == label || up.starts_with(&format!("{label}:")) {
-                let value = up
-                    .split_once(':')
-                    .map(|(_, v)| v.trim().to_string())
-                    .filter(|v| !v.is_empty())
-                    .or_else(|| {
-                        t.lines
-                            .get(i + 1)
-                            .map(|l| l.text.trim().to_ascii_uppercase())
-                    });
-                let value = value.and_then(|v| v.split_whitespace().next().map(str::to_string));
-                if !out.evidence.contains_key(field) {
-                    out.set(field, value, ev());
-                }
+    let lines: Vec<front_labels::Line> = t
+        .lines
+        .iter()
+        .map(|l| front_labels::Line {
+            text: &l.text,
+            confidence: l.confidence,
+        })
+        .collect();
+    apply_labels(out, &front_labels::read(&lines));
+}
+
+/// Sets what the labels gave on fields no stronger reader has filled.
+fn apply_labels(out: &mut ExtractedData, f: &front_labels::FrontFields) {
+    let ev = |c: f32| Evidence::new(Source::Ocr, f64::from(c) * 0.9);
+    for (field, value) in [
+        ("last_name", &f.last_name),
+        ("first_name", &f.first_name),
+        ("middle_name", &f.middle_name),
+        ("date_of_birth", &f.date_of_birth),
+        ("issue_date", &f.issue_date),
+        ("expiry_date", &f.expiry_date),
+        ("document_number", &f.document_number),
+    ] {
+        if let Some((v, c)) = value {
+            if !out.evidence.contains_key(field) {
+                out.set(field, Some(v.clone()), ev(*c));
             }
+        }
+    }
+    if out.address.is_none() {
+        if let Some((street, c)) = &f.street {
+            let part = |p: &Option<(String, f32)>| p.as_ref().map(|(v, _)| v.clone());
+            out.set_address(
+                Address {
+                    street: Some(street.clone()),
+                    city: part(&f.city),
+                    state: part(&f.state),
+                    postal_code: part(&f.postal_code),
+                    country: None,
+                },
+                ev(*c),
+            );
         }
     }
 }

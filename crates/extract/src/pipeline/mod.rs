@@ -3,6 +3,7 @@
 
 mod fields;
 mod front;
+mod front_labels;
 mod region;
 
 use std::path::Path;
