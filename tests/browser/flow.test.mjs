@@ -156,3 +156,37 @@ test('confirm shows what was read from the documents, and corrections reach the 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test("confirm shows a licence's name and address once its barcode is read", async () => {
+  const corpus = join(HERE, '..', '..', 'crates', 'extract', 'tests', 'corpus');
+  const v = await createVerification({
+    person: { first_name: 'Peter', last_name: 'Nguyen', date_of_birth: '1995-01-16' },
+    documents: {
+      photo_id: { type: 'Driver License', number: 'S45329185', country: 'USA' },
+      proof_of_address: { type: 'Lease', number: '', country: 'USA' },
+    },
+  });
+  const { context, page } = await open(browser, 'phone');
+  await page.goto(v.url);
+  await onPage(page, 'intro');
+  await page.getByRole('button', { name: 'Start' }).click();
+  // The photos pass through the widget's own re-encoding (JPEG, ≤ 2400 px)
+  // before the reader sees them, as a user's would.
+  await uploadSide(page, join(corpus, 'licence-front-photo-front.jpg'), '08-read-licence-front', 'phone');
+  await uploadSide(page, join(corpus, 'licence-front-photo-back.jpg'), '08-read-licence-back', 'phone');
+  await uploadSide(page, join(corpus, 'address-000-text.pdf'), '08-read-lease', 'phone');
+
+  await onPage(page, 'confirm', 60000);
+  const licence = page.locator('fieldset', { hasText: 'Driver License' });
+  const value = (label) => licence.getByLabel(label, { exact: true }).inputValue();
+  assert.equal(await value('First name'), 'PETER');
+  assert.equal(await value('Last name'), 'NGUYEN');
+  assert.equal(await value('Document number'), 'S45329185');
+  assert.equal(await value('Street'), '12 ELM RD');
+  assert.equal(await value('City'), 'PORTLAND');
+  assert.equal(await value('State'), 'GA');
+  assert.equal(await value('ZIP code'), '68573-2641');
+  await shot(page, '08-confirm-licence', 'phone');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
