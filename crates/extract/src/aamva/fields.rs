@@ -77,7 +77,12 @@ pub fn parse_postal(raw: &str) -> Option<String> {
 /// jurisdictions leave at the ends of names and streets, drop AAMVA
 /// "NONE"/"unavl" fillers.
 pub fn clean(raw: &str) -> Option<String> {
-    let s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Control characters (a stray NUL, a separator inside a value) are spaces.
+    let spaced: String = raw
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let s = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
     let s = s.trim_matches(|c: char| c == ',' || c == ' ');
     let up = s.to_ascii_uppercase();
     // "NMN" is "no middle name" on several states' cards.
@@ -148,5 +153,6 @@ mod tests {
         );
         assert_eq!(clean(" , "), None);
         assert_eq!(clean("NMN"), None);
+        assert_eq!(clean("SMITH\u{0}\u{0}").as_deref(), Some("SMITH"));
     }
 }

@@ -175,7 +175,8 @@ fn locate_subfile(data: &[u8], h: &Header, dev: &mut Vec<String>) -> Option<(usi
 fn split_elements(body: &[u8]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for tok in body.split(|&b| b == b'\n' || b == b'\r' || b == b'\x1e') {
-        let tok = tok.strip_prefix(b" ").unwrap_or(tok);
+        let lead = tok.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
+        let tok = &tok[lead..];
         if tok.is_empty() {
             continue;
         }

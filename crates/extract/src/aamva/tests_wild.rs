@@ -235,3 +235,10 @@ fn partial_payloads_give_what_they_have() {
         Err(AamvaError::NoSubfile)
     );
 }
+
+#[test]
+fn indented_elements_and_crlf_lines() {
+    // Keyboard-emulation captures: CR LF between elements, indented lines.
+    let s = TX8.replace('\n', "\r\n  ");
+    tx(&parse(s.as_bytes()).expect("parse"));
+}
