@@ -85,9 +85,15 @@ fn normalise(field: &str, v: &str) -> Option<String> {
 /// (field, expected, got) for every expected field of one payload.
 type Check = (String, Option<String>, Option<String>);
 
-fn check(name: &str, expected: &BTreeMap<String, Option<String>>) -> (Vec<Check>, Option<String>) {
-    let bytes = std::fs::read(fixtures().join("idparser").join(name)).expect("fixture");
-    let parsed = aamva::parse(&bytes);
+fn payload(name: &str) -> Vec<u8> {
+    std::fs::read(fixtures().join("idparser").join(name)).expect("fixture")
+}
+
+fn check(
+    bytes: &[u8],
+    expected: &BTreeMap<String, Option<String>>,
+) -> (Vec<Check>, Option<String>) {
+    let parsed = aamva::parse(bytes);
     let err = parsed.as_ref().err().map(|e| e.to_string());
     let checks = expected
         .iter()
@@ -116,7 +122,7 @@ fn idparser_payloads_fields() {
     let (mut right, mut total, mut whole) = (0usize, 0usize, 0usize);
     let verbose = std::env::var_os("AAMVA_BENCH_TABLE").is_some();
     for (name, expected) in &all {
-        let (checks, err) = check(name, expected);
+        let (checks, err) = check(&payload(name), expected);
         let ok = checks.iter().filter(|(_, w, g)| w == g).count();
         right += ok;
         total += checks.len();
@@ -206,4 +212,67 @@ fn partial_payload_gives_its_fields_with_a_note() {
     assert_eq!(out.last_name.as_deref(), Some("GARCIA"));
     assert_eq!(out.date_of_birth.as_deref(), Some("1990-07-04"));
     assert_eq!(out.document_number, None);
+}
+
+/// Fields right over all payloads after `mangle`.
+fn score_mangled(mangle: impl Fn(&[u8]) -> Vec<u8>) -> (usize, usize) {
+    expected_all()
+        .iter()
+        .map(|(name, expected)| {
+            let (checks, _) = check(&mangle(&payload(name)), expected);
+            (
+                checks.iter().filter(|(_, w, g)| w == g).count(),
+                checks.len(),
+            )
+        })
+        .fold((0, 0), |(r, t), (a, b)| (r + a, t + b))
+}
+
+fn replace(data: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() + 64);
+    let mut i = 0;
+    while i < data.len() {
+        if data[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(data[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+type Mangle = Box<dyn Fn(&[u8]) -> Vec<u8>>;
+
+/// The same payloads as other capture paths would deliver them: the parser
+/// must not depend on the exact bytes of the published copies.
+#[test]
+fn idparser_payloads_survive_other_capture_paths() {
+    let manglings: [(&str, Mangle); 5] = [
+        // Keyboard emulation turning every LF into CR LF.
+        ("crlf", Box::new(|d: &[u8]| replace(d, b"\n", b"\r\n"))),
+        // Every LF as a lone CR.
+        ("cr", Box::new(|d: &[u8]| replace(d, b"\n", b"\r"))),
+        // A symbology identifier and a space before the payload.
+        (
+            "prefix",
+            Box::new(|d: &[u8]| [b"]L2 ".as_slice(), d].concat()),
+        ),
+        // C1 noise after every line break.
+        (
+            "c1",
+            Box::new(|d: &[u8]| replace(d, b"\n", "\n\u{9c}".as_bytes())),
+        ),
+        // Record separators dropped.
+        ("no-rs", Box::new(|d: &[u8]| replace(d, b"\x1e", b""))),
+    ];
+    for (what, mangle) in manglings {
+        let (right, total) = score_mangled(mangle);
+        println!("MANGLED {what:<8} fields {right}/{total}");
+        assert!(
+            right * 100 >= total * 98,
+            "{what}: {right}/{total} fields right"
+        );
+    }
 }

@@ -26,6 +26,16 @@ fn name(src: &AamvaRecord) -> Name {
         }
         _ => {}
     }
+    // A full name in the family-name element ("SMITH,JOHN,Q"), as some
+    // jurisdictions encode it when they write no given-name element.
+    let full_in_family = family
+        .as_deref()
+        .filter(|f| n.first.is_none() && f.contains([',', '$']))
+        .map(|f| split_full_name(f, None));
+    if let Some(full) = full_in_family {
+        (n.last, n.first, n.middle) = (full.last, full.first, full.middle);
+        n.suffix = n.suffix.or(full.suffix);
+    }
     if let Some(daa) = src.get("DAA") {
         let full = split_full_name(daa, family.as_deref());
         n.last = n.last.or(full.last);

@@ -173,6 +173,21 @@ mod props {
         }
 
         #[test]
+        fn never_panics_past_a_header(
+            pre in 0usize..4,
+            tail in proptest::collection::vec(
+                prop_oneof![any::<u8>(), Just(b'\n'), Just(b'D'), Just(b'L'), Just(b'A'), Just(b'Z')],
+                0..300,
+            ),
+        ) {
+            let head = ["@\n\x1e\rANSI 636000100002", "@ANSI 6360", "@\n\nAAMVA6360060101", "ANSI 636001"][pre];
+            let data = [head.as_bytes(), &tail].concat();
+            if let Ok(r) = parse(&data) {
+                prop_assert!(!r.elements.is_empty());
+            }
+        }
+
+        #[test]
         fn round_trip(
             last in "[A-Z]{2,20}", first in "[A-Z]{2,15}", num in "[A-Z0-9]{5,12}",
             y in 1930u32..2010, m in 1u32..13, d in 1u32..29, sex in 1u8..3,

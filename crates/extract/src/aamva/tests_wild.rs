@@ -242,3 +242,12 @@ fn indented_elements_and_crlf_lines() {
     let s = TX8.replace('\n', "\r\n  ");
     tx(&parse(s.as_bytes()).expect("parse"));
 }
+
+#[test]
+fn full_name_in_the_family_name_element() {
+    let s = TX8
+        .replace("DCSGARCIA\n", "DCSGARCIA,ELENA,MARIA\n")
+        .replace("DACELENA\n", "")
+        .replace("DADMARIA\n", "");
+    tx(&parse(s.as_bytes()).expect("parse"));
+}
