@@ -8,6 +8,7 @@ mod names;
 mod normalise;
 mod record;
 mod scrub;
+mod unseparated;
 
 pub use fields::{parse_date, parse_postal, parse_sex, DateOrder};
 pub use header::{parse_header, Header, SubfileEntry};

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::header::{parse_header, Header};
 use super::normalise::normalise;
 use super::scrub::drop_undefined;
+use super::unseparated::{self, known};
 use super::AamvaError;
 
 /// A parsed AAMVA card, normalised to CONTRACT §6 conventions.
@@ -81,17 +82,6 @@ impl AamvaRecord {
     }
 }
 
-/// Known element codes: what a subfile can start with, and how a payload
-/// whose separators were lost is split.
-const KNOWN: &[&str] = &[
-    "DAA", "DAB", "DAC", "DAD", "DAE", "DAF", "DAG", "DAH", "DAI", "DAJ", "DAK", "DAL", "DAM",
-    "DAN", "DAO", "DAP", "DAQ", "DAR", "DAS", "DAT", "DAU", "DAV", "DAW", "DAX", "DAY", "DAZ",
-    "DBA", "DBB", "DBC", "DBD", "DBE", "DBF", "DBG", "DBH", "DBI", "DBJ", "DBK", "DBL", "DBM",
-    "DBN", "DBO", "DBP", "DBQ", "DBR", "DBS", "DCA", "DCB", "DCD", "DCE", "DCF", "DCG", "DCH",
-    "DCI", "DCJ", "DCK", "DCL", "DCM", "DCN", "DCO", "DCP", "DCQ", "DCR", "DCS", "DCT", "DCU",
-    "DDA", "DDB", "DDC", "DDD", "DDE", "DDF", "DDG", "DDH", "DDI", "DDJ", "DDK", "DDL",
-];
-
 fn is_code(t: &[u8]) -> bool {
     t.len() >= 3
         && t[0].is_ascii_uppercase()
@@ -100,8 +90,7 @@ fn is_code(t: &[u8]) -> bool {
 }
 
 fn known_at(data: &[u8], p: usize) -> bool {
-    data.get(p..p + 3)
-        .is_some_and(|t| KNOWN.iter().any(|k| k.as_bytes() == t))
+    data.get(p..).is_some_and(known)
 }
 
 fn is_separator(b: u8) -> bool {
@@ -200,26 +189,15 @@ fn split_elements(body: &[u8]) -> Vec<(String, String)> {
     out
 }
 
-/// Split by known codes when the separators are missing.
-fn split_by_known(body: &[u8]) -> Vec<(String, String)> {
-    let text = String::from_utf8_lossy(body);
-    let end = text.find(['\r', '\x1e']).unwrap_or(text.len());
-    let text = &text[..end];
-    let mut starts: Vec<(usize, &str)> = Vec::new();
-    for code in KNOWN {
-        if let Some(i) = text.find(code) {
-            starts.push((i, code));
-        }
-    }
-    starts.sort_unstable();
-    let mut out = Vec::new();
-    for (k, (i, code)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(text.len(), |(j, _)| *j);
-        if let Some(v) = text.get(i + 3..end) {
-            out.push(((*code).to_string(), v.trim_end_matches('\n').to_string()));
-        }
-    }
-    out
+/// The elements of a body whose separators were lost: the text up to the
+/// first separator that is left, split by element codes.
+fn split_unseparated(body: &[u8], version: u8) -> Vec<(String, String)> {
+    let end = body
+        .iter()
+        .position(|&b| b == b'\r' || b == b'\x1e')
+        .unwrap_or(body.len());
+    let text = body[..end].strip_suffix(b"\n").unwrap_or(&body[..end]);
+    unseparated::split(text, version)
 }
 
 /// Parse an AAMVA payload. A payload with an AAMVA header near its start is
@@ -241,7 +219,7 @@ pub fn parse(data: &[u8]) -> Result<AamvaRecord, AamvaError> {
     let body = &data[start..];
     let mut elements = split_elements(body);
     if elements.len() < 3 {
-        let alt = split_by_known(body);
+        let alt = split_unseparated(body, h.version);
         if alt.len() > elements.len() {
             dev.push("element separators missing".into());
             elements = alt;

@@ -251,3 +251,26 @@ fn full_name_in_the_family_name_element() {
         .replace("DADMARIA\n", "");
     tx(&parse(s.as_bytes()).expect("parse"));
 }
+
+#[test]
+fn every_separator_lost() {
+    // A keyboard wedge typing into a one-line field: no LF, RS or CR at all.
+    let flat: String = TX8
+        .chars()
+        .filter(|c| !matches!(c, '\n' | '\r' | '\x1e'))
+        .collect();
+    tx(&parse(flat.as_bytes()).expect("flat"));
+    // Names that hold element codes' letters.
+    let names = flat
+        .replace("DCSGARCIA", "DCSHALLIDAY")
+        .replace("DACELENA", "DACDANA");
+    let r = parse(names.as_bytes()).expect("names");
+    assert_eq!(r.last_name.as_deref(), Some("HALLIDAY"));
+    assert_eq!(r.first_name.as_deref(), Some("DANA"));
+    assert_eq!(r.middle_name.as_deref(), Some("MARIA"));
+    assert_eq!(r.date_of_birth.as_deref(), Some("1990-07-04"));
+    assert!(r
+        .deviations
+        .iter()
+        .any(|d| d == "element separators missing"));
+}
