@@ -254,7 +254,7 @@ type Mangle = Box<dyn Fn(&[u8]) -> Vec<u8>>;
 /// must not depend on the exact bytes of the published copies.
 #[test]
 fn idparser_payloads_survive_other_capture_paths() {
-    let manglings: [(&str, Mangle); 6] = [
+    let manglings: [(&str, Mangle); 7] = [
         // Keyboard emulation turning every LF into CR LF.
         ("crlf", Box::new(|d: &[u8]| replace(d, b"\n", b"\r\n"))),
         // Every LF as a lone CR.
@@ -271,6 +271,21 @@ fn idparser_payloads_survive_other_capture_paths() {
         ),
         // Record separators dropped.
         ("no-rs", Box::new(|d: &[u8]| replace(d, b"\x1e", b""))),
+        // Caps Lock on under keyboard emulation: every letter's case inverted.
+        (
+            "capslock",
+            Box::new(|d: &[u8]| {
+                d.iter()
+                    .map(|b| {
+                        if b.is_ascii_alphabetic() {
+                            b ^ 0x20
+                        } else {
+                            *b
+                        }
+                    })
+                    .collect()
+            }),
+        ),
         // Every separator lost (a keyboard wedge into a one-line field).
         (
             "flat",

@@ -200,15 +200,36 @@ fn split_unseparated(body: &[u8], version: u8) -> Vec<(String, String)> {
     unseparated::split(text, version)
 }
 
+fn swap_case(b: &mut u8) {
+    if b.is_ascii_alphabetic() {
+        *b ^= 0x20;
+    }
+}
+
+/// Whether the file type is there in lower case near the start.
+fn case_inverted(data: &[u8]) -> bool {
+    let head = &data[..data.len().min(64)];
+    head.windows(5).any(|w| w == b"ansi " || w == b"aamva")
+}
+
 /// Parse an AAMVA payload. A payload with an AAMVA header near its start is
 /// never refused for its deviations: whatever elements it has are read, and
 /// [`AamvaRecord::partial`] says when a core field is missing. It fails only
 /// without a header (not a card) or without a single element.
 pub fn parse(data: &[u8]) -> Result<AamvaRecord, AamvaError> {
-    let (clean, scrubbed) = drop_undefined(data);
-    let data = clean.as_slice();
-    let h = parse_header(data)?;
+    let (mut clean, scrubbed) = drop_undefined(data);
     let mut dev = Vec::new();
+    // A keyboard-emulation scanner with Caps Lock on inverts every letter's
+    // case ("@\n\x1e\ransi 636000…dldaq…"): read it with the case restored.
+    let h = match parse_header(&clean) {
+        Err(AamvaError::NoHeader) if case_inverted(&clean) => {
+            clean.iter_mut().for_each(swap_case);
+            dev.push("letter case inverted".into());
+            parse_header(&clean)?
+        }
+        other => other?,
+    };
+    let data = clean.as_slice();
     if scrubbed {
         dev.push("undefined characters removed".into());
     }

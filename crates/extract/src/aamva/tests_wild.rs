@@ -274,3 +274,20 @@ fn every_separator_lost() {
         .iter()
         .any(|d| d == "element separators missing"));
 }
+
+#[test]
+fn caps_lock_inverted_letters() {
+    let inverted: String = TX8
+        .chars()
+        .map(|c| {
+            if c.is_ascii_uppercase() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            }
+        })
+        .collect();
+    let r = parse(inverted.as_bytes()).expect("parse");
+    tx(&r);
+    assert!(r.deviations.iter().any(|d| d == "letter case inverted"));
+}
