@@ -1,17 +1,17 @@
-//! The `DL`/`ID` subfile: element splitting and the normalised record.
+//! The `DL`/`ID` subfile: where it starts, its elements, and the record.
 
 use serde::Serialize;
 
-use super::fields::{
-    clean, parse_date, parse_postal, parse_sex, split_full_name, split_given, DateOrder,
-};
 use super::header::{parse_header, Header};
-use super::{iin, AamvaError};
+use super::normalise::normalise;
+use super::scrub::drop_undefined;
+use super::unseparated::{self, known};
+use super::AamvaError;
 
 /// A parsed AAMVA card, normalised to CONTRACT §6 conventions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct AamvaRecord {
-    /// AAMVA version (1–10).
+    /// AAMVA version (1–10; 0 when the header did not say).
     pub version: u8,
     /// Issuer Identification Number.
     pub iin: String,
@@ -55,6 +55,10 @@ pub struct AamvaRecord {
     pub elements: Vec<(String, String)>,
     /// Deviations from the standard that were tolerated.
     pub deviations: Vec<String>,
+    /// The payload lacks a field every card carries (a name, the date of
+    /// birth or the licence number): what it has is given, and the reader
+    /// notes `aamva_partial`.
+    pub partial: bool,
 }
 
 /// Name truncation flags.
@@ -85,55 +89,90 @@ fn is_code(t: &[u8]) -> bool {
         && (t[2].is_ascii_uppercase() || t[2].is_ascii_digit())
 }
 
-/// Find where the DL/ID elements start (just after the 2-letter subfile type).
+fn known_at(data: &[u8], p: usize) -> bool {
+    data.get(p..).is_some_and(known)
+}
+
+fn is_separator(b: u8) -> bool {
+    matches!(b, b'\n' | b'\r' | b'\x1e' | b' ')
+}
+
+fn skip_separators(data: &[u8], mut p: usize) -> usize {
+    while data.get(p).copied().is_some_and(is_separator) {
+        p += 1;
+    }
+    p
+}
+
+/// "DL" or "ID" at `p`, in either case.
+fn designator(data: &[u8], p: usize) -> Option<String> {
+    let d = data.get(p..p + 2)?.to_ascii_uppercase();
+    (d == b"DL" || d == b"ID").then(|| String::from_utf8_lossy(&d).into_owned())
+}
+
+/// A subfile designator whose first element follows (after separators, as
+/// Colorado writes `DL\nDCA`).
+fn subfile_at(data: &[u8], p: usize) -> Option<(usize, String)> {
+    let kind = designator(data, p)?;
+    let first = skip_separators(data, p + 2);
+    known_at(data, first).then_some((first, kind))
+}
+
+/// Where the DL/ID elements start, and the subfile type. Offsets and
+/// designators are wrong, lowercase or missing in the wild: the directory is
+/// tried first, then the content after the header.
 fn locate_subfile(data: &[u8], h: &Header, dev: &mut Vec<String>) -> Option<(usize, String)> {
+    let declared = h
+        .subfiles
+        .iter()
+        .find(|e| e.kind == "DL" || e.kind == "ID")
+        .map(|e| e.kind.clone());
     for e in h
         .subfiles
         .iter()
         .filter(|e| e.kind == "DL" || e.kind == "ID")
     {
-        if data.get(e.offset..e.offset + 2) == Some(e.kind.as_bytes())
-            && data.get(e.offset + 2..).is_some_and(is_code)
-        {
-            return Some((e.offset + 2, e.kind.clone()));
+        if let Some(found) = subfile_at(data, e.offset).filter(|(_, k)| *k == e.kind) {
+            return Some(found);
         }
     }
-    // Offsets are often wrong in the wild: search after the directory.
-    let from = h.end.min(data.len());
-    let found = data[from..]
-        .windows(5)
-        .position(|w| (&w[..2] == b"DL" || &w[..2] == b"ID") && w[2] == b'D' && is_code(&w[2..]))?;
-    if !h.subfiles.is_empty() {
+    if h.directory_ok {
         dev.push("subfile offset does not match the directory".into());
+    } else {
+        dev.push("subfile directory unreadable".into());
     }
-    let start = from + found;
-    Some((
-        start + 2,
-        String::from_utf8_lossy(&data[start..start + 2]).into_owned(),
-    ))
+    let missing = |start: usize, dev: &mut Vec<String>| {
+        dev.push("subfile designator missing".into());
+        (start, declared.clone().unwrap_or_else(|| "DL".into()))
+    };
+    let p = skip_separators(data, h.end);
+    if let Some(found) = subfile_at(data, p) {
+        return Some(found);
+    }
+    if known_at(data, p) {
+        return Some(missing(p, dev));
+    }
+    if let Some(found) = (h.end..data.len()).find_map(|i| subfile_at(data, i)) {
+        return Some(found);
+    }
+    // No designator anywhere: the first element code that opens a line.
+    (h.end..data.len())
+        .find(|&i| known_at(data, i) && (i == h.end || is_separator(data[i - 1])))
+        .map(|i| missing(i, dev))
 }
-
-/// Known element codes, for payloads whose separators were lost.
-const KNOWN: &[&str] = &[
-    "DAA", "DAB", "DAC", "DAD", "DAE", "DAF", "DAG", "DAH", "DAI", "DAJ", "DAK", "DAL", "DAM",
-    "DAN", "DAO", "DAP", "DAQ", "DAR", "DAS", "DAT", "DAU", "DAV", "DAW", "DAX", "DAY", "DAZ",
-    "DBA", "DBB", "DBC", "DBD", "DBE", "DBF", "DBG", "DBH", "DBI", "DBJ", "DBK", "DBL", "DBM",
-    "DBN", "DBO", "DBP", "DBQ", "DBR", "DBS", "DCA", "DCB", "DCD", "DCE", "DCF", "DCG", "DCH",
-    "DCI", "DCJ", "DCK", "DCL", "DCM", "DCN", "DCO", "DCP", "DCQ", "DCR", "DCS", "DCT", "DCU",
-    "DDA", "DDB", "DDC", "DDD", "DDE", "DDF", "DDG", "DDH", "DDI", "DDJ", "DDK", "DDL",
-];
 
 fn split_elements(body: &[u8]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for tok in body.split(|&b| b == b'\n' || b == b'\r' || b == b'\x1e') {
-        let tok = tok.strip_prefix(b" ").unwrap_or(tok);
+        let lead = tok.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
+        let tok = &tok[lead..];
         if tok.is_empty() {
             continue;
         }
         // A new subfile (jurisdiction "Z?" or a second DL/ID) ends this one.
         if tok[0] == b'Z'
             || (!out.is_empty()
-                && (tok.starts_with(b"DL") || tok.starts_with(b"ID"))
+                && designator(tok, 0).is_some()
                 && is_code(tok.get(2..).unwrap_or(b"")))
         {
             break;
@@ -150,33 +189,50 @@ fn split_elements(body: &[u8]) -> Vec<(String, String)> {
     out
 }
 
-/// Split by known codes when the separators are missing.
-fn split_by_known(body: &[u8]) -> Vec<(String, String)> {
-    let text = String::from_utf8_lossy(body);
-    let end = text.find(['\r', '\x1e']).unwrap_or(text.len());
-    let text = &text[..end];
-    let mut starts: Vec<(usize, &str)> = Vec::new();
-    for code in KNOWN {
-        if let Some(i) = text.find(code) {
-            starts.push((i, code));
-        }
-    }
-    starts.sort_unstable();
-    let mut out = Vec::new();
-    for (k, (i, code)) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(text.len(), |(j, _)| *j);
-        if let Some(v) = text.get(i + 3..end) {
-            out.push(((*code).to_string(), v.trim_end_matches('\n').to_string()));
-        }
-    }
-    out
+/// The elements of a body whose separators were lost: the text up to the
+/// first separator that is left, split by element codes.
+fn split_unseparated(body: &[u8], version: u8) -> Vec<(String, String)> {
+    let end = body
+        .iter()
+        .position(|&b| b == b'\r' || b == b'\x1e')
+        .unwrap_or(body.len());
+    let text = body[..end].strip_suffix(b"\n").unwrap_or(&body[..end]);
+    unseparated::split(text, version)
 }
 
-/// Parse an AAMVA payload. Fails unless it has a header, a DL/ID subfile, a
-/// name, and a licence number or date of birth.
+fn swap_case(b: &mut u8) {
+    if b.is_ascii_alphabetic() {
+        *b ^= 0x20;
+    }
+}
+
+/// Whether the file type is there in lower case near the start.
+fn case_inverted(data: &[u8]) -> bool {
+    let head = &data[..data.len().min(64)];
+    head.windows(5).any(|w| w == b"ansi " || w == b"aamva")
+}
+
+/// Parse an AAMVA payload. A payload with an AAMVA header near its start is
+/// never refused for its deviations: whatever elements it has are read, and
+/// [`AamvaRecord::partial`] says when a core field is missing. It fails only
+/// without a header (not a card) or without a single element.
 pub fn parse(data: &[u8]) -> Result<AamvaRecord, AamvaError> {
-    let h = parse_header(data)?;
+    let (mut clean, scrubbed) = drop_undefined(data);
     let mut dev = Vec::new();
+    // A keyboard-emulation scanner with Caps Lock on inverts every letter's
+    // case ("@\n\x1e\ransi 636000…dldaq…"): read it with the case restored.
+    let h = match parse_header(&clean) {
+        Err(AamvaError::NoHeader) if case_inverted(&clean) => {
+            clean.iter_mut().for_each(swap_case);
+            dev.push("letter case inverted".into());
+            parse_header(&clean)?
+        }
+        other => other?,
+    };
+    let data = clean.as_slice();
+    if scrubbed {
+        dev.push("undefined characters removed".into());
+    }
     if !h.standard_preamble {
         dev.push("non-standard preamble".into());
     }
@@ -184,11 +240,14 @@ pub fn parse(data: &[u8]) -> Result<AamvaRecord, AamvaError> {
     let body = &data[start..];
     let mut elements = split_elements(body);
     if elements.len() < 3 {
-        let alt = split_by_known(body);
+        let alt = split_unseparated(body, h.version);
         if alt.len() > elements.len() {
             dev.push("element separators missing".into());
             elements = alt;
         }
+    }
+    if elements.is_empty() {
+        return Err(AamvaError::NoSubfile);
     }
     let mut r = AamvaRecord {
         version: h.version,
@@ -200,85 +259,8 @@ pub fn parse(data: &[u8]) -> Result<AamvaRecord, AamvaError> {
         ..AamvaRecord::default()
     };
     normalise(&mut r);
-    if r.last_name.is_none() && r.first_name.is_none() {
-        return Err(AamvaError::Missing("a name"));
-    }
-    if r.document_number.is_none() && r.date_of_birth.is_none() {
-        return Err(AamvaError::Missing("a licence number or date of birth"));
-    }
+    r.partial = (r.last_name.is_none() && r.first_name.is_none())
+        || r.date_of_birth.is_none()
+        || r.document_number.is_none();
     Ok(r)
-}
-
-fn normalise(r: &mut AamvaRecord) {
-    let src = AamvaRecord {
-        elements: std::mem::take(&mut r.elements),
-        ..AamvaRecord::default()
-    };
-    let src = &src;
-    let get = |c: &str| src.get(c).and_then(clean);
-    let iin_info = iin::lookup(&r.iin);
-    let state = get("DAJ").filter(|s| s.len() == 2);
-    let jurisdiction = iin_info
-        .map(|(j, _)| j.to_string())
-        .or_else(|| state.clone());
-    let country = get("DCG")
-        .filter(|c| c == "USA" || c == "CAN")
-        .or_else(|| iin_info.map(|(_, c)| c.to_string()))
-        .or_else(|| {
-            jurisdiction
-                .as_deref()
-                .map(|j| if iin::is_canadian(j) { "CAN" } else { "USA" }.to_string())
-        });
-    let order = if r.version <= 1 || country.as_deref() == Some("CAN") {
-        DateOrder::Ymd
-    } else {
-        DateOrder::Mdy
-    };
-    let date = |c: &str| src.get(c).and_then(|v| parse_date(v, order));
-
-    // Names: DCS/DAC/DAD (v4+), DCS/DCT (v2–3), DAB/DAC/DAD or DAA (v1).
-    let mut last = get("DCS").or_else(|| get("DAB"));
-    let mut first = get("DAC");
-    let mut middle = get("DAD");
-    if first.is_none() {
-        if let Some(dct) = src.get("DCT") {
-            (first, middle) = split_given(dct);
-        }
-    }
-    if let Some(daa) = src.get("DAA") {
-        let (f, m, l) = split_full_name(daa);
-        last = last.or(l);
-        first = first.or(f);
-        middle = middle.or(m);
-    }
-    let street = match (get("DAG"), get("DAH")) {
-        (Some(a), Some(b)) => Some(format!("{a} {b}")),
-        (a, _) => a,
-    };
-    let flag = |c: &str| {
-        src.get(c)
-            .is_some_and(|v| v.trim().eq_ignore_ascii_case("T"))
-    };
-
-    r.truncated = Truncation {
-        family: flag("DDE"),
-        first: flag("DDF"),
-        middle: flag("DDG"),
-    };
-    r.first_name = first;
-    r.middle_name = middle;
-    r.last_name = last;
-    r.suffix = get("DCU").or_else(|| get("DAE"));
-    r.date_of_birth = date("DBB");
-    r.issue_date = date("DBD");
-    r.expiry_date = date("DBA");
-    r.sex = src.get("DBC").and_then(parse_sex).map(str::to_string);
-    r.document_number = get("DAQ").map(|s| s.replace(' ', ""));
-    r.street = street;
-    r.city = get("DAI");
-    r.state = state;
-    r.postal_code = src.get("DAK").and_then(parse_postal);
-    r.jurisdiction = jurisdiction;
-    r.issuing_country = country;
-    r.elements = src.elements.clone();
 }

@@ -93,12 +93,13 @@ fn wrong_offsets_and_crlf() {
 
 #[test]
 fn aamva_file_type_and_daa_spaces() {
-    let s = "@\n\x1e\rAAMVA6360290101DL00290150DLDAQ1234567\nDAADOE JANE ANN\nDBB19800102\nDBA20300102\nDBCF\nDAJOR\nDAK97201\r";
+    // Spaces only, a lone initial last: LAST FIRST M.
+    let s = "@\n\x1e\rAAMVA6360290101DL00290150DLDAQ1234567\nDAADOE JANE A\nDBB19800102\nDBA20300102\nDBCF\nDAJOR\nDAK97201\r";
     let r = parse(s.as_bytes()).expect("parse");
     assert_eq!(r.jurisdiction.as_deref(), Some("OR"));
     assert_eq!(r.last_name.as_deref(), Some("DOE"));
     assert_eq!(r.first_name.as_deref(), Some("JANE"));
-    assert_eq!(r.middle_name.as_deref(), Some("ANN"));
+    assert_eq!(r.middle_name.as_deref(), Some("A"));
     assert_eq!(r.date_of_birth.as_deref(), Some("1980-01-02"));
     assert_eq!(r.sex.as_deref(), Some("F"));
 }
@@ -147,7 +148,10 @@ fn rejects_non_aamva() {
     assert_eq!(parse(b""), Err(AamvaError::NoHeader));
     assert_eq!(parse(b"hello world"), Err(AamvaError::NoHeader));
     assert!(parse(b"@\n\x1e\rANSI 63600010").is_err());
-    assert!(parse(b"@\n\x1e\rANSI 636000100001DL00310100DLDAQ1\r").is_err());
+    // A lone licence number is given, marked partial (not refused).
+    let r = parse(b"@\n\x1e\rANSI 636000100001DL00310100DLDAQ1\r").expect("partial");
+    assert!(r.partial);
+    assert_eq!(r.document_number.as_deref(), Some("1"));
     // Truncated at every byte: never a panic.
     for n in 0..V10.len() {
         let _ = parse(&V10.as_bytes()[..n]);
@@ -166,6 +170,21 @@ mod props {
         #[test]
         fn never_panics(data in proptest::collection::vec(any::<u8>(), 0..400)) {
             let _ = parse(&data);
+        }
+
+        #[test]
+        fn never_panics_past_a_header(
+            pre in 0usize..4,
+            tail in proptest::collection::vec(
+                prop_oneof![any::<u8>(), Just(b'\n'), Just(b'D'), Just(b'L'), Just(b'A'), Just(b'Z')],
+                0..300,
+            ),
+        ) {
+            let head = ["@\n\x1e\rANSI 636000100002", "@ANSI 6360", "@\n\nAAMVA6360060101", "ANSI 636001"][pre];
+            let data = [head.as_bytes(), &tail].concat();
+            if let Ok(r) = parse(&data) {
+                prop_assert!(!r.elements.is_empty());
+            }
         }
 
         #[test]

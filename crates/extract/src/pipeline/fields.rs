@@ -60,6 +60,10 @@ pub(super) fn from_aamva(out: &mut ExtractedData, r: &AamvaRecord) {
         version: r.version,
         jurisdiction: r.jurisdiction.clone(),
     });
+    // The barcode decoded but lacks a core field: what it has stands.
+    if r.partial {
+        out.note("aamva_partial");
+    }
 }
 
 /// ICAO 3-letter code, with Germany's single `D` mapped to `DEU`.
