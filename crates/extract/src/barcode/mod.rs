@@ -7,6 +7,7 @@
 //! unreadable symbol costs little. A payload is accepted only if it parses
 //! as AAMVA.
 
+mod frame;
 pub mod guards;
 mod locate;
 mod rectify;
@@ -14,12 +15,13 @@ mod rectify;
 pub use locate::{locate, Region};
 pub use rectify::straighten;
 
+use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use image::GrayImage;
 use rxing::common::{GlobalHistogramBinarizer, HybridBinarizer};
 use rxing::pdf417::PDF417Reader;
-use rxing::{Binarizer, BinaryBitmap, DecodeHints, Luma8LuminanceSource, Reader};
+use rxing::{BarcodeFormat, Binarizer, BinaryBitmap, DecodeHints, Luma8LuminanceSource, Reader};
 
 use crate::aamva::{self, AamvaRecord};
 use crate::image::filter::sharpen;
@@ -43,6 +45,8 @@ pub fn decode_raw(img: &GrayImage, global: bool) -> Option<String> {
     let src = Luma8LuminanceSource::new(img.as_raw().clone(), w, h).ok()?;
     let hints = DecodeHints {
         TryHarder: Some(true),
+        // rxing's type; one element, so no iteration order is at stake.
+        PossibleFormats: Some(HashSet::from([BarcodeFormat::PDF_417])),
         ..DecodeHints::default()
     };
     catch_unwind(AssertUnwindSafe(|| {
@@ -81,8 +85,10 @@ const CROP_SIDE: f32 = 1400.0;
 /// A region at least this elongated is taken for a symbol: when it does not
 /// decode, the whole frame would show the decoder the same symbol again.
 const SYMBOL_ELONGATION: f32 = 2.0;
-/// Whole-frame attempts when the locator found no symbol, cheapest first.
-const FRAME_SIDES: &[u32] = &[1600, 2400];
+/// Whole-frame attempts when the locator found no symbol, after the first
+/// pass ([`frame`]) read it at 1600 and 1000 px: a small symbol in a large
+/// photo needs more pixels.
+const FRAME_SIDES: &[u32] = &[2400];
 
 fn decode_crop(crop: &GrayImage, name: &'static str) -> Option<BarcodeRead> {
     decode_raw(crop, false).and_then(|t| accept(t, name))
@@ -119,6 +125,9 @@ fn read_region(img: &GrayImage, region: &Region) -> Result<BarcodeRead, bool> {
 /// Find and decode the AAMVA PDF417 in an upright grey image, and say
 /// whether an undecodable one is there.
 pub fn scan_pdf417(img: &GrayImage) -> Pdf417Scan {
+    if let Some(r) = frame::read_frame(img) {
+        return Pdf417Scan::Read(Box::new(r));
+    }
     let regions = locate(img);
     let mut seen = false;
     for region in &regions {
@@ -135,8 +144,12 @@ pub fn scan_pdf417(img: &GrayImage) -> Pdf417Scan {
     }
     let longest = img.width().max(img.height());
     for &side in FRAME_SIDES {
+        // The first pass read anything this size or smaller whole.
+        if longest <= frame::CROP_SIDE {
+            break;
+        }
         let view = downscale_to(img, side);
-        if let Some(r) = decode_raw(&view, false).and_then(|t| accept(t, "frame")) {
+        if let Some(r) = decode_raw(&view, false).and_then(|t| accept(t, "frame/large")) {
             return Pdf417Scan::Read(Box::new(r));
         }
         if side >= longest {
