@@ -96,3 +96,91 @@ fn every_encoder_and_variant_reads_at_least_what_zxing_cpp_reads() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(ours >= theirs);
 }
+
+/// The `extract` example (what `colleckt extract` runs), brought up to date
+/// (`cargo test` of one test target does not build the examples, and a
+/// stale one would test old code).
+fn extract_example() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target profile directory");
+    let bin = profile_dir
+        .join("examples")
+        .join(format!("extract{}", std::env::consts::EXE_SUFFIX));
+    static BUILT: std::sync::Once = std::sync::Once::new();
+    BUILT.call_once(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let mut build = Command::new(cargo);
+        build.args(["build", "-q", "-p", "colleckt-extract", "--example", "extract"]);
+        if profile_dir.file_name().is_some_and(|n| n == "release") {
+            build.arg("--release");
+        }
+        let status = build.status().expect("cargo build --example extract");
+        assert!(status.success(), "building the extract example failed");
+    });
+    bin
+}
+
+/// One `extract FILE [--type TYPE]` process: (stdout, stderr).
+fn run_extract(file: &Path, kind: Option<&str>) -> (String, String) {
+    let mut cmd = Command::new(extract_example());
+    cmd.arg(file);
+    if let Some(k) = kind {
+        cmd.args(["--type", k]);
+    }
+    let out = cmd.output().expect("run extract");
+    assert!(out.status.success(), "{}: {:?}", file.display(), out);
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_same_bytes_read_in_two_processes_give_the_same_json() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut jobs: Vec<(PathBuf, Option<&str>)> = manifest()
+        .iter()
+        .map(|e| (dir().join(e["file"].as_str().expect("file")), None))
+        .collect();
+    // Hard backs: one does not decode (so the undeclared read goes on to
+    // the MRZ and address readers and Tesseract), one decodes only once
+    // straightened.
+    for hard in ["licence-000-hard.jpg", "licence-001-hard.jpg"] {
+        jobs.push((corpus.join(hard), None));
+        jobs.push((corpus.join(hard), Some("Driver License")));
+    }
+    for (file, kind) in &jobs {
+        let (first, _) = run_extract(file, *kind);
+        let (second, _) = run_extract(file, *kind);
+        let json: Value = serde_json::from_str(&first).expect("extract JSON");
+        assert!(json.get("quality").is_some(), "{first}");
+        assert_eq!(first, second, "{} ({kind:?})", file.display());
+    }
+}
+
+#[test]
+fn tesseract_chatter_stays_out_of_stderr() {
+    // A page that is one dark block, read as a lease, goes to Tesseract,
+    // which finds no text in it and says `Empty page!!` unless told to keep
+    // quiet.
+    let blank = std::env::temp_dir().join(format!("colleckt-blank-{}.png", std::process::id()));
+    image::GrayImage::from_fn(1200, 900, |x, y| {
+        let inside = (100..1100).contains(&x) && (100..800).contains(&y);
+        image::Luma([if inside { 30 } else { 200 }])
+    })
+    .save(&blank)
+    .expect("write blank page");
+    let (stdout, stderr) = run_extract(&blank, Some("Lease"));
+    let _ = std::fs::remove_file(&blank);
+    let json: Value = serde_json::from_str(&stdout).expect("extract JSON");
+    if json["ocr_available"] != Value::Bool(true) {
+        eprintln!("skipped: Tesseract not available");
+        return;
+    }
+    for chatter in ["Empty page", "diacritics", "Warning"] {
+        assert!(!stderr.contains(chatter), "stderr: {stderr}");
+    }
+}
