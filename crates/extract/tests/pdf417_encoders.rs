@@ -95,6 +95,8 @@ fn every_encoder_and_variant_reads_at_least_what_zxing_cpp_reads() {
     eprintln!("{table}ours {ours}, zxing-cpp {theirs}");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(ours >= theirs);
+    // Beyond zxing-cpp: small tilts across a wide symbol, ±7–12° rotations.
+    assert_eq!(ours, manifest().len(), "{table}");
 }
 
 /// The `extract` example (what `colleckt extract` runs), brought up to date
@@ -183,4 +185,22 @@ fn tesseract_chatter_stays_out_of_stderr() {
     for chatter in ["Empty page", "diacritics", "Warning"] {
         assert!(!stderr.contains(chatter), "stderr: {stderr}");
     }
+}
+
+#[test]
+fn an_undeclared_back_whose_symbol_does_not_decode_is_not_an_address_page() {
+    // The blurred back of `tests/unreadable_back.rs`, given with no type.
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let bytes = std::fs::read(corpus.join("licence-000-hard.jpg")).expect("corpus file");
+    let got = extract(&ExtractInput {
+        front: &bytes,
+        back: None,
+        kind: None,
+    })
+    .expect("extract");
+    let has = |n: &str| got.notes.iter().any(|m| m == n);
+    assert!(has("barcode_unreadable"), "{:?}", got.notes);
+    assert!(has("front_missing"), "{:?}", got.notes);
+    assert!(!has("name_not_found"), "{:?}", got.notes);
+    assert!(got.evidence.is_empty(), "{:?}", got.evidence);
 }
