@@ -115,7 +115,14 @@ fn extract_example() -> PathBuf {
     BUILT.call_once(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let mut build = Command::new(cargo);
-        build.args(["build", "-q", "-p", "colleckt-extract", "--example", "extract"]);
+        build.args([
+            "build",
+            "-q",
+            "-p",
+            "colleckt-extract",
+            "--example",
+            "extract",
+        ]);
         if profile_dir.file_name().is_some_and(|n| n == "release") {
             build.arg("--release");
         }

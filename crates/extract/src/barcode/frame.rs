@@ -5,17 +5,17 @@
 //! rxing's detector already tries the frame at 0, 180, 270 and 90 degrees.
 //! What it does not do, and this pass adds: a quiet zone around a tightly
 //! cropped symbol (its start pattern at the very edge of the picture is not
-//! found otherwise), and a few scales, since the detector wants modules of a
-//! few pixels and a 12 MP photo has ten times that.
+//! found otherwise), and a smaller scale, since the detector wants modules
+//! of a few pixels and a 12 MP photo has ten times that.
 
 use image::GrayImage;
 
 use super::{accept, decode_raw, BarcodeRead};
 use crate::image::ops::downscale_to;
 
-/// Long sides the frame is read at, cheapest first. A picture smaller than
-/// the first is read at its own size.
-const SIDES: &[u32] = &[1600, 1000];
+/// Long sides the frame is read at in the first pass. A picture smaller
+/// is read at its own size. (Other sizes come last, in [`super`].)
+const SIDES: &[u32] = &[1600];
 /// A picture whose long side is at most this is taken for a crop that may
 /// hold the symbol edge to edge, and gets a quiet zone.
 pub(super) const CROP_SIDE: u32 = 1600;
@@ -66,16 +66,19 @@ mod tests {
         let crop = GrayImage::from_pixel(400, 100, image::Luma([0]));
         let v = views(&crop);
         assert_eq!(v.len(), 1);
-        assert_eq!(v[0].dimensions(), (416, 116));
-        assert_eq!(v[0].get_pixel(0, 0).0[0], 255);
-        assert_eq!(v[0].get_pixel(8, 8).0[0], 0);
+        // A tenth of the short side on every edge.
+        assert_eq!(v[0].dimensions(), (420, 120));
+        assert_eq!(v[0].get_pixel(9, 9).0[0], 255);
+        assert_eq!(v[0].get_pixel(10, 10).0[0], 0);
+        assert_eq!(with_quiet_zone(&GrayImage::new(30, 20)).dimensions(), (46, 36));
 
         let photo = GrayImage::new(4000, 3000);
         let sides: Vec<u32> = views(&photo)
             .iter()
             .map(|v| v.width().max(v.height()))
             .collect();
-        assert_eq!(sides, vec![1600, 1000]);
+        // An integer box filter: 4000 / 3.
+        assert_eq!(sides, vec![1333]);
         assert!(views(&GrayImage::new(0, 0)).is_empty());
     }
 }
