@@ -70,7 +70,10 @@ mod tests {
         assert_eq!(v[0].dimensions(), (420, 120));
         assert_eq!(v[0].get_pixel(9, 9).0[0], 255);
         assert_eq!(v[0].get_pixel(10, 10).0[0], 0);
-        assert_eq!(with_quiet_zone(&GrayImage::new(30, 20)).dimensions(), (46, 36));
+        assert_eq!(
+            with_quiet_zone(&GrayImage::new(30, 20)).dimensions(),
+            (46, 36)
+        );
 
         let photo = GrayImage::new(4000, 3000);
         let sides: Vec<u32> = views(&photo)

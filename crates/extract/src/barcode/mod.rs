@@ -1,11 +1,14 @@
-//! PDF417 reading with `rxing`. The symbol is located on a downscaled view
-//! (bars give a dense band of horizontal gradients), straightened from the
-//! full-resolution frame along its own axis, and decoded; a sharpened copy is
-//! the one retry. The whole frame is handed to the decoder only when the
-//! locator found nothing shaped like a symbol, so the work per image is a
-//! handful of decoder calls on crops whatever the image shows, and an
-//! unreadable symbol costs little. A payload is accepted only if it parses
-//! as AAMVA.
+//! PDF417 reading with `rxing`. The whole frame goes to the decoder first
+//! (`frame`: a quiet zone around a tight crop, ~1600 px for a photo), as
+//! any well-kept reader would read it. What that misses, the locator finds
+//! on a downscaled view (bars give a dense band of horizontal gradients),
+//! straightened from the full-resolution frame along its own axis and
+//! decoded, with a sharpened copy as the one retry; a symbol tilted off the
+//! image axes takes this path before the whole frame, which it would only
+//! slow down. Other scales of the frame are tried only when the locator
+//! found nothing shaped like a symbol, so the work per image stays a
+//! handful of decoder calls whatever the image shows. A payload is accepted
+//! only if it parses as AAMVA.
 
 mod frame;
 pub mod guards;
