@@ -55,6 +55,12 @@ const NAMES: &[&str] = &[
     "libtesseract.dylib",
 ];
 
+/// Where Tesseract's tprintf chatter goes (see `Api::new_engine`).
+#[cfg(unix)]
+const DEBUG_SINK: &str = "/dev/null";
+#[cfg(not(unix))]
+const DEBUG_SINK: &str = "NUL";
+
 static API: OnceLock<Option<Api>> = OnceLock::new();
 
 /// The loaded API, loading it on first use. Each call should use one thread:
@@ -148,6 +154,14 @@ impl Api {
             if h.is_null() {
                 return None;
             }
+            // Tesseract's diagnostics (`Empty page!!`, `Detected N
+            // diacritics`) go through tprintf to stderr, into the command's
+            // output and the service's logs. `debug_file` (a global
+            // parameter, so set before Init, which may print too) sends them
+            // to a file instead; redirecting fd 2 would silence every thread.
+            let key = CString::new("debug_file").ok()?;
+            let sink = CString::new(DEBUG_SINK).ok()?;
+            (self.set_variable)(h, key.as_ptr(), sink.as_ptr());
             let lang = CString::new("eng").ok()?;
             if (self.init3)(h, std::ptr::null(), lang.as_ptr()) != 0 {
                 (self.delete)(h);

@@ -96,8 +96,23 @@ pub fn extract(input: &ExtractInput) -> Result<ExtractedData, ExtractError> {
 /// No declared kind: AAMVA barcode → licence/ID; MRZ → passport/card;
 /// otherwise an address document.
 fn detect(out: &mut ExtractedData, front: &DecodedImage, back: Option<&DecodedImage>) {
-    if let Barcode::Read(side) = read_barcode(out, front, back) {
-        return cross_check_other_side(out, side, front, back);
+    match read_barcode(out, front, back) {
+        Barcode::Read(side) => return cross_check_other_side(out, side, front, back),
+        // A symbol that stands but does not decode is a card's back, not an
+        // address page (whose reader would only say `name_not_found`): the
+        // same answer as for a declared licence.
+        Barcode::NotRead {
+            front_seen,
+            back_seen,
+        } if front_seen || back_seen => {
+            out.note("barcode_unreadable");
+            match picture_side(front_seen, back_seen, front, back) {
+                Some(img) => front::fields_from_front(out, img),
+                None => out.note("front_missing"),
+            }
+            return;
+        }
+        Barcode::NotRead { .. } => {}
     }
     if read_mrz(out, front, back, None) {
         return;
