@@ -7,6 +7,7 @@ mod ocrb;
 mod parse;
 pub mod read;
 mod repair;
+pub mod viz;
 
 pub use check::{char_value, check_digit};
 pub use locate::{locate, Band};

@@ -5,6 +5,7 @@ use image::GrayImage;
 
 use super::locate::{locate, Band};
 use super::ocrb::CellScores;
+use super::viz::MrzPlace;
 use super::{debug, repair, Mrz, MrzFormat};
 use crate::image::ops::{crop, otsu, rotate, sample_rotated};
 use crate::ocr::{self, Layout, OcrError};
@@ -25,6 +26,14 @@ pub struct MrzRead {
     /// The same over what no check digit covers: document code, issuing
     /// state and the names.
     pub unchecked_margin: f32,
+    /// The least template margin in the document number against a rival the
+    /// check digits cannot see (a value equal mod 10: G/6, F/P, S/8, Q/6):
+    /// every check digit holds either way, so only the glyphs — or the
+    /// visual zone printing the number — tell them apart. 1 for Tesseract.
+    pub number_margin: f32,
+    /// Where on the picture it was read (None: the whole-frame fallback),
+    /// for finding the visual zone above it.
+    pub place: Option<MrzPlace>,
 }
 
 /// Template margins (`1 - d / d₂`, best character against its nearest rival)
@@ -36,14 +45,41 @@ pub const MIN_CELL_MARGIN: f32 = 0.08;
 pub const MIN_NAME_MARGIN: f32 = 0.15;
 
 impl MrzRead {
-    /// Whether the read is decisive: every check digit holds and the engine
-    /// was sure of its characters (check digits alone can be fooled by two
-    /// misreads that cancel out).
+    /// Whether the read is decisive on its own: every check digit holds,
+    /// the composite included, and both dates are real dates. Trust comes
+    /// from the check digits, not from how much the glyphs look like one
+    /// font's: an MRZ printed in another monospace font matches the OCR-B
+    /// templates loosely and reads character-perfect all the same.
+    ///
+    /// Visas (MRV-A/B) have no composite: two slips that cancel in one
+    /// field's weighted sum are caught by nothing else, so there the engine
+    /// must also have been sure of its characters — or the visual zone must
+    /// print the same number and dates (see [`super::viz`], decided by the
+    /// caller).
     pub fn is_confident(&self) -> bool {
+        self.decisive(false, false)
+    }
+
+    /// [`Self::is_confident`] with what the visual zone printed: the number
+    /// (settles a tie the check digits cannot see) and the number and both
+    /// dates (stand in for a visa's missing composite).
+    pub fn decisive(&self, viz_number: bool, viz_checked: bool) -> bool {
+        sound(&self.mrz)
+            && (self.number_sure() || viz_number)
+            && (self.mrz.checks.composite.is_some() || self.engine_sure() || viz_checked)
+    }
+
+    /// Whether no character of the document number has a near rival that
+    /// every check digit would accept as well.
+    pub fn number_sure(&self) -> bool {
+        self.number_margin >= MIN_CELL_MARGIN
+    }
+
+    /// Whether the engine was sure of every character the check digits
+    /// cover (at most one near tie per field, which its digit sees).
+    pub fn engine_sure(&self) -> bool {
         let min = if self.engine == "tesseract" { 0.6 } else { 0.3 };
-        self.mrz.checks_valid()
-            && self.ocr_confidence >= min
-            && self.checked_margin >= MIN_CELL_MARGIN
+        self.ocr_confidence >= min && self.checked_margin >= MIN_CELL_MARGIN
     }
 
     /// Whether the names, document code and issuing state (no check digit)
@@ -158,15 +194,34 @@ pub(super) fn margins_for_test(
     lines: &[String],
     cells: &[CellScores],
 ) -> (f32, f32) {
-    margins(format, lines, cells)
+    let m = margins(format, lines, cells);
+    (m.checked, m.unchecked)
 }
 
-fn margins(format: MrzFormat, lines: &[String], cells: &[CellScores]) -> (f32, f32) {
+/// The document number's tie margin against check-blind rivals, for tests.
+#[cfg(test)]
+pub(super) fn number_margin_for_test(
+    format: MrzFormat,
+    lines: &[String],
+    cells: &[CellScores],
+) -> f32 {
+    margins(format, lines, cells).number
+}
+
+/// The margins of a template read (see [`MrzRead`]).
+struct Margins {
+    checked: f32,
+    unchecked: f32,
+    number: f32,
+}
+
+fn margins(format: MrzFormat, lines: &[String], cells: &[CellScores]) -> Margins {
     let at = |li: usize, i: usize| -> Option<(u8, &[f32; 37])> {
         Some((*lines.get(li)?.as_bytes().get(i)?, cells.get(li)?.get(i)?))
     };
     let mut checked = 1f32;
-    for &(li, a, b) in checked_fields(format) {
+    let mut number = 1f32;
+    for (fi, &(li, a, b)) in checked_fields(format).iter().enumerate() {
         let mut ms: Vec<f32> = Vec::with_capacity(b - a);
         for i in a..b {
             let Some((c, d)) = at(li, i) else { continue };
@@ -185,6 +240,10 @@ fn margins(format: MrzFormat, lines: &[String], cells: &[CellScores]) -> (f32, f
             };
             if blind {
                 checked = checked.min(m);
+                // The number field (the first one) without its check digit.
+                if fi == 0 && i + 1 < b {
+                    number = number.min(m);
+                }
             }
             ms.push(m);
         }
@@ -210,7 +269,11 @@ fn margins(format: MrzFormat, lines: &[String], cells: &[CellScores]) -> (f32, f
             }
         }
     }
-    (checked, unchecked)
+    Margins {
+        checked,
+        unchecked,
+        number,
+    }
 }
 
 const CHARSET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
@@ -282,6 +345,8 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 engine: "tesseract",
                 checked_margin: 1.0,
                 unchecked_margin: 1.0,
+                number_margin: 1.0,
+                place: None,
             };
             // A sound read ends the variants: the other one could at best
             // be more confident, and it costs another pass.
@@ -318,17 +383,23 @@ fn read_templates(c: &GrayImage, lines: usize) -> Option<MrzRead> {
         };
         let refs: Vec<&str> = text.iter().map(String::as_str).collect();
         if let Some(mrz) = repair(&refs) {
-            let (checked_margin, unchecked_margin) = if mrz.lines.len() == cells.len() {
+            let m = if mrz.lines.len() == cells.len() {
                 margins(mrz.format, &mrz.lines, &cells)
             } else {
-                (0.0, 0.0)
+                Margins {
+                    checked: 0.0,
+                    unchecked: 0.0,
+                    number: 0.0,
+                }
             };
             let r = MrzRead {
                 mrz,
                 ocr_confidence: conf,
                 engine: "ocrb-template",
-                checked_margin,
-                unchecked_margin,
+                checked_margin: m.checked,
+                unchecked_margin: m.unchecked,
+                number_margin: m.number,
+                place: None,
             };
             // A sound read ends the widths (the other could at best be more
             // confident), and so does a plausible one: the band has this
@@ -353,7 +424,7 @@ fn band_crop(img: &GrayImage, b: &Band) -> GrayImage {
 /// Whether every check digit holds and both dates are real dates: check
 /// digits alone are weak on garbage (a read of mostly `0`, `<` and letters
 /// worth a multiple of 10, `DPPPIPIPDD…`, can pass every one of them).
-fn sound(m: &Mrz) -> bool {
+pub fn sound(m: &Mrz) -> bool {
     m.checks_valid() && m.birth_date.is_some() && m.expiry_date.is_some()
 }
 
@@ -416,6 +487,14 @@ fn consider(r: Option<MrzRead>, best: &mut Option<MrzRead>) -> bool {
     sure
 }
 
+/// Tag a read with the band it came from.
+fn placed(r: Option<MrzRead>, band: Option<&Band>, upside_down: bool) -> Option<MrzRead> {
+    r.map(|mut r| {
+        r.place = band.map(|&band| MrzPlace { band, upside_down });
+        r
+    })
+}
+
 /// Locate and read the MRZ in an upright grey image: OCR-B template matching
 /// first (no Tesseract needed), then Tesseract on the same bands, then
 /// Tesseract on the bottom of the frame. `None` when no MRZ could be read.
@@ -444,6 +523,7 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
             } else {
                 read_templates(c, *lines)
             };
+            let r = placed(r, bands.get(i), flip);
             let oriented = r.as_ref().is_some_and(|r| plausibility(&r.mrz) >= ORIENTED);
             if consider(r, &mut best) {
                 return best;
@@ -470,7 +550,7 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
         } else {
             read_crop(c)
         };
-        if consider(r.ok().flatten(), &mut best) {
+        if consider(placed(r.ok().flatten(), bands.get(i), flip), &mut best) {
             return best;
         }
     }

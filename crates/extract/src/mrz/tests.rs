@@ -395,6 +395,8 @@ fn unsure_reads_rank_by_plausibility_not_by_check_digits_alone() {
         engine: "tesseract",
         checked_margin: 1.0,
         unchecked_margin: 1.0,
+        number_margin: 1.0,
+        place: None,
     };
     let close = read([
         "CIUSAW216489202<<<<<<6<6<66600",
@@ -551,4 +553,54 @@ fn template_reader_reads_a_band_whose_last_line_merged_with_the_edge() {
         .map(|(l, w)| l.bytes().zip(w.bytes()).filter(|(a, b)| a == b).count())
         .sum();
     assert!(right >= 84, "{right} of 90: {:?}", m.lines);
+}
+
+fn read_with_margins(lines: &[&str], checked_margin: f32, ocr_confidence: f32) -> read::MrzRead {
+    read::MrzRead {
+        mrz: parse_lines(lines).expect("parse"),
+        ocr_confidence,
+        engine: "ocrb-template",
+        checked_margin,
+        unchecked_margin: 0.0,
+        number_margin: 1.0,
+        place: None,
+    }
+}
+
+/// An MRZ in another monospace font matches the OCR-B templates loosely:
+/// every margin is small. When every check digit holds, the composite
+/// included, that is no reason to doubt the read.
+#[test]
+fn template_margins_do_not_veto_a_read_whose_composite_holds() {
+    for lines in [&TD3[..], &TD2[..], &TD1[..]] {
+        let r = read_with_margins(lines, 0.01, 0.05);
+        assert!(r.is_confident(), "{lines:?}");
+        assert!(!r.engine_sure());
+    }
+}
+
+/// Visas have no composite: there a sure engine is still needed (or the
+/// visual zone, decided by the pipeline).
+#[test]
+fn visas_without_composite_need_a_sure_engine() {
+    for lines in [&MRVA[..], &MRVB[..]] {
+        assert!(!read_with_margins(lines, 0.01, 0.05).is_confident(), "{lines:?}");
+        assert!(read_with_margins(lines, 0.5, 0.6).is_confident(), "{lines:?}");
+    }
+}
+
+/// A broken check digit or a date that is no date is never confident,
+/// however sure the engine.
+#[test]
+fn broken_check_digits_or_unreal_dates_are_not_confident() {
+    let broken = [TD3[0], "L898902C36UTO7408122F1204159ZE184226B<<<<<11"];
+    assert!(!read_with_margins(&broken, 1.0, 1.0).is_confident());
+    // 13th month, check digits recomputed.
+    let l2 = "L898902C36UTO7413122F1204159ZE184226B<<<<<1";
+    let body = format!("{}{}{}", &l2[0..10], &l2[13..20], &l2[21..43]);
+    let bad_date_l2 = format!("{l2}{}", check_digit(body.as_bytes()).map(char::from).unwrap_or('0'));
+    let lines = [TD3[0], bad_date_l2.as_str()];
+    let r = read_with_margins(&lines, 1.0, 1.0);
+    assert!(!r.mrz.checks.birth_date || r.mrz.birth_date.is_none());
+    assert!(!r.is_confident());
 }

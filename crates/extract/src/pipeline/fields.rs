@@ -7,6 +7,7 @@ use crate::address::{parse_text, AddressDoc};
 use crate::data::{Address, BarcodeSummary, Evidence, ExtractedData, MrzSummary, Source};
 use crate::image::{decode, ops::downscale_to, DecodedImage};
 use crate::kind::DocKind;
+use crate::mrz::viz::VizAgreement;
 use crate::mrz::{MrzFormat, MrzRead};
 use crate::ocr::{self, Layout};
 use crate::pdf::PdfContent;
@@ -119,20 +120,49 @@ fn mrz_type(r: &MrzRead, kind: Option<DocKind>) -> Option<&'static str> {
     }
 }
 
-/// From an MRZ: fields covered by a holding check digit get confidence 1;
-/// names (no check digit) 0.9 when every digit holds; otherwise the OCR confidence.
-pub(super) fn from_mrz(out: &mut ExtractedData, r: &MrzRead, kind: Option<DocKind>) {
+/// Evidence the visual zone printed too (OCR confirms it).
+fn seen_in_viz(mut e: Evidence, seen: bool) -> Evidence {
+    if seen {
+        e.confirmed_by.push(Source::Ocr);
+    }
+    e
+}
+
+/// Names from a fully valid MRZ whose visual zone prints them: vouched for.
+pub(super) const NAMES_CONFIRMED: f64 = 0.95;
+/// Names from a fully valid MRZ whose visual zone could not be read: below
+/// the rules' trust threshold (0.85, `colleckt_domain`'s `MRZ_TRUSTED`), so a
+/// match goes to a person and a mismatch is not a rejection.
+pub(super) const NAMES_UNCONFIRMED: f64 = 0.7;
+/// Names the visual zone contradicts, or misread-shaped ones.
+pub(super) const NAMES_DOUBTED: f64 = 0.5;
+
+/// From an MRZ: fields covered by a holding check digit get confidence 1
+/// when the read is decisive (every digit, the composite included, or for
+/// visas the visual zone printing the same number and dates). The names
+/// line, document code and issuing state have no check digit: they are
+/// vouched for (0.95) only when the visual zone prints the same names (`viz`,
+/// None when it could not be read at all); otherwise 0.7 with
+/// `mrz_names_unconfirmed`, or 0.5 with `mrz_names_viz_mismatch` when the
+/// zone was legible and shows other names.
+pub(super) fn from_mrz(
+    out: &mut ExtractedData,
+    r: &MrzRead,
+    kind: Option<DocKind>,
+    viz: Option<VizAgreement>,
+) {
     let m = &r.mrz;
-    let all = r.is_confident();
+    let v = viz.unwrap_or_default();
+    let all = r.decisive(v.document_number, v.checked_fields());
     if m.checks_valid() && !all {
         out.note("mrz_low_confidence");
     }
     let base = if all {
-        0.9
+        NAMES_CONFIRMED
     } else {
         f64::from(r.ocr_confidence) * 0.8
     };
-    let checked = |ok: bool| {
+    let checked = |ok: bool, seen: bool| {
         let mut e = Evidence::new(
             Source::Mrz,
             if ok && all {
@@ -144,7 +174,7 @@ pub(super) fn from_mrz(out: &mut ExtractedData, r: &MrzRead, kind: Option<DocKin
             },
         );
         e.check_digit_valid = Some(ok);
-        e
+        seen_in_viz(e, seen)
     };
     // Nothing checks the document code, issuing state and names: when they do
     // not have an MRZ's shape, they were misread and are not vouched for by
@@ -153,48 +183,52 @@ pub(super) fn from_mrz(out: &mut ExtractedData, r: &MrzRead, kind: Option<DocKin
     if !shaped {
         out.note("mrz_names_implausible");
     }
-    // A near tie between two letters (B/P, O/Q) in them leaves them unvouched
-    // for as well: a slip there has the right shape.
-    let sure = r.unchecked_sure();
-    if shaped && !sure {
-        out.note("mrz_names_uncertain");
-    }
-    let plain = || {
-        Evidence::new(
-            Source::Mrz,
-            if shaped && sure { base } else { base.min(0.5) },
-        )
+    let names_ok = v.names();
+    let names_conf = if !all || !shaped {
+        base.min(NAMES_DOUBTED)
+    } else if names_ok {
+        NAMES_CONFIRMED
+    } else if v.legible() {
+        out.note("mrz_names_viz_mismatch");
+        NAMES_DOUBTED
+    } else {
+        out.note("mrz_names_unconfirmed");
+        NAMES_UNCONFIRMED
     };
+    // Sex and the state codes share the names' confidence: the same
+    // uncovered line (TD3: line 1), or no better covered.
+    let plain = || Evidence::new(Source::Mrz, names_conf);
+    let name = || seen_in_viz(plain(), names_ok);
     if let Some(t) = mrz_type(r, kind) {
         out.document_type = Some(t.to_string());
     }
     let mut given = m.given_names.split_whitespace();
     let first = given.next().map(str::to_string);
     let middle: Vec<&str> = given.collect();
-    out.set("first_name", first, plain());
+    out.set("first_name", first, name());
     out.set(
         "middle_name",
         (!middle.is_empty()).then(|| middle.join(" ")),
-        plain(),
+        name(),
     );
-    out.set("last_name", Some(m.surname.clone()), plain());
+    out.set("last_name", Some(m.surname.clone()), name());
     out.set(
         "date_of_birth",
         m.birth_date.clone(),
-        checked(m.checks.birth_date),
+        checked(m.checks.birth_date, v.birth_date),
     );
     out.set("sex", (m.sex != "X").then(|| m.sex.clone()), plain());
     out.set(
         "document_number",
         Some(m.document_number.clone()),
-        checked(m.checks.document_number),
+        checked(m.checks.document_number, v.document_number),
     );
     out.set("issuing_country", icao_country(&m.issuing_state), plain());
     out.set("nationality", icao_country(&m.nationality), plain());
     out.set(
         "expiry_date",
         m.expiry_date.clone(),
-        checked(m.checks.expiry_date),
+        checked(m.checks.expiry_date, v.expiry_date),
     );
     out.mrz = Some(MrzSummary {
         format: m.format.name().to_string(),
