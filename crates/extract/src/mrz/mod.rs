@@ -3,6 +3,7 @@
 
 mod check;
 mod locate;
+mod margins;
 mod ocrb;
 mod parse;
 pub mod read;

@@ -97,7 +97,10 @@ pub fn zone_image(img: &GrayImage, place: &MrzPlace) -> GrayImage {
 /// OCR text of the zone above the MRZ; None without Tesseract.
 pub fn read_zone(img: &GrayImage, place: &MrzPlace) -> Option<String> {
     let z = zone_image(img, place);
-    let t = ocr::recognize(&z, Layout::Sparse, "").ok()?;
+    if let Some(p) = std::env::var_os("COLLECKT_DEBUG_VIZ_DUMP") {
+        let _ = z.save(p);
+    }
+    let t = ocr::recognize(&z, Layout::Block, "").ok()?;
     Some(t.text())
 }
 
@@ -129,6 +132,9 @@ pub fn agreement(
         None => read_page(read_from),
     };
     let mut a = VizAgreement::default();
+    if super::debug() {
+        eprintln!("viz text {text:?}");
+    }
     if let Some(t) = text {
         if !r.number_sure() {
             settle_number(&mut r.mrz, &t);
