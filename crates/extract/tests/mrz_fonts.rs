@@ -41,7 +41,9 @@ const FIELDS: [&str; 7] = [
 ];
 
 fn field(d: &ExtractedData, k: &str) -> Option<String> {
-    serde_json::to_value(d).ok()?[k].as_str().map(str::to_string)
+    serde_json::to_value(d).ok()?[k]
+        .as_str()
+        .map(str::to_string)
 }
 
 fn conf(d: &ExtractedData, k: &str) -> f64 {
@@ -54,7 +56,10 @@ fn faults(e: &Value, d: &ExtractedData, ocr: bool) -> Vec<String> {
     let mut bad = Vec::new();
     let valid = d.mrz.as_ref().is_some_and(|m| m.checks_valid);
     if !valid {
-        bad.push(format!("{file}: checks_valid false {:?} {:?}", d.mrz, d.notes));
+        bad.push(format!(
+            "{file}: checks_valid false {:?} {:?}",
+            d.mrz, d.notes
+        ));
         return bad;
     }
     for k in FIELDS {
@@ -76,7 +81,10 @@ fn faults(e: &Value, d: &ExtractedData, ocr: bool) -> Vec<String> {
         // It prints another surname: never trusted, and said why.
         (true, false) => {
             if names >= 0.85 || !d.notes.iter().any(|n| n == "mrz_names_viz_mismatch") {
-                bad.push(format!("{file}: other VIZ name, names {names} {:?}", d.notes));
+                bad.push(format!(
+                    "{file}: other VIZ name, names {names} {:?}",
+                    d.notes
+                ));
             }
         }
         // No OCR: no visual zone, a moderate confidence and a note.
@@ -150,7 +158,10 @@ fn other_monospace_fonts_read_and_are_never_trusted_wrong() {
     let (n, clean, bad, wrong) = check(|e| others.iter().any(|f| font_is(e, f)));
     assert_eq!(n, 25);
     assert!(wrong.is_empty(), "{wrong:#?}");
-    let valid = n - bad.iter().filter(|b| b.contains("checks_valid false")).count();
+    let valid = n - bad
+        .iter()
+        .filter(|b| b.contains("checks_valid false"))
+        .count();
     eprintln!("{clean}/{n} read entirely, {valid}/{n} with every check digit; {bad:#?}");
     assert!(valid >= 20, "{valid}/{n} with every check digit: {bad:#?}");
     assert!(clean >= 12, "{clean}/{n} read entirely: {bad:#?}");
@@ -158,7 +169,11 @@ fn other_monospace_fonts_read_and_are_never_trusted_wrong() {
 
 #[test]
 fn the_five_icao_specimens_read_with_every_check_digit() {
-    let is_specimen = |e: &Value| e["file"].as_str().is_some_and(|f| f.starts_with("specimen-"));
+    let is_specimen = |e: &Value| {
+        e["file"]
+            .as_str()
+            .is_some_and(|f| f.starts_with("specimen-"))
+    };
     let formats: Vec<String> = manifest()
         .iter()
         .filter(|e| is_specimen(e))

@@ -166,6 +166,14 @@ pub(super) fn margins(format: MrzFormat, lines: &[String], cells: &[CellScores])
         ms.sort_by(f32::total_cmp);
         if let Some(&second) = ms.get(1) {
             checked = checked.min(second);
+            // Two slips in the number can cancel in its check digit, and
+            // the composite does not see it: the number opens the composite
+            // (TD1, TD2, TD3), so its characters weigh there as in their own
+            // check (N24480393 read N24AB9393 held every digit). Dates sit
+            // off that phase in the composite, where such a pair breaks it.
+            if fi == 0 {
+                number = number.min(second);
+            }
         }
     }
     let mut unchecked = 1f32;
@@ -191,4 +199,3 @@ pub(super) fn margins(format: MrzFormat, lines: &[String], cells: &[CellScores])
         number,
     }
 }
-

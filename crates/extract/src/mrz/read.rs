@@ -26,10 +26,13 @@ pub struct MrzRead {
     /// The same over what no check digit covers: document code, issuing
     /// state and the names.
     pub unchecked_margin: f32,
-    /// The least template margin in the document number against a rival the
-    /// check digits cannot see (a value equal mod 10: G/6, F/P, S/8, Q/6):
-    /// every check digit holds either way, so only the glyphs — or the
-    /// visual zone printing the number — tell them apart. 1 for Tesseract.
+    /// How sure the document number is where the check digits cannot help:
+    /// the least template margin against a rival of equal value mod 10 (G/6,
+    /// F/P, S/8: every digit holds either way), and the second least margin
+    /// in the field (two slips can cancel in its digit, and the composite,
+    /// which the number opens, weighs them the same). Below
+    /// [`MIN_CELL_MARGIN`] only the visual zone printing the number settles
+    /// it. 1 for Tesseract.
     pub number_margin: f32,
     /// Where on the picture it was read (None: the whole-frame fallback),
     /// for finding the visual zone above it.
@@ -158,7 +161,10 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 engine: "tesseract",
                 checked_margin: 1.0,
                 unchecked_margin: 1.0,
-                number_margin: 1.0,
+                // No per-character rivals from Tesseract: its line
+                // confidence stands in for the number's (FB5078074 for
+                // M85078074 held every digit, at confidence 0.4).
+                number_margin: if conf >= 0.6 { 1.0 } else { 0.0 },
                 place: None,
             };
             // A sound read ends the variants: the other one could at best
@@ -378,7 +384,9 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
     // with slips (E as F, L as I) that OCR-B or Tesseract read right.
     if !best.as_ref().is_some_and(|b| sound(&b.mrz)) {
         for &(i, flip) in tries.iter().take(2) {
-            let Some((c, lines)) = crops.get(i) else { continue };
+            let Some((c, lines)) = crops.get(i) else {
+                continue;
+            };
             let c = if flip { rotate(c, 2) } else { c.clone() };
             for font in 1..super::ocrb::font_count() {
                 let r = placed(read_templates(&c, *lines, font), bands.get(i), flip);

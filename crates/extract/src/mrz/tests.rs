@@ -584,8 +584,14 @@ fn template_margins_do_not_veto_a_read_whose_composite_holds() {
 #[test]
 fn visas_without_composite_need_a_sure_engine() {
     for lines in [&MRVA[..], &MRVB[..]] {
-        assert!(!read_with_margins(lines, 0.01, 0.05).is_confident(), "{lines:?}");
-        assert!(read_with_margins(lines, 0.5, 0.6).is_confident(), "{lines:?}");
+        assert!(
+            !read_with_margins(lines, 0.01, 0.05).is_confident(),
+            "{lines:?}"
+        );
+        assert!(
+            read_with_margins(lines, 0.5, 0.6).is_confident(),
+            "{lines:?}"
+        );
     }
 }
 
@@ -598,7 +604,10 @@ fn broken_check_digits_or_unreal_dates_are_not_confident() {
     // 13th month, check digits recomputed.
     let l2 = "L898902C36UTO7413122F1204159ZE184226B<<<<<1";
     let body = format!("{}{}{}", &l2[0..10], &l2[13..20], &l2[21..43]);
-    let bad_date_l2 = format!("{l2}{}", check_digit(body.as_bytes()).map(char::from).unwrap_or('0'));
+    let bad_date_l2 = format!(
+        "{l2}{}",
+        check_digit(body.as_bytes()).map(char::from).unwrap_or('0')
+    );
     let lines = [TD3[0], bad_date_l2.as_str()];
     let r = read_with_margins(&lines, 1.0, 1.0);
     assert!(!r.mrz.checks.birth_date || r.mrz.birth_date.is_none());
@@ -628,7 +637,9 @@ fn number_margin_reports_ties_no_check_digit_can_see() {
     assert!(margins::number_margin_for_test(MrzFormat::TD3, &lines, &cells) > 0.5);
     let mut blind = clear_cells(&TD3);
     blind[1][1] = scores(b'8', 40.0, b'S', 41.0);
-    assert!(margins::number_margin_for_test(MrzFormat::TD3, &lines, &blind) < read::MIN_CELL_MARGIN);
+    assert!(
+        margins::number_margin_for_test(MrzFormat::TD3, &lines, &blind) < read::MIN_CELL_MARGIN
+    );
     let mut seen = clear_cells(&TD3);
     seen[1][2] = scores(b'9', 40.0, b'4', 41.0);
     assert!(margins::number_margin_for_test(MrzFormat::TD3, &lines, &seen) > 0.5);

@@ -196,7 +196,10 @@ pub fn settle_number(mrz: &mut Mrz, text: &str) -> bool {
             for (&v, m) in w.iter().zip(num.bytes()) {
                 if v == m || fold1(v) == fold1(m) {
                     new.push(m);
-                } else if same_mod10(v, m) {
+                } else if same_mod10(v, m) && !(m.is_ascii_digit() && v.is_ascii_alphabetic()) {
+                    // Never a digit for a letter: the VIZ's OCR reads 8 as S
+                    // and 6 as G far more often than an MRZ holds S or G
+                    // among digits.
                     new.push(v);
                     changed = true;
                 } else {
@@ -378,7 +381,9 @@ fn date_printed(text: &str, iso: &str) -> bool {
                     // Letters after the month: the rest of its name or its
                     // other language's name.
                     let rest = rest.trim_start_matches(|c: char| c.is_alphabetic());
-                    rest.starts_with(y) || (rest.starts_with(yy) && !rest[2..].starts_with(|c: char| c.is_ascii_digit()))
+                    rest.starts_with(y)
+                        || (rest.starts_with(yy)
+                            && !rest[2..].starts_with(|c: char| c.is_ascii_digit()))
                 })
             })
         })

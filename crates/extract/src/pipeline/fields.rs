@@ -153,7 +153,10 @@ pub(super) fn from_mrz(
 ) {
     let m = &r.mrz;
     let v = viz.unwrap_or_default();
-    let all = r.decisive(v.document_number, v.checked_fields());
+    // A legible visual zone that prints neither the MRZ's names nor its
+    // number says the read went wrong, whatever its digits hold.
+    let contradicted = v.legible() && !v.names() && !v.document_number;
+    let all = r.decisive(v.document_number, v.checked_fields()) && !contradicted;
     if m.checks_valid() && !all {
         out.note("mrz_low_confidence");
     }
@@ -358,7 +361,9 @@ pub(super) fn address_from_pdf(out: &mut ExtractedData, pdf: &PdfContent, kind: 
 
 #[cfg(test)]
 mod tests {
-    use super::{from_mrz, unchecked_fields_shaped, NAMES_CONFIRMED, NAMES_DOUBTED, NAMES_UNCONFIRMED};
+    use super::{
+        from_mrz, unchecked_fields_shaped, NAMES_CONFIRMED, NAMES_DOUBTED, NAMES_UNCONFIRMED,
+    };
     use crate::data::ExtractedData;
     use crate::mrz::viz::VizAgreement;
     use crate::mrz::{parse_lines, MrzRead};
@@ -413,7 +418,9 @@ mod tests {
         assert_eq!(conf(&d, "last_name"), NAMES_CONFIRMED);
         assert_eq!(conf(&d, "document_number"), 1.0);
         assert!(d.notes.is_empty(), "{:?}", d.notes);
-        assert!(d.evidence["last_name"].confirmed_by.contains(&crate::data::Source::Ocr));
+        assert!(d.evidence["last_name"]
+            .confirmed_by
+            .contains(&crate::data::Source::Ocr));
     }
 
     #[test]
@@ -437,6 +444,18 @@ mod tests {
         assert_eq!(conf(&d, "last_name"), NAMES_DOUBTED);
         assert_eq!(conf(&d, "first_name"), NAMES_DOUBTED);
         assert_eq!(d.notes, ["mrz_names_viz_mismatch"]);
+    }
+
+    #[test]
+    fn a_legible_zone_printing_neither_names_nor_number_undoes_the_digits() {
+        let viz = VizAgreement {
+            birth_date: true,
+            expiry_date: true,
+            ..VizAgreement::default()
+        };
+        let d = run(&TD3, Some(viz), 1.0);
+        assert_eq!(d.mrz.as_ref().map(|m| m.checks_valid), Some(false));
+        assert!(conf(&d, "document_number") < 0.85);
     }
 
     #[test]
