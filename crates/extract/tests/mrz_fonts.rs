@@ -75,25 +75,19 @@ fn faults(e: &Value, d: &ExtractedData, ocr: bool) -> Vec<String> {
     }
     let names = conf(d, "last_name");
     let agrees = e["viz_agrees"].as_bool() == Some(true);
-    match (ocr, agrees) {
+    let note = |n: &str| d.notes.iter().any(|x| x == n);
+    let fault = match (ocr, agrees) {
         // The visual zone prints the same names: they are vouched for.
-        (true, true) if names < 0.85 => bad.push(format!("{file}: names {names} {:?}", d.notes)),
+        (true, true) => (names < 0.85).then_some("names not vouched for"),
         // It prints another surname: never trusted, and said why.
         (true, false) => {
-            if names >= 0.85 || !d.notes.iter().any(|n| n == "mrz_names_viz_mismatch") {
-                bad.push(format!(
-                    "{file}: other VIZ name, names {names} {:?}",
-                    d.notes
-                ));
-            }
+            (names >= 0.85 || !note("mrz_names_viz_mismatch")).then_some("other VIZ name")
         }
         // No OCR: no visual zone, a moderate confidence and a note.
-        (false, _) => {
-            if names >= 0.85 || !d.notes.iter().any(|n| n == "mrz_names_unconfirmed") {
-                bad.push(format!("{file}: no OCR, names {names} {:?}", d.notes));
-            }
-        }
-        _ => {}
+        (false, _) => (names >= 0.85 || !note("mrz_names_unconfirmed")).then_some("no OCR"),
+    };
+    if let Some(f) = fault {
+        bad.push(format!("{file}: {f}, names {names} {:?}", d.notes));
     }
     bad
 }

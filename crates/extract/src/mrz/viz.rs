@@ -97,9 +97,6 @@ pub fn zone_image(img: &GrayImage, place: &MrzPlace) -> GrayImage {
 /// OCR text of the zone above the MRZ; None without Tesseract.
 pub fn read_zone(img: &GrayImage, place: &MrzPlace) -> Option<String> {
     let z = zone_image(img, place);
-    if let Some(p) = std::env::var_os("COLLECKT_DEBUG_VIZ_DUMP") {
-        let _ = z.save(p);
-    }
     let t = ocr::recognize(&z, Layout::Block, "").ok()?;
     Some(t.text())
 }

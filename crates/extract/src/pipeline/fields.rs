@@ -454,8 +454,9 @@ mod tests {
             ..VizAgreement::default()
         };
         let d = run(&TD3, Some(viz), 1.0);
+        // Not decisive: the rules trust no MRZ field of it.
         assert_eq!(d.mrz.as_ref().map(|m| m.checks_valid), Some(false));
-        assert!(conf(&d, "document_number") < 0.85);
+        assert!(d.notes.iter().any(|n| n == "mrz_low_confidence"));
     }
 
     #[test]
