@@ -153,9 +153,13 @@ pub(super) fn from_mrz(
 ) {
     let m = &r.mrz;
     let v = viz.unwrap_or_default();
-    // A legible visual zone that prints neither the MRZ's names nor its
-    // number says the read went wrong, whatever its digits hold.
-    let contradicted = v.legible() && !v.names() && !v.document_number;
+    // A legible visual zone that prints neither the MRZ's number nor its
+    // names, or neither its number nor both its dates, says the read went
+    // wrong, whatever its digits hold: slips between digits 5 apart (3/8,
+    // 0/5) cancel in pairs in every check digit, the composite included
+    // (CY3461485 / 350311 read CY8461485 / 850811, all digits holding).
+    let contradicted =
+        v.legible() && !v.document_number && (!v.names() || !(v.birth_date && v.expiry_date));
     let all = r.decisive(v.document_number, v.checked_fields()) && !contradicted;
     if m.checks_valid() && !all {
         out.note("mrz_low_confidence");
@@ -457,6 +461,26 @@ mod tests {
         // Not decisive: the rules trust no MRZ field of it.
         assert_eq!(d.mrz.as_ref().map(|m| m.checks_valid), Some(false));
         assert!(d.notes.iter().any(|n| n == "mrz_low_confidence"));
+    }
+
+    #[test]
+    fn a_legible_zone_printing_the_names_but_not_the_number_nor_a_date_undoes_them() {
+        let viz = VizAgreement {
+            surname: true,
+            given_names: true,
+            birth_date: true,
+            ..VizAgreement::default()
+        };
+        let d = run(&TD3, Some(viz), 1.0);
+        assert_eq!(d.mrz.as_ref().map(|m| m.checks_valid), Some(false));
+        // Its number printed otherwise (the VIZ's OCR slipped) but both
+        // dates there: the digits stand.
+        let dates = VizAgreement {
+            expiry_date: true,
+            ..viz
+        };
+        let d = run(&TD3, Some(dates), 1.0);
+        assert_eq!(d.mrz.as_ref().map(|m| m.checks_valid), Some(true));
     }
 
     #[test]
