@@ -158,8 +158,8 @@ pub(super) fn from_mrz(
     // wrong, whatever its digits hold: slips between digits 5 apart (3/8,
     // 0/5) cancel in pairs in every check digit, the composite included
     // (CY3461485 / 350311 read CY8461485 / 850811, all digits holding).
-    let contradicted =
-        v.legible() && !v.document_number && (!v.names() || !(v.birth_date && v.expiry_date));
+    let backed = v.document_number || (v.names() && v.birth_date && v.expiry_date);
+    let contradicted = v.legible() && !backed;
     let all = r.decisive(v.document_number, v.checked_fields()) && !contradicted;
     if m.checks_valid() && !all {
         out.note("mrz_low_confidence");
