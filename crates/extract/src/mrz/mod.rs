@@ -3,10 +3,12 @@
 
 mod check;
 mod locate;
+mod margins;
 mod ocrb;
 mod parse;
 pub mod read;
 mod repair;
+pub mod viz;
 
 pub use check::{char_value, check_digit};
 pub use locate::{locate, Band};

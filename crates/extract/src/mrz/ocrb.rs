@@ -1,14 +1,18 @@
-//! Reading MRZ lines without Tesseract: the MRZ is set in OCR-B at a fixed
-//! pitch, so each line is cut into its N cells and each cell is matched
-//! against templates of the 37 MRZ characters (rendered from Debian's
-//! fonts-ocr-b by `scripts/gen-mrz-templates`), with a small shift search and
-//! drift tracking for perspective.
+//! Reading MRZ lines without Tesseract: the MRZ is set at a fixed pitch, so
+//! each line is cut into its N cells and each cell is matched against
+//! templates of the 37 MRZ characters, with a small shift search and drift
+//! tracking for perspective. The templates are rendered by
+//! `scripts/gen-mrz-templates`: OCR-B (Debian fonts-ocr-b), which ICAO 9303
+//! prescribes, and a few other monospace fonts for issuers that print the
+//! MRZ in one of those (see [`font_count`]).
 
 use std::sync::OnceLock;
 
 use image::GrayImage;
 
 static DATA: &[u8] = include_bytes!("ocrb.bin");
+/// Other monospace fonts: a count byte, then one record like `ocrb.bin` each.
+static MONO: &[u8] = include_bytes!("mono.bin");
 /// The template order: distances in [`CellScores`] are indexed like this.
 pub const CHARSET: &[u8; 37] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
 
@@ -25,20 +29,41 @@ struct Templates {
     t: Vec<Vec<f32>>,
 }
 
-fn templates() -> Option<&'static Templates> {
-    static T: OnceLock<Option<Templates>> = OnceLock::new();
+/// One template record (see `scripts/gen-mrz-templates`) and its length.
+fn parse_set(data: &[u8]) -> Option<(Templates, usize)> {
+    let (w, h) = (usize::from(*data.first()?), usize::from(*data.get(1)?));
+    let lsb = f32::from(*data.get(2)?) / 255.0;
+    let rsb = f32::from(*data.get(3)?) / 255.0;
+    let len = 4 + 37 * w * h;
+    let body = data.get(4..len)?;
+    let t = body
+        .chunks(w * h)
+        .map(|c| c.iter().map(|&v| f32::from(v) / 255.0).collect())
+        .collect();
+    Some((Templates { w, h, lsb, rsb, t }, len))
+}
+
+/// The template sets: OCR-B first, then the other monospace fonts.
+fn sets() -> &'static [Templates] {
+    static T: OnceLock<Vec<Templates>> = OnceLock::new();
     T.get_or_init(|| {
-        let (w, h) = (usize::from(*DATA.first()?), usize::from(*DATA.get(1)?));
-        let lsb = f32::from(*DATA.get(2)?) / 255.0;
-        let rsb = f32::from(*DATA.get(3)?) / 255.0;
-        let body = DATA.get(4..4 + 37 * w * h)?;
-        let t = body
-            .chunks(w * h)
-            .map(|c| c.iter().map(|&v| f32::from(v) / 255.0).collect())
-            .collect();
-        Some(Templates { w, h, lsb, rsb, t })
+        let mut v: Vec<Templates> = parse_set(DATA).map(|(t, _)| t).into_iter().collect();
+        let n = MONO.first().copied().unwrap_or(0);
+        let mut at = 1;
+        for _ in 0..n {
+            let Some((t, len)) = MONO.get(at..).and_then(parse_set) else {
+                break;
+            };
+            v.push(t);
+            at += len;
+        }
+        v
     })
-    .as_ref()
+}
+
+/// How many template sets there are (OCR-B is set 0).
+pub fn font_count() -> usize {
+    sets().len()
 }
 
 /// Ink coverage (0 = paper, 1 = ink) per pixel, with levels estimated per
@@ -423,7 +448,24 @@ pub fn read_band_scored(
     lines: usize,
     n: usize,
 ) -> Option<(Vec<String>, f32, Vec<CellScores>)> {
-    let t = templates()?;
+    read_band_font(img, lines, n, 0).map(|r| (r.lines, r.conf, r.cells))
+}
+
+/// A band read against one template set.
+pub struct BandRead {
+    /// The lines.
+    pub lines: Vec<String>,
+    /// Mean best-vs-second margin.
+    pub conf: f32,
+    /// Mean distance of the best templates: how well the font fits.
+    pub fit: f32,
+    /// Every cell's template distances, per line.
+    pub cells: Vec<CellScores>,
+}
+
+/// Read a band against template set `font` (0: OCR-B, see [`font_count`]).
+pub fn read_band_font(img: &GrayImage, lines: usize, n: usize, font: usize) -> Option<BandRead> {
+    let t = sets().get(font)?;
     let (ink, w, h) = ink_map(img);
     let runs = line_runs(&ink, w, h);
     if super::debug() {
@@ -469,12 +511,18 @@ pub fn read_band_scored(
         .collect();
     let mut out = Vec::with_capacity(lines);
     let mut cells = Vec::with_capacity(lines);
-    let mut conf = 0.0;
+    let (mut conf, mut fit) = (0.0, 0.0);
     for &(y0, y1) in &take {
         let r = read_line(&ink, w, h, y0, y1, n, t)?;
         out.push(r.text);
         cells.push(r.cells);
         conf += r.conf;
+        fit += r.fit;
     }
-    Some((out, conf / lines as f32, cells))
+    Some(BandRead {
+        lines: out,
+        conf: conf / lines as f32,
+        fit: fit / lines as f32,
+        cells,
+    })
 }

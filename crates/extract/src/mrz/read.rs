@@ -4,8 +4,9 @@
 use image::GrayImage;
 
 use super::locate::{locate, Band};
-use super::ocrb::CellScores;
-use super::{debug, repair, Mrz, MrzFormat};
+use super::margins::{margins, Margins};
+use super::viz::MrzPlace;
+use super::{debug, repair, Mrz};
 use crate::image::ops::{crop, otsu, rotate, sample_rotated};
 use crate::ocr::{self, Layout, OcrError};
 
@@ -25,6 +26,17 @@ pub struct MrzRead {
     /// The same over what no check digit covers: document code, issuing
     /// state and the names.
     pub unchecked_margin: f32,
+    /// How sure the document number is where the check digits cannot help:
+    /// the least template margin against a rival of equal value mod 10 (G/6,
+    /// F/P, S/8: every digit holds either way), and the second least margin
+    /// in the field (two slips can cancel in its digit, and the composite,
+    /// which the number opens, weighs them the same). Below
+    /// [`MIN_CELL_MARGIN`] only the visual zone printing the number settles
+    /// it. 1 for Tesseract.
+    pub number_margin: f32,
+    /// Where on the picture it was read (None: the whole-frame fallback),
+    /// for finding the visual zone above it.
+    pub place: Option<MrzPlace>,
 }
 
 /// Template margins (`1 - d / d₂`, best character against its nearest rival)
@@ -36,14 +48,41 @@ pub const MIN_CELL_MARGIN: f32 = 0.08;
 pub const MIN_NAME_MARGIN: f32 = 0.15;
 
 impl MrzRead {
-    /// Whether the read is decisive: every check digit holds and the engine
-    /// was sure of its characters (check digits alone can be fooled by two
-    /// misreads that cancel out).
+    /// Whether the read is decisive on its own: every check digit holds,
+    /// the composite included, and both dates are real dates. Trust comes
+    /// from the check digits, not from how much the glyphs look like one
+    /// font's: an MRZ printed in another monospace font matches the OCR-B
+    /// templates loosely and reads character-perfect all the same.
+    ///
+    /// Visas (MRV-A/B) have no composite: two slips that cancel in one
+    /// field's weighted sum are caught by nothing else, so there the engine
+    /// must also have been sure of its characters — or the visual zone must
+    /// print the same number and dates (see [`super::viz`], decided by the
+    /// caller).
     pub fn is_confident(&self) -> bool {
+        self.decisive(false, false)
+    }
+
+    /// [`Self::is_confident`] with what the visual zone printed: the number
+    /// (settles a tie the check digits cannot see) and the number and both
+    /// dates (stand in for a visa's missing composite).
+    pub fn decisive(&self, viz_number: bool, viz_checked: bool) -> bool {
+        sound(&self.mrz)
+            && (self.number_sure() || viz_number)
+            && (self.mrz.checks.composite.is_some() || self.engine_sure() || viz_checked)
+    }
+
+    /// Whether no character of the document number has a near rival that
+    /// every check digit would accept as well.
+    pub fn number_sure(&self) -> bool {
+        self.number_margin >= MIN_CELL_MARGIN
+    }
+
+    /// Whether the engine was sure of every character the check digits
+    /// cover (at most one near tie per field, which its digit sees).
+    pub fn engine_sure(&self) -> bool {
         let min = if self.engine == "tesseract" { 0.6 } else { 0.3 };
-        self.mrz.checks_valid()
-            && self.ocr_confidence >= min
-            && self.checked_margin >= MIN_CELL_MARGIN
+        self.ocr_confidence >= min && self.checked_margin >= MIN_CELL_MARGIN
     }
 
     /// Whether the names, document code and issuing state (no check digit)
@@ -51,166 +90,6 @@ impl MrzRead {
     pub fn unchecked_sure(&self) -> bool {
         self.unchecked_margin >= MIN_NAME_MARGIN
     }
-}
-
-/// Look-alikes that the layout (a digit field, a name field) or the check
-/// digits tell apart, so a near tie with them is no doubt: a digit and the
-/// letters it resembles, a filler and the letters filler runs are misread as.
-fn partners(c: u8) -> &'static [u8] {
-    match c {
-        b'0' => b"OQDUC",
-        b'1' => b"ILJT",
-        b'2' => b"Z",
-        b'4' => b"A",
-        b'5' => b"S",
-        b'6' => b"G",
-        b'8' => b"B",
-        b'O' | b'Q' | b'D' | b'U' | b'C' => b"0",
-        b'I' | b'J' | b'T' => b"1",
-        b'L' => b"1<",
-        b'Z' => b"2",
-        b'A' => b"4",
-        b'S' => b"5",
-        b'G' => b"6",
-        b'B' => b"8",
-        b'K' | b'X' => b"<",
-        b'<' => b"KXL",
-        _ => b"",
-    }
-}
-
-/// What the layout says about a cell.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Pos {
-    /// Digits only (dates, check digits): the repair maps look-alike
-    /// letters to digits, so a tie with one is no doubt.
-    Digits,
-    /// Letters and digits (document number, optional data): nothing but the
-    /// check digit tells O from 0 or G from 6, and two such slips can
-    /// cancel out in it (O·3 + O·7 ≡ 0·3 + 0·7 mod 10), so a letter's tie
-    /// with its digit look-alike is a doubt like any other.
-    Alnum,
-    /// Names (no check digit): only letters and `<` are rivals.
-    Name,
-}
-
-/// Whether cell `i` of line `li` holds letters and digits alike.
-fn alnum(format: MrzFormat, li: usize, i: usize) -> bool {
-    match format {
-        MrzFormat::TD1 => li == 0 && (5..14).contains(&i),
-        MrzFormat::TD3 => li == 1 && ((0..9).contains(&i) || (28..42).contains(&i)),
-        _ => li == 1 && (0..9).contains(&i),
-    }
-}
-
-/// Margin of character `c` in a cell: `1 - d(c) / d(nearest rival)`, where
-/// `c` stands with its look-alikes when the layout or the check digit tells
-/// them apart (see [`Pos`]; `<` and the letters filler runs are misread as
-/// stay look-alikes everywhere: the filler repair decides those) and the
-/// rivals are the other characters. Also returns the rival.
-fn cell_margin(d: &[f32; 37], c: u8, pos: Pos) -> (f32, u8) {
-    let cs = super::ocrb::CHARSET;
-    // In a letters-and-digits field a letter that survived the repair among
-    // digits (it digitizes look-alikes when the check digit allows) stands
-    // against its digit look-alike; a digit there is what the layout expects.
-    let strict = pos == Pos::Alnum && c.is_ascii_uppercase();
-    let near = |x: u8| x == c || (partners(c).contains(&x) && !(strict && x.is_ascii_digit()));
-    let own = cs
-        .iter()
-        .zip(d)
-        .filter(|&(&x, _)| near(x))
-        .map(|(_, &v)| v)
-        .fold(f32::MAX, f32::min);
-    let (rival, rc) = cs
-        .iter()
-        .zip(d)
-        .filter(|&(&x, _)| !(near(x) || (pos == Pos::Name && x.is_ascii_digit())))
-        .fold(
-            (f32::MAX, b'<'),
-            |acc, (&x, &v)| if v < acc.0 { (v, x) } else { acc },
-        );
-    if rival <= 0.0 || rival == f32::MAX || own == f32::MAX {
-        return (0.0, rc);
-    }
-    ((1.0 - own / rival).clamp(0.0, 1.0), rc)
-}
-
-/// The check-digit fields of the data lines, check digit included: (line,
-/// first, end).
-fn checked_fields(format: MrzFormat) -> &'static [(usize, usize, usize)] {
-    match format {
-        MrzFormat::TD1 => &[(0, 5, 15), (1, 0, 7), (1, 8, 15)],
-        MrzFormat::TD3 => &[(1, 0, 10), (1, 13, 20), (1, 21, 28), (1, 28, 43)],
-        _ => &[(1, 0, 10), (1, 13, 20), (1, 21, 28)],
-    }
-}
-
-/// (checked, unchecked) margins of a template read, over the repaired lines.
-///
-/// Checked: per check-digit field, the least margin once the check digit has
-/// covered one near tie (it catches any single slip whose values differ by
-/// other than a multiple of 10; a tie with such a rival counts in full).
-/// Unchecked: the least margin over the document code and issuing state and
-/// the names up to one filler past their last letter.
-#[cfg(test)]
-pub(super) fn margins_for_test(
-    format: MrzFormat,
-    lines: &[String],
-    cells: &[CellScores],
-) -> (f32, f32) {
-    margins(format, lines, cells)
-}
-
-fn margins(format: MrzFormat, lines: &[String], cells: &[CellScores]) -> (f32, f32) {
-    let at = |li: usize, i: usize| -> Option<(u8, &[f32; 37])> {
-        Some((*lines.get(li)?.as_bytes().get(i)?, cells.get(li)?.get(i)?))
-    };
-    let mut checked = 1f32;
-    for &(li, a, b) in checked_fields(format) {
-        let mut ms: Vec<f32> = Vec::with_capacity(b - a);
-        for i in a..b {
-            let Some((c, d)) = at(li, i) else { continue };
-            let pos = if alnum(format, li, i) {
-                Pos::Alnum
-            } else {
-                Pos::Digits
-            };
-            let (m, rival) = cell_margin(d, c, pos);
-            if debug() && m < 0.2 {
-                eprintln!("cell {li}:{i} {} vs {} m={m:.3}", c as char, rival as char);
-            }
-            let blind = match (super::char_value(c), super::char_value(rival)) {
-                (Some(x), Some(y)) => x % 10 == y % 10,
-                _ => true,
-            };
-            if blind {
-                checked = checked.min(m);
-            }
-            ms.push(m);
-        }
-        ms.sort_by(f32::total_cmp);
-        if let Some(&second) = ms.get(1) {
-            checked = checked.min(second);
-        }
-    }
-    let mut unchecked = 1f32;
-    let names_line = if format == MrzFormat::TD1 { 2 } else { 0 };
-    let names_from = if format == MrzFormat::TD1 { 0 } else { 5 };
-    if let Some(line) = lines.get(names_line) {
-        let end = line
-            .bytes()
-            .rposition(|c| c != b'<')
-            .map_or(0, |p| (p + 2).min(line.len()));
-        let cells_at = (names_from..end)
-            .map(|i| (names_line, i))
-            .chain((0..5).map(|i| (0, i)));
-        for (li, i) in cells_at {
-            if let Some((c, d)) = at(li, i) {
-                unchecked = unchecked.min(cell_margin(d, c, Pos::Name).0);
-            }
-        }
-    }
-    (checked, unchecked)
 }
 
 const CHARSET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
@@ -282,6 +161,11 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 engine: "tesseract",
                 checked_margin: 1.0,
                 unchecked_margin: 1.0,
+                // No per-character rivals from Tesseract: its line
+                // confidence stands in for the number's (FB5078074 for
+                // M85078074 held every digit, at confidence 0.4).
+                number_margin: if conf >= 0.6 { 1.0 } else { 0.0 },
+                place: None,
             };
             // A sound read ends the variants: the other one could at best
             // be more confident, and it costs another pass.
@@ -297,49 +181,61 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
     Ok(best)
 }
 
-/// Template reading of a band crop: TD1 (3 x 30), else TD3 (44) or TD2 (36).
-fn read_templates(c: &GrayImage, lines: usize) -> Option<MrzRead> {
+/// One template read of a band crop against template set `font`.
+fn read_template_font(c: &GrayImage, lines: usize, n: usize, font: usize) -> Option<MrzRead> {
+    let t0 = std::time::Instant::now();
+    let got = super::ocrb::read_band_font(c, lines.min(3), n, font);
+    if debug() {
+        eprintln!(
+            "tpl {}x{} n={n} font={font} {:?} {:?}",
+            c.width(),
+            c.height(),
+            t0.elapsed(),
+            got.as_ref().map(|g| (g.fit, &g.lines))
+        );
+    }
+    let got = got?;
+    let refs: Vec<&str> = got.lines.iter().map(String::as_str).collect();
+    let mrz = repair(&refs)?;
+    let m = if mrz.lines.len() == got.cells.len() {
+        margins(mrz.format, &mrz.lines, &got.cells)
+    } else {
+        Margins {
+            checked: 0.0,
+            unchecked: 0.0,
+            number: 0.0,
+        }
+    };
+    let r = MrzRead {
+        mrz,
+        ocr_confidence: got.conf,
+        engine: "ocrb-template",
+        checked_margin: m.checked,
+        unchecked_margin: m.unchecked,
+        number_margin: m.number,
+        place: None,
+    };
+    Some(r)
+}
+
+/// Template reading of a band crop against one template set: TD1 (3 x 30),
+/// else TD3 (44) or TD2 (36).
+fn read_templates(c: &GrayImage, lines: usize, font: usize) -> Option<MrzRead> {
     let widths: &[usize] = if lines >= 3 { &[30] } else { &[44, 36] };
     let mut best: Option<MrzRead> = None;
     for &n in widths {
-        let t0 = std::time::Instant::now();
-        let got = super::ocrb::read_band_scored(c, lines.min(3), n);
-        if debug() {
-            eprintln!(
-                "tpl {}x{} n={n} {:?} {}",
-                c.width(),
-                c.height(),
-                t0.elapsed(),
-                got.is_some()
-            );
-        }
-        let Some((text, conf, cells)) = got else {
+        let Some(r) = read_template_font(c, lines, n, font) else {
             continue;
         };
-        let refs: Vec<&str> = text.iter().map(String::as_str).collect();
-        if let Some(mrz) = repair(&refs) {
-            let (checked_margin, unchecked_margin) = if mrz.lines.len() == cells.len() {
-                margins(mrz.format, &mrz.lines, &cells)
-            } else {
-                (0.0, 0.0)
-            };
-            let r = MrzRead {
-                mrz,
-                ocr_confidence: conf,
-                engine: "ocrb-template",
-                checked_margin,
-                unchecked_margin,
-            };
-            // A sound read ends the widths (the other could at best be more
-            // confident), and so does a plausible one: the band has this
-            // many characters per line, the other width reads garbage.
-            let done = sound(&r.mrz) || plausibility(&r.mrz) >= ORIENTED;
-            if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
-                best = Some(r);
-            }
-            if done {
-                break;
-            }
+        // A sound read ends the widths (the other could at best be more
+        // confident), and so does a plausible one: the band has this many
+        // characters per line, the other width reads garbage.
+        let done = sound(&r.mrz) || plausibility(&r.mrz) >= ORIENTED;
+        if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
+            best = Some(r);
+        }
+        if done {
+            break;
         }
     }
     best
@@ -353,7 +249,7 @@ fn band_crop(img: &GrayImage, b: &Band) -> GrayImage {
 /// Whether every check digit holds and both dates are real dates: check
 /// digits alone are weak on garbage (a read of mostly `0`, `<` and letters
 /// worth a multiple of 10, `DPPPIPIPDD…`, can pass every one of them).
-fn sound(m: &Mrz) -> bool {
+pub fn sound(m: &Mrz) -> bool {
     m.checks_valid() && m.birth_date.is_some() && m.expiry_date.is_some()
 }
 
@@ -416,6 +312,14 @@ fn consider(r: Option<MrzRead>, best: &mut Option<MrzRead>) -> bool {
     sure
 }
 
+/// Tag a read with the band it came from.
+fn placed(r: Option<MrzRead>, band: Option<&Band>, upside_down: bool) -> Option<MrzRead> {
+    r.map(|mut r| {
+        r.place = band.map(|&band| MrzPlace { band, upside_down });
+        r
+    })
+}
+
 /// Locate and read the MRZ in an upright grey image: OCR-B template matching
 /// first (no Tesseract needed), then Tesseract on the same bands, then
 /// Tesseract on the bottom of the frame. `None` when no MRZ could be read.
@@ -440,10 +344,11 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
     'bands: for (i, (c, lines)) in crops.iter().enumerate() {
         for flip in [false, true] {
             let r = if flip {
-                read_templates(&rotate(c, 2), *lines)
+                read_templates(&rotate(c, 2), *lines, 0)
             } else {
-                read_templates(c, *lines)
+                read_templates(c, *lines, 0)
             };
+            let r = placed(r, bands.get(i), flip);
             let oriented = r.as_ref().is_some_and(|r| plausibility(&r.mrz) >= ORIENTED);
             if consider(r, &mut best) {
                 return best;
@@ -454,27 +359,44 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
             }
         }
     }
-    if !ocr::available() {
-        return best;
-    }
     let tries: Vec<(usize, bool)> = match known {
         Some(k) => vec![k],
         None => (0..crops.len())
             .flat_map(|i| [(i, false), (i, true)])
             .collect(),
     };
-    for (i, flip) in tries {
+    let tesseract = if ocr::available() { &tries[..] } else { &[] };
+    for &(i, flip) in tesseract {
         let Some((c, _)) = crops.get(i) else { continue };
         let r = if flip {
             read_crop(&rotate(c, 2))
         } else {
             read_crop(c)
         };
-        if consider(r.ok().flatten(), &mut best) {
+        if consider(placed(r.ok().flatten(), bands.get(i), flip), &mut best) {
             return best;
         }
     }
-    if best.is_none() {
+    // Last, the other monospace fonts' templates, for an MRZ neither OCR-B
+    // templates nor Tesseract read with every check digit: only where the
+    // MRZ was found (upright or not), each set read in full (~0.1 s).
+    // Not earlier: on fonts none of the sets has, a thin set read names
+    // with slips (E as F, L as I) that OCR-B or Tesseract read right.
+    if !best.as_ref().is_some_and(|b| sound(&b.mrz)) {
+        for &(i, flip) in tries.iter().take(2) {
+            let Some((c, lines)) = crops.get(i) else {
+                continue;
+            };
+            let c = if flip { rotate(c, 2) } else { c.clone() };
+            for font in 1..super::ocrb::font_count() {
+                let r = placed(read_templates(&c, *lines, font), bands.get(i), flip);
+                if consider(r, &mut best) {
+                    return best;
+                }
+            }
+        }
+    }
+    if best.is_none() && ocr::available() {
         // Fallback: the bottom 40 % of the frame, scaled down.
         let (w, h) = img.dimensions();
         let bottom = crop(img, 0, h * 6 / 10, w, h * 4 / 10);

@@ -289,16 +289,16 @@ fn clear_cells(lines: &[&str]) -> Vec<ocrb::CellScores> {
 fn near_ties_in_names_leave_them_unsure() {
     let lines: Vec<String> = TD3.iter().map(|s| s.to_string()).collect();
     let mut cells = clear_cells(&TD3);
-    let (c, u) = read::margins_for_test(MrzFormat::TD3, &lines, &cells);
+    let (c, u) = margins::margins_for_test(MrzFormat::TD3, &lines, &cells);
     assert!(c > 0.5 && u > 0.5, "{c} {u}");
     // ERIKSSON's R (line 1, position 6) a near tie with P: names unsure,
     // checked fields untouched.
     cells[0][6] = scores(b'R', 40.0, b'P', 42.0);
-    let (c, u) = read::margins_for_test(MrzFormat::TD3, &lines, &cells);
+    let (c, u) = margins::margins_for_test(MrzFormat::TD3, &lines, &cells);
     assert!(c > 0.5 && u < read::MIN_NAME_MARGIN, "{c} {u}");
     // A tie with a digit is no doubt in a name (the layout rules digits out).
     cells[0][6] = scores(b'R', 40.0, b'8', 40.5);
-    let (_, u) = read::margins_for_test(MrzFormat::TD3, &lines, &cells);
+    let (_, u) = margins::margins_for_test(MrzFormat::TD3, &lines, &cells);
     assert!(u > 0.5, "{u}");
 }
 
@@ -308,22 +308,22 @@ fn check_digits_cover_one_near_tie_per_field() {
     let mut cells = clear_cells(&TD3);
     // Birth date 740812: one 7/1 tie (any single slip there breaks the digit).
     cells[1][13] = scores(b'7', 40.0, b'1', 41.0);
-    let (c, _) = read::margins_for_test(MrzFormat::TD3, &lines, &cells);
+    let (c, _) = margins::margins_for_test(MrzFormat::TD3, &lines, &cells);
     assert!(c >= read::MIN_CELL_MARGIN, "{c}");
     // A second tie in the same field: two slips can cancel out.
     cells[1][15] = scores(b'0', 40.0, b'8', 41.0);
-    let (c, _) = read::margins_for_test(MrzFormat::TD3, &lines, &cells);
+    let (c, _) = margins::margins_for_test(MrzFormat::TD3, &lines, &cells);
     assert!(c < read::MIN_CELL_MARGIN, "{c}");
     // A tie the check digit cannot see: 8 and S (28) weigh alike mod 10.
     let mut cells = clear_cells(&TD3);
     cells[1][1] = scores(b'8', 40.0, b'S', 41.0);
-    let (c, _) = read::margins_for_test(MrzFormat::TD3, &lines, &cells);
+    let (c, _) = margins::margins_for_test(MrzFormat::TD3, &lines, &cells);
     assert!(c < read::MIN_CELL_MARGIN, "{c}");
     // A digit against its look-alike letter is the layout's and the check
     // digit's job, not a doubt.
     let mut cells = clear_cells(&TD3);
     cells[1][1] = scores(b'8', 40.0, b'B', 39.0);
-    let (c, _) = read::margins_for_test(MrzFormat::TD3, &lines, &cells);
+    let (c, _) = margins::margins_for_test(MrzFormat::TD3, &lines, &cells);
     assert!(c > 0.5, "{c}");
 }
 
@@ -395,6 +395,8 @@ fn unsure_reads_rank_by_plausibility_not_by_check_digits_alone() {
         engine: "tesseract",
         checked_margin: 1.0,
         unchecked_margin: 1.0,
+        number_margin: 1.0,
+        place: None,
     };
     let close = read([
         "CIUSAW216489202<<<<<<6<6<66600",
@@ -474,18 +476,18 @@ fn letter_digit_ties_in_document_numbers_are_doubts() {
     // D231458907: the D (line 0, position 5) on a near tie with 0, twice in
     // the field (a second letter made up at 7: the 1 as an I).
     cells[0][5] = scores(b'D', 40.0, b'0', 40.5);
-    let (c, _) = read::margins_for_test(MrzFormat::TD1, &lines, &cells);
+    let (c, _) = margins::margins_for_test(MrzFormat::TD1, &lines, &cells);
     assert!(c >= read::MIN_CELL_MARGIN, "one tie is covered: {c}");
     let mut l = lines.clone();
     l[0].replace_range(8..9, "I");
     cells[0][8] = scores(b'I', 40.0, b'1', 40.5);
-    let (c, _) = read::margins_for_test(MrzFormat::TD1, &l, &cells);
+    let (c, _) = margins::margins_for_test(MrzFormat::TD1, &l, &cells);
     assert!(c < read::MIN_CELL_MARGIN, "two ties can cancel: {c}");
     // Digits on a tie with their look-alike letters: no doubt.
     let mut cells = clear_cells(&TD1);
     cells[0][6] = scores(b'2', 40.0, b'Z', 40.5);
     cells[0][8] = scores(b'1', 40.0, b'I', 40.5);
-    let (c, _) = read::margins_for_test(MrzFormat::TD1, &lines, &cells);
+    let (c, _) = margins::margins_for_test(MrzFormat::TD1, &lines, &cells);
     assert!(c > 0.5, "{c}");
 }
 
@@ -551,4 +553,97 @@ fn template_reader_reads_a_band_whose_last_line_merged_with_the_edge() {
         .map(|(l, w)| l.bytes().zip(w.bytes()).filter(|(a, b)| a == b).count())
         .sum();
     assert!(right >= 84, "{right} of 90: {:?}", m.lines);
+}
+
+fn read_with_margins(lines: &[&str], checked_margin: f32, ocr_confidence: f32) -> read::MrzRead {
+    read::MrzRead {
+        mrz: parse_lines(lines).expect("parse"),
+        ocr_confidence,
+        engine: "ocrb-template",
+        checked_margin,
+        unchecked_margin: 0.0,
+        number_margin: 1.0,
+        place: None,
+    }
+}
+
+/// An MRZ in another monospace font matches the OCR-B templates loosely:
+/// every margin is small. When every check digit holds, the composite
+/// included, that is no reason to doubt the read.
+#[test]
+fn template_margins_do_not_veto_a_read_whose_composite_holds() {
+    for lines in [&TD3[..], &TD2[..], &TD1[..]] {
+        let r = read_with_margins(lines, 0.01, 0.05);
+        assert!(r.is_confident(), "{lines:?}");
+        assert!(!r.engine_sure());
+    }
+}
+
+/// Visas have no composite: there a sure engine is still needed (or the
+/// visual zone, decided by the pipeline).
+#[test]
+fn visas_without_composite_need_a_sure_engine() {
+    for lines in [&MRVA[..], &MRVB[..]] {
+        assert!(
+            !read_with_margins(lines, 0.01, 0.05).is_confident(),
+            "{lines:?}"
+        );
+        assert!(
+            read_with_margins(lines, 0.5, 0.6).is_confident(),
+            "{lines:?}"
+        );
+    }
+}
+
+/// A broken check digit or a date that is no date is never confident,
+/// however sure the engine.
+#[test]
+fn broken_check_digits_or_unreal_dates_are_not_confident() {
+    let broken = [TD3[0], "L898902C36UTO7408122F1204159ZE184226B<<<<<11"];
+    assert!(!read_with_margins(&broken, 1.0, 1.0).is_confident());
+    // 13th month, check digits recomputed.
+    let l2 = "L898902C36UTO7413122F1204159ZE184226B<<<<<1";
+    let body = format!("{}{}{}", &l2[0..10], &l2[13..20], &l2[21..43]);
+    let bad_date_l2 = format!(
+        "{l2}{}",
+        check_digit(body.as_bytes()).map(char::from).unwrap_or('0')
+    );
+    let lines = [TD3[0], bad_date_l2.as_str()];
+    let r = read_with_margins(&lines, 1.0, 1.0);
+    assert!(!r.mrz.checks.birth_date || r.mrz.birth_date.is_none());
+    assert!(!r.is_confident());
+}
+
+/// OCR-B and the other monospace fonts' templates are all there, and an
+/// OCR-B band reads the same against its own set as through `read_band`.
+#[test]
+fn every_template_set_loads() {
+    assert!(ocrb::font_count() >= 3, "{}", ocrb::font_count());
+    let img = image::GrayImage::from_pixel(400, 60, image::Luma([255]));
+    for f in 0..ocrb::font_count() {
+        // A blank band has no lines: None, never a panic.
+        assert!(ocrb::read_band_font(&img, 2, 44, f).is_none());
+    }
+    assert!(ocrb::read_band_font(&img, 2, 44, ocrb::font_count()).is_none());
+}
+
+/// The document number's check-blind ties (8/S, G/6) are what the number
+/// margin reports; a tie the check digits see (7/1) and ties in other
+/// fields do not count there.
+#[test]
+fn number_margin_reports_ties_no_check_digit_can_see() {
+    let lines: Vec<String> = TD3.iter().map(|s| s.to_string()).collect();
+    let cells = clear_cells(&TD3);
+    assert!(margins::number_margin_for_test(MrzFormat::TD3, &lines, &cells) > 0.5);
+    let mut blind = clear_cells(&TD3);
+    blind[1][1] = scores(b'8', 40.0, b'S', 41.0);
+    assert!(
+        margins::number_margin_for_test(MrzFormat::TD3, &lines, &blind) < read::MIN_CELL_MARGIN
+    );
+    let mut seen = clear_cells(&TD3);
+    seen[1][2] = scores(b'9', 40.0, b'4', 41.0);
+    assert!(margins::number_margin_for_test(MrzFormat::TD3, &lines, &seen) > 0.5);
+    let mut date = clear_cells(&TD3);
+    date[1][14] = scores(b'4', 40.0, b'E', 41.0);
+    assert!(margins::number_margin_for_test(MrzFormat::TD3, &lines, &date) > 0.5);
 }

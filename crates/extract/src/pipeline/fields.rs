@@ -7,6 +7,7 @@ use crate::address::{parse_text, AddressDoc};
 use crate::data::{Address, BarcodeSummary, Evidence, ExtractedData, MrzSummary, Source};
 use crate::image::{decode, ops::downscale_to, DecodedImage};
 use crate::kind::DocKind;
+use crate::mrz::viz::VizAgreement;
 use crate::mrz::{MrzFormat, MrzRead};
 use crate::ocr::{self, Layout};
 use crate::pdf::PdfContent;
@@ -123,20 +124,56 @@ fn mrz_type(r: &MrzRead, kind: Option<DocKind>) -> Option<&'static str> {
     }
 }
 
-/// From an MRZ: fields covered by a holding check digit get confidence 1;
-/// names (no check digit) 0.9 when every digit holds; otherwise the OCR confidence.
-pub(super) fn from_mrz(out: &mut ExtractedData, r: &MrzRead, kind: Option<DocKind>) {
+/// Evidence the visual zone printed too (OCR confirms it).
+fn seen_in_viz(mut e: Evidence, seen: bool) -> Evidence {
+    if seen {
+        e.confirmed_by.push(Source::Ocr);
+    }
+    e
+}
+
+/// Names from a fully valid MRZ whose visual zone prints them: vouched for.
+pub(super) const NAMES_CONFIRMED: f64 = 0.95;
+/// Names from a fully valid MRZ whose visual zone could not be read: below
+/// the rules' trust threshold (0.85, `colleckt_domain`'s `MRZ_TRUSTED`), so a
+/// match goes to a person and a mismatch is not a rejection.
+pub(super) const NAMES_UNCONFIRMED: f64 = 0.7;
+/// Names the visual zone contradicts, or misread-shaped ones.
+pub(super) const NAMES_DOUBTED: f64 = 0.5;
+
+/// From an MRZ: fields covered by a holding check digit get confidence 1
+/// when the read is decisive (every digit, the composite included, or for
+/// visas the visual zone printing the same number and dates). The names
+/// line, document code and issuing state have no check digit: they are
+/// vouched for (0.95) only when the visual zone prints the same names (`viz`,
+/// None when it could not be read at all); otherwise 0.7 with
+/// `mrz_names_unconfirmed`, or 0.5 with `mrz_names_viz_mismatch` when the
+/// zone was legible and shows other names.
+pub(super) fn from_mrz(
+    out: &mut ExtractedData,
+    r: &MrzRead,
+    kind: Option<DocKind>,
+    viz: Option<VizAgreement>,
+) {
     let m = &r.mrz;
-    let all = r.is_confident();
+    let v = viz.unwrap_or_default();
+    // A legible visual zone that prints neither the MRZ's number nor its
+    // names, or neither its number nor both its dates, says the read went
+    // wrong, whatever its digits hold: slips between digits 5 apart (3/8,
+    // 0/5) cancel in pairs in every check digit, the composite included
+    // (CY3461485 / 350311 read CY8461485 / 850811, all digits holding).
+    let backed = v.document_number || (v.names() && v.birth_date && v.expiry_date);
+    let contradicted = v.legible() && !backed;
+    let all = r.decisive(v.document_number, v.checked_fields()) && !contradicted;
     if m.checks_valid() && !all {
         out.note("mrz_low_confidence");
     }
     let base = if all {
-        0.9
+        NAMES_CONFIRMED
     } else {
         f64::from(r.ocr_confidence) * 0.8
     };
-    let checked = |ok: bool| {
+    let checked = |ok: bool, seen: bool| {
         let mut e = Evidence::new(
             Source::Mrz,
             if ok && all {
@@ -148,7 +185,7 @@ pub(super) fn from_mrz(out: &mut ExtractedData, r: &MrzRead, kind: Option<DocKin
             },
         );
         e.check_digit_valid = Some(ok);
-        e
+        seen_in_viz(e, seen)
     };
     // Nothing checks the document code, issuing state and names: when they do
     // not have an MRZ's shape, they were misread and are not vouched for by
@@ -157,48 +194,52 @@ pub(super) fn from_mrz(out: &mut ExtractedData, r: &MrzRead, kind: Option<DocKin
     if !shaped {
         out.note("mrz_names_implausible");
     }
-    // A near tie between two letters (B/P, O/Q) in them leaves them unvouched
-    // for as well: a slip there has the right shape.
-    let sure = r.unchecked_sure();
-    if shaped && !sure {
-        out.note("mrz_names_uncertain");
-    }
-    let plain = || {
-        Evidence::new(
-            Source::Mrz,
-            if shaped && sure { base } else { base.min(0.5) },
-        )
+    let names_ok = v.names();
+    let names_conf = if !all || !shaped {
+        base.min(NAMES_DOUBTED)
+    } else if names_ok {
+        NAMES_CONFIRMED
+    } else if v.legible() {
+        out.note("mrz_names_viz_mismatch");
+        NAMES_DOUBTED
+    } else {
+        out.note("mrz_names_unconfirmed");
+        NAMES_UNCONFIRMED
     };
+    // Sex and the state codes share the names' confidence: the same
+    // uncovered line (TD3: line 1), or no better covered.
+    let plain = || Evidence::new(Source::Mrz, names_conf);
+    let name = || seen_in_viz(plain(), names_ok);
     if let Some(t) = mrz_type(r, kind) {
         out.document_type = Some(t.to_string());
     }
     let mut given = m.given_names.split_whitespace();
     let first = given.next().map(str::to_string);
     let middle: Vec<&str> = given.collect();
-    out.set("first_name", first, plain());
+    out.set("first_name", first, name());
     out.set(
         "middle_name",
         (!middle.is_empty()).then(|| middle.join(" ")),
-        plain(),
+        name(),
     );
-    out.set("last_name", Some(m.surname.clone()), plain());
+    out.set("last_name", Some(m.surname.clone()), name());
     out.set(
         "date_of_birth",
         m.birth_date.clone(),
-        checked(m.checks.birth_date),
+        checked(m.checks.birth_date, v.birth_date),
     );
     out.set("sex", (m.sex != "X").then(|| m.sex.clone()), plain());
     out.set(
         "document_number",
         Some(m.document_number.clone()),
-        checked(m.checks.document_number),
+        checked(m.checks.document_number, v.document_number),
     );
     out.set("issuing_country", icao_country(&m.issuing_state), plain());
     out.set("nationality", icao_country(&m.nationality), plain());
     out.set(
         "expiry_date",
         m.expiry_date.clone(),
-        checked(m.checks.expiry_date),
+        checked(m.checks.expiry_date, v.expiry_date),
     );
     out.mrz = Some(MrzSummary {
         format: m.format.name().to_string(),
@@ -328,8 +369,148 @@ pub(super) fn address_from_pdf(out: &mut ExtractedData, pdf: &PdfContent, kind: 
 
 #[cfg(test)]
 mod tests {
-    use super::unchecked_fields_shaped;
-    use crate::mrz::parse_lines;
+    use super::{
+        from_mrz, unchecked_fields_shaped, NAMES_CONFIRMED, NAMES_DOUBTED, NAMES_UNCONFIRMED,
+    };
+    use crate::data::ExtractedData;
+    use crate::mrz::viz::VizAgreement;
+    use crate::mrz::{parse_lines, MrzRead};
+
+    /// The ICAO specimen read with OCR-B-foreign margins (everything a near
+    /// tie), every check digit holding.
+    fn foreign_font_read(lines: &[&str]) -> MrzRead {
+        MrzRead {
+            mrz: parse_lines(lines).unwrap(),
+            ocr_confidence: 0.05,
+            engine: "ocrb-template",
+            checked_margin: 0.01,
+            unchecked_margin: 0.0,
+            number_margin: 1.0,
+            place: None,
+        }
+    }
+
+    const TD3: [&str; 2] = [
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+        "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+    ];
+    const MRVA: [&str; 2] = [
+        "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+        "L8988901C4XXX4009078F96121096ZE184226B<<<<<<",
+    ];
+
+    fn run(lines: &[&str], viz: Option<VizAgreement>, number_margin: f32) -> ExtractedData {
+        let mut r = foreign_font_read(lines);
+        r.number_margin = number_margin;
+        let mut out = ExtractedData::default();
+        from_mrz(&mut out, &r, None, viz);
+        out
+    }
+
+    fn conf(d: &ExtractedData, k: &str) -> f64 {
+        d.evidence[k].confidence
+    }
+
+    const ALL: VizAgreement = VizAgreement {
+        surname: true,
+        given_names: true,
+        document_number: true,
+        birth_date: true,
+        expiry_date: true,
+    };
+
+    #[test]
+    fn a_valid_mrz_the_visual_zone_prints_is_trusted_whatever_its_font() {
+        let d = run(&TD3, Some(ALL), 1.0);
+        assert_eq!(d.mrz.as_ref().map(|m| m.checks_valid), Some(true));
+        assert_eq!(conf(&d, "last_name"), NAMES_CONFIRMED);
+        assert_eq!(conf(&d, "document_number"), 1.0);
+        assert!(d.notes.is_empty(), "{:?}", d.notes);
+        assert!(d.evidence["last_name"]
+            .confirmed_by
+            .contains(&crate::data::Source::Ocr));
+    }
+
+    #[test]
+    fn names_without_a_legible_visual_zone_stay_below_trust() {
+        for viz in [None, Some(VizAgreement::default())] {
+            let d = run(&TD3, viz, 1.0);
+            assert_eq!(d.mrz.as_ref().map(|m| m.checks_valid), Some(true));
+            assert_eq!(conf(&d, "last_name"), NAMES_UNCONFIRMED);
+            assert_eq!(conf(&d, "date_of_birth"), 1.0);
+            assert_eq!(d.notes, ["mrz_names_unconfirmed"]);
+        }
+    }
+
+    #[test]
+    fn a_visual_zone_with_other_names_leaves_them_doubted() {
+        let viz = VizAgreement {
+            surname: false,
+            ..ALL
+        };
+        let d = run(&TD3, Some(viz), 1.0);
+        assert_eq!(conf(&d, "last_name"), NAMES_DOUBTED);
+        assert_eq!(conf(&d, "first_name"), NAMES_DOUBTED);
+        assert_eq!(d.notes, ["mrz_names_viz_mismatch"]);
+    }
+
+    #[test]
+    fn a_legible_zone_printing_neither_names_nor_number_undoes_the_digits() {
+        let viz = VizAgreement {
+            birth_date: true,
+            expiry_date: true,
+            ..VizAgreement::default()
+        };
+        let d = run(&TD3, Some(viz), 1.0);
+        // Not decisive: the rules trust no MRZ field of it.
+        assert_eq!(d.mrz.as_ref().map(|m| m.checks_valid), Some(false));
+        assert!(d.notes.iter().any(|n| n == "mrz_low_confidence"));
+    }
+
+    #[test]
+    fn a_legible_zone_printing_the_names_but_not_the_number_nor_a_date_undoes_them() {
+        let viz = VizAgreement {
+            surname: true,
+            given_names: true,
+            birth_date: true,
+            ..VizAgreement::default()
+        };
+        let d = run(&TD3, Some(viz), 1.0);
+        assert_eq!(d.mrz.as_ref().map(|m| m.checks_valid), Some(false));
+        // Its number printed otherwise (the VIZ's OCR slipped) but both
+        // dates there: the digits stand.
+        let dates = VizAgreement {
+            expiry_date: true,
+            ..viz
+        };
+        let d = run(&TD3, Some(dates), 1.0);
+        assert_eq!(d.mrz.as_ref().map(|m| m.checks_valid), Some(true));
+    }
+
+    #[test]
+    fn a_number_tie_the_check_digits_cannot_see_needs_the_printed_number() {
+        let unsure = run(&TD3, None, 0.0);
+        assert_eq!(unsure.mrz.as_ref().map(|m| m.checks_valid), Some(false));
+        assert!(unsure.notes.iter().any(|n| n == "mrz_low_confidence"));
+        let seen = run(&TD3, Some(ALL), 0.0);
+        assert_eq!(seen.mrz.as_ref().map(|m| m.checks_valid), Some(true));
+    }
+
+    #[test]
+    fn a_visa_without_composite_needs_its_number_and_dates_printed() {
+        let alone = run(&MRVA, None, 1.0);
+        assert_eq!(alone.mrz.as_ref().map(|m| m.checks_valid), Some(false));
+        let names_only = VizAgreement {
+            surname: true,
+            given_names: true,
+            ..VizAgreement::default()
+        };
+        let weak = run(&MRVA, Some(names_only), 1.0);
+        assert_eq!(weak.mrz.as_ref().map(|m| m.checks_valid), Some(false));
+        let seen = run(&MRVA, Some(ALL), 1.0);
+        assert_eq!(seen.mrz.as_ref().map(|m| m.checks_valid), Some(true));
+        assert_eq!(conf(&seen, "last_name"), NAMES_CONFIRMED);
+    }
 
     #[test]
     fn misread_name_lines_are_not_shaped_like_an_mrz() {

@@ -207,17 +207,17 @@ fn read_mrz(
         (false, Some(b)) => vec![front, b],
         (_, None) => vec![front],
     };
-    let mut best: Option<mrz::MrzRead> = None;
-    for img in order {
+    let mut best: Option<(mrz::MrzRead, usize)> = None;
+    for (i, img) in order.iter().enumerate() {
         if let Some(r) = mrz::read_mrz(&img.gray) {
             let sure = r.is_confident();
             // Two unsure reads: the better one by the reader's own order, not
             // whichever picture came first.
             if best
                 .as_ref()
-                .is_none_or(|b| mrz::read::rank(&r) > mrz::read::rank(b))
+                .is_none_or(|(b, _)| mrz::read::rank(&r) > mrz::read::rank(b))
             {
-                best = Some(r);
+                best = Some((r, i));
             }
             if sure {
                 break;
@@ -225,8 +225,16 @@ fn read_mrz(
         }
     }
     match best {
-        Some(r) => {
-            fields::from_mrz(out, &r, kind);
+        Some((mut r, i)) => {
+            // The visual zone vouches for the names line (no check digit
+            // covers it); only worth reading when the check digits hold.
+            let viz = if mrz::read::sound(&r.mrz) {
+                let other = order.iter().enumerate().find(|&(j, _)| j != i);
+                mrz::viz::agreement(&order[i].gray, &mut r, other.map(|(_, o)| &o.gray))
+            } else {
+                None
+            };
+            fields::from_mrz(out, &r, kind, viz);
             true
         }
         None => {

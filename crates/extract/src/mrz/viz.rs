@@ -1,0 +1,548 @@
+//! The visual inspection zone (VIZ): the printed surname, given names,
+//! document number and dates above the MRZ (or on a card's other side), read
+//! by Tesseract and compared with the MRZ. Agreement is what vouches for the
+//! names line, which no check digit covers; it is never compared with what a
+//! verification expects, only with the document itself.
+
+use image::GrayImage;
+
+use super::locate::Band;
+use super::Mrz;
+use crate::image::ops::{downscale_to, sample_rotated};
+use crate::ocr::{self, Layout};
+
+/// What the visual zone says about an MRZ.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VizAgreement {
+    /// Every surname part of the MRZ is printed on the page.
+    pub surname: bool,
+    /// Every given name of the MRZ is printed (the last one may be cut short
+    /// in a full names field).
+    pub given_names: bool,
+    /// The document number is printed.
+    pub document_number: bool,
+    /// The date of birth is printed, in any of the usual forms.
+    pub birth_date: bool,
+    /// The date of expiry is printed.
+    pub expiry_date: bool,
+}
+
+impl VizAgreement {
+    /// The names line is confirmed: surname and given names (a names field
+    /// with no given names needs the surname alone).
+    pub fn names(&self) -> bool {
+        self.surname && self.given_names
+    }
+
+    /// The zone was read: a field that a check digit covers was found in it.
+    /// Without that, names not found say nothing (the zone was not legible);
+    /// with it, names not found are a disagreement.
+    pub fn legible(&self) -> bool {
+        self.document_number || self.birth_date || self.expiry_date
+    }
+
+    /// Number and both dates printed as the MRZ has them.
+    pub fn checked_fields(&self) -> bool {
+        self.document_number && self.birth_date && self.expiry_date
+    }
+
+    /// Merge two zones' findings (a card's two sides).
+    pub fn or(self, o: VizAgreement) -> VizAgreement {
+        VizAgreement {
+            surname: self.surname || o.surname,
+            given_names: self.given_names || o.given_names,
+            document_number: self.document_number || o.document_number,
+            birth_date: self.birth_date || o.birth_date,
+            expiry_date: self.expiry_date || o.expiry_date,
+        }
+    }
+}
+
+/// Where the MRZ was read, for finding the zone above it: its band and
+/// whether the page was upside down.
+#[derive(Debug, Clone, Copy)]
+pub struct MrzPlace {
+    /// The band the MRZ was read from.
+    pub band: Band,
+    /// Read from the band turned half a turn.
+    pub upside_down: bool,
+}
+
+/// The zone above the MRZ spans this many band lengths (a TD3 data page is
+/// 125 × 88 mm with a ~114 mm MRZ; a TD1/TD2 card is flatter still).
+const ZONE_HEIGHT: f32 = 0.62;
+/// MRZ line height (px) the zone is scaled to: VIZ values are printed at
+/// about the MRZ's size, and Tesseract reads 18–30 px capitals well.
+const ZONE_LINE_PX: f32 = 22.0;
+
+/// The zone above the band, level and scaled, upright.
+pub fn zone_image(img: &GrayImage, place: &MrzPlace) -> GrayImage {
+    let b = &place.band;
+    let h = b.width * ZONE_HEIGHT;
+    // Above the band in the page's own frame: for an upside-down page that
+    // is below it in the image.
+    let dir = if place.upside_down { 1.0 } else { -1.0 };
+    let off = dir * (b.height / 2.0 + h / 2.0);
+    let (s, c) = b.angle.sin_cos();
+    let (cx, cy) = (b.cx - off * s, b.cy + off * c);
+    let scale = (ZONE_LINE_PX / b.line_height.max(1.0)).clamp(0.2, 3.0);
+    let z = sample_rotated(img, cx, cy, b.angle, b.width * 1.04, h, scale);
+    if place.upside_down {
+        crate::image::ops::rotate(&z, 2)
+    } else {
+        z
+    }
+}
+
+/// OCR text of the zone above the MRZ; None without Tesseract.
+pub fn read_zone(img: &GrayImage, place: &MrzPlace) -> Option<String> {
+    let z = zone_image(img, place);
+    let t = ocr::recognize(&z, Layout::Block, "").ok()?;
+    Some(t.text())
+}
+
+/// OCR text of a whole picture (a card's other side), at most 1600 px.
+pub fn read_page(img: &GrayImage) -> Option<String> {
+    let v = downscale_to(img, 1600);
+    let t = ocr::recognize(&v, Layout::Sparse, "").ok()?;
+    Some(t.text())
+}
+
+/// What the visual zone says about a read: the zone above the MRZ on the
+/// picture it was read from (the whole picture when its place is unknown),
+/// then, if that did not print the names, the other picture (a card's front,
+/// whose back carries the MRZ). None without Tesseract.
+///
+/// A document number the check digits cannot settle (a character with a
+/// near rival of the same value mod 10, see [`super::MrzRead::number_sure`])
+/// takes the printed number's character where the two differ only so.
+pub fn agreement(
+    read_from: &GrayImage,
+    r: &mut super::MrzRead,
+    other: Option<&GrayImage>,
+) -> Option<VizAgreement> {
+    if !ocr::available() {
+        return None;
+    }
+    let text = match &r.place {
+        Some(p) => read_zone(read_from, p),
+        None => read_page(read_from),
+    };
+    let mut a = VizAgreement::default();
+    if super::debug() {
+        eprintln!("viz text {text:?}");
+    }
+    if let Some(t) = text {
+        if !r.number_sure() {
+            settle_number(&mut r.mrz, &t);
+        }
+        a = compare(&t, &r.mrz);
+    }
+    if super::debug() {
+        eprintln!("viz {a:?}");
+    }
+    if !a.names() {
+        if let Some(t) = other.and_then(read_page) {
+            if !r.number_sure() && !a.document_number {
+                settle_number(&mut r.mrz, &t);
+            }
+            a = a.or(compare(&t, &r.mrz));
+        }
+    }
+    Some(a)
+}
+
+/// Where the document number sits in the MRZ lines: (line, first cell).
+fn number_at(format: super::MrzFormat) -> (usize, usize) {
+    match format {
+        super::MrzFormat::TD1 => (0, 5),
+        _ => (1, 0),
+    }
+}
+
+/// Replace the MRZ's document number by the printed one when the two differ
+/// only in characters of equal value mod 10 (G/6, F/P, Q/6, S/8): every
+/// check digit holds for both, so the check digits cannot choose and the
+/// visual zone does. Returns whether the number changed.
+pub fn settle_number(mrz: &mut Mrz, text: &str) -> bool {
+    let num = mrz.document_number.clone();
+    let n = num.len();
+    if n < 5 || num.contains(' ') {
+        return false;
+    }
+    let (li, at) = number_at(mrz.format);
+    let same_mod10 = |a: u8, b: u8| match (super::char_value(a), super::char_value(b)) {
+        (Some(x), Some(y)) => x % 10 == y % 10,
+        _ => false,
+    };
+    // Per character: the same, a look-alike the check digit tells apart
+    // (the VIZ's OCR read O for 0: keep the MRZ's), or of equal value mod 10
+    // (take the printed one).
+    let fold1 = |c: u8| fold_digitish(&char::from(c).to_string()).into_bytes()[0];
+    let mut found: Option<Vec<u8>> = None;
+    for line in text.lines() {
+        let c: Vec<u8> = line
+            .chars()
+            .flat_map(char::to_uppercase)
+            .filter(char::is_ascii_alphanumeric)
+            .map(|ch| ch as u8)
+            .collect();
+        for w in c.windows(n) {
+            let mut new = Vec::with_capacity(n);
+            let mut changed = false;
+            for (&v, m) in w.iter().zip(num.bytes()) {
+                if v == m || fold1(v) == fold1(m) {
+                    new.push(m);
+                } else if same_mod10(v, m) && !(m.is_ascii_digit() && v.is_ascii_alphabetic()) {
+                    // Never a digit for a letter: the VIZ's OCR reads 8 as S
+                    // and 6 as G far more often than an MRZ holds S or G
+                    // among digits.
+                    new.push(v);
+                    changed = true;
+                } else {
+                    break;
+                }
+            }
+            if new.len() == n && changed {
+                // Two printed candidates that disagree settle nothing.
+                if found.as_deref().is_some_and(|f| f != new) {
+                    return false;
+                }
+                found = Some(new);
+            }
+        }
+    }
+    let Some(new) = found else { return false };
+    let mut lines = mrz.lines.clone();
+    let Some(line) = lines.get_mut(li) else {
+        return false;
+    };
+    if line.get(at..at + n) != Some(num.as_str()) {
+        return false;
+    }
+    line.replace_range(at..at + n, &String::from_utf8_lossy(&new));
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    match super::parse_lines(&refs) {
+        Ok(m) if m.checks == mrz.checks => {
+            *mrz = m;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// ICAO 9303 transliterations the MRZ uses for letters the VIZ prints
+/// (part 3, 6.A): both the short and the long form are accepted.
+fn fold(c: char) -> &'static [&'static str] {
+    match c {
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ą' | 'Ă' => &["A"],
+        'Ä' => &["AE", "A"],
+        'Å' => &["AA", "A"],
+        'Æ' => &["AE"],
+        'Ç' | 'Č' | 'Ć' => &["C"],
+        'Ď' | 'Đ' => &["D"],
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ě' | 'Ę' => &["E"],
+        'Ì' | 'Í' | 'Î' | 'Ï' => &["I"],
+        'Ł' => &["L"],
+        'Ñ' | 'Ń' | 'Ň' => &["N"],
+        'Ò' | 'Ó' | 'Ô' | 'Õ' => &["O"],
+        'Ö' | 'Ø' => &["OE", "O"],
+        'Ř' => &["R"],
+        'Š' | 'Ś' | 'Ş' => &["S"],
+        'ß' => &["SS"],
+        'Ť' | 'Ţ' => &["T"],
+        'Ù' | 'Ú' | 'Û' | 'Ů' => &["U"],
+        'Ü' => &["UE", "U"],
+        'Ý' | 'Ÿ' => &["Y"],
+        'Ž' | 'Ź' | 'Ż' => &["Z"],
+        _ => &[],
+    }
+}
+
+/// The words of the text, upper case, as the MRZ would spell them: letters
+/// and digits; apostrophes dropped (O'BRIEN is OBRIEN), any other mark a
+/// break (hyphens and spaces are `<` in the MRZ). A word with a letter the
+/// MRZ transliterates two ways gives both spellings.
+fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    let flush = |cur: &mut Vec<String>, out: &mut Vec<Vec<String>>| {
+        if !cur.is_empty() {
+            out.push(std::mem::take(cur));
+        }
+    };
+    for ch in text.chars().flat_map(char::to_uppercase) {
+        if ch.is_ascii_alphanumeric() {
+            if cur.is_empty() {
+                cur.push(String::new());
+            }
+            cur.iter_mut().for_each(|w| w.push(ch));
+        } else if ch == '\'' || ch == '’' {
+            continue;
+        } else if !fold(ch).is_empty() {
+            if cur.is_empty() {
+                cur.push(String::new());
+            }
+            let mut next = Vec::new();
+            for w in &cur {
+                for f in fold(ch) {
+                    if next.len() < 8 {
+                        next.push(format!("{w}{f}"));
+                    }
+                }
+            }
+            cur = next;
+        } else {
+            flush(&mut cur, &mut out);
+        }
+    }
+    flush(&mut cur, &mut out);
+    out.into_iter().flatten().collect()
+}
+
+/// Whether every part of an MRZ name is a printed word; `cut`: the names
+/// field is full, so its last part may be a prefix of the printed word.
+fn name_printed(parts: &[&str], words: &[String], cut: bool) -> bool {
+    !parts.is_empty()
+        && parts.iter().enumerate().all(|(i, p)| {
+            words.iter().any(|w| {
+                w == p || (cut && i + 1 == parts.len() && p.len() >= 2 && w.starts_with(p))
+            })
+        })
+}
+
+/// Look-alikes folded for number comparison only, where the check digit
+/// tells them apart (their values differ by other than a multiple of 10):
+/// the VIZ only has to show the same characters.
+fn fold_digitish(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'O' | 'Q' | 'D' => '0',
+            'I' => '1',
+            'S' => '5',
+            'B' => '8',
+            'Z' => '2',
+            c => c,
+        })
+        .collect()
+}
+
+/// Month names as passports print them: English and French abbreviations
+/// (bilingual pages print `AUG/AOÛT`), the full English names start so.
+const MONTH_NAMES: [&[&str]; 12] = [
+    &["JAN", "JANV"],
+    &["FEB", "FEV", "FÉV"],
+    &["MAR", "MARS"],
+    &["APR", "AVR"],
+    &["MAY", "MAI"],
+    &["JUN", "JUIN"],
+    &["JUL", "JUIL"],
+    &["AUG", "AOU", "AOÛ"],
+    &["SEP", "SEPT"],
+    &["OCT"],
+    &["NOV"],
+    &["DEC", "DÉC"],
+];
+
+/// Whether the ISO date `iso` is printed in `text`, as `DD MMM YYYY`,
+/// `DD MMM YY`, `DD.MM.YYYY`, `DD/MM/YYYY`, `DD-MM-YYYY`, `YYYY-MM-DD` or
+/// `MM/DD/YYYY` (spaces and marks between the parts ignored).
+fn date_printed(text: &str, iso: &str) -> bool {
+    let p: Vec<&str> = iso.split('-').collect();
+    let [y, m, d] = p.as_slice() else {
+        return false;
+    };
+    let Some(mi) = m.parse::<usize>().ok().and_then(|m| m.checked_sub(1)) else {
+        return false;
+    };
+    let yy = y.get(2..).unwrap_or("");
+    // Per line, marks and spaces dropped: "12 AUG/AOÛT 1974" → "12AUGAOÛT1974".
+    text.lines().any(|line| {
+        let s: String = line
+            .chars()
+            .flat_map(char::to_uppercase)
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let numeric = [
+            format!("{d}{m}{y}"),
+            format!("{y}{m}{d}"),
+            format!("{m}{d}{y}"),
+        ];
+        if numeric.iter().any(|f| s.contains(f.as_str())) {
+            return true;
+        }
+        MONTH_NAMES.get(mi).is_some_and(|names| {
+            names.iter().any(|n| {
+                s.match_indices(&format!("{d}{n}")).any(|(at, hit)| {
+                    let rest = &s[at + hit.len()..];
+                    // Letters after the month: the rest of its name or its
+                    // other language's name.
+                    let rest = rest.trim_start_matches(|c: char| c.is_alphabetic());
+                    rest.starts_with(y)
+                        || (rest.starts_with(yy)
+                            && !rest[2..].starts_with(|c: char| c.is_ascii_digit()))
+                })
+            })
+        })
+    })
+}
+
+/// Compare the zone's text with the MRZ.
+pub fn compare(text: &str, mrz: &Mrz) -> VizAgreement {
+    let ws = words(text);
+    let surname: Vec<&str> = mrz.surname.split_whitespace().collect();
+    let given: Vec<&str> = mrz.given_names.split_whitespace().collect();
+    let names_line = match mrz.format {
+        super::MrzFormat::TD1 => mrz.lines.get(2),
+        _ => mrz.lines.first(),
+    };
+    let full = names_line.is_some_and(|l| !l.ends_with('<'));
+    let number = fold_digitish(&mrz.document_number);
+    let compact: Vec<String> = text
+        .lines()
+        .map(|l| {
+            fold_digitish(
+                &l.chars()
+                    .flat_map(char::to_uppercase)
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect::<String>(),
+            )
+        })
+        .collect();
+    let date = |d: &Option<String>| d.as_deref().is_some_and(|d| date_printed(text, d));
+    VizAgreement {
+        surname: name_printed(&surname, &ws, full && given.is_empty()),
+        given_names: given.is_empty() || name_printed(&given, &ws, full),
+        document_number: number.len() >= 5 && compact.iter().any(|l| l.contains(&number)),
+        birth_date: date(&mrz.birth_date),
+        expiry_date: date(&mrz.expiry_date),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mrz::parse_lines;
+
+    fn specimen() -> Mrz {
+        parse_lines(&[
+            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+            "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn a_page_printing_the_mrz_data_agrees() {
+        let text = "PASSPORT / PASSEPORT\nSurname / Nom\nERIKSSON\nGiven names / Prénoms\n\
+                    Anna Maria\nDocument no.\nL898902C3\nDate of birth\n12 AUG/AOÛT 74\n\
+                    Date of expiry\n15.04.2012";
+        let a = compare(text, &specimen());
+        assert!(a.names() && a.checked_fields() && a.legible(), "{a:?}");
+    }
+
+    #[test]
+    fn another_surname_on_the_page_disagrees_but_the_zone_was_legible() {
+        let text = "Surname\nERIKSEN\nGiven names\nANNA MARIA\nL898902C3\n1974-08-12";
+        let a = compare(text, &specimen());
+        assert!(!a.surname && a.given_names && !a.names());
+        assert!(a.legible() && a.document_number && a.birth_date && !a.expiry_date);
+    }
+
+    #[test]
+    fn illegible_zone_says_nothing() {
+        let a = compare("~ ;; ,, PASSP0RT", &specimen());
+        assert_eq!(a, VizAgreement::default());
+        assert!(!a.legible());
+    }
+
+    #[test]
+    fn names_are_whole_words_and_a_part_inside_a_word_is_not_a_name() {
+        // "ANNA" inside "ANNAPOLIS" and "MARIA" inside "MARIANNE" are no
+        // given names.
+        let a = compare("ERIKSSON\nANNAPOLIS MARIANNE", &specimen());
+        assert!(a.surname && !a.given_names);
+    }
+
+    #[test]
+    fn transliterated_and_apostrophe_names_match() {
+        let m = parse_lines(&[
+            "P<UTOOBRIEN<<SOEREN<JOSE<<<<<<<<<<<<<<<<<<<<",
+            "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+        ])
+        .unwrap();
+        assert!(compare("O'BRIEN\nSøren José", &m).names());
+        let m = parse_lines(&[
+            "P<UTOMUELLER<<JURGEN<<<<<<<<<<<<<<<<<<<<<<<<",
+            "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+        ])
+        .unwrap();
+        assert!(compare("MÜLLER\nJÜRGEN", &m).names());
+    }
+
+    #[test]
+    fn a_full_names_field_may_cut_the_last_given_name() {
+        let m = parse_lines(&[
+            "P<UTOABERCROMBIE<MONTGOMERY<<MAXIMILIAN<ALEX",
+            "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+        ])
+        .unwrap();
+        assert!(compare("ABERCROMBIE MONTGOMERY\nMAXIMILIAN ALEXANDER", &m).names());
+        // Not cut: the whole name must be printed.
+        let e = specimen();
+        assert!(!compare("ERIKSSON\nANNA MARIAN", &e).given_names);
+    }
+
+    #[test]
+    fn dates_in_the_usual_forms() {
+        let iso = "1974-08-12";
+        for t in [
+            "12 AUG 1974",
+            "12 AUG/AOÛT 1974",
+            "12 AOÛT/AUG 74",
+            "12.08.1974",
+            "12/08/1974",
+            "1974-08-12",
+            "08/12/1974",
+            "12 Aug 1974",
+        ] {
+            assert!(date_printed(t, iso), "{t}");
+        }
+        for t in ["13 AUG 1974", "12 SEP 1974", "12.08.1975", "12 AUG 741"] {
+            assert!(!date_printed(t, iso), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_printed_number_settles_a_tie_the_check_digits_cannot_see() {
+        // G and 6 (values 16 and 6) pass every check digit alike.
+        let mut m = parse_lines(&[
+            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+            "Z47555G403UTO7408122F1204159ZE184226B<<<<<10",
+        ])
+        .unwrap();
+        let checks = m.checks;
+        assert!(settle_number(&mut m, "Document no.\nZ47555640"));
+        assert_eq!(m.document_number, "Z47555640");
+        assert_eq!(m.checks, checks);
+        assert!(m.lines[1].starts_with("Z475556403"));
+        // A printed number that differs otherwise settles nothing.
+        let mut m2 = parse_lines(&[
+            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+            "Z47555G403UTO7408122F1204159ZE184226B<<<<<10",
+        ])
+        .unwrap();
+        assert!(!settle_number(&mut m2, "Z47555740"));
+        assert_eq!(m2.document_number, "Z47555G40");
+        // Nor do two printed candidates that disagree.
+        assert!(!settle_number(&mut m2, "Z47555640\nZ47555Q40"));
+    }
+
+    #[test]
+    fn numbers_printed_with_spaces_or_look_alikes_match() {
+        let e = specimen();
+        assert!(compare("No. L898 902 C3", &e).document_number);
+        assert!(compare("L898902C3", &e).document_number);
+        assert!(!compare("L898902C4", &e).document_number);
+    }
+}
