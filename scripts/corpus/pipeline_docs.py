@@ -4,7 +4,7 @@ encoders (pdf417gen, zint), MRZ fonts (OCR-B, DejaVu/Liberation Mono),
 layouts and camera parameters; `Docs("test")` only the test ones (bwip-js,
 FreeMono/Nimbus Mono/Noto Mono, front-c/d, lease-b/decl-b, test camera).
 """
-from PIL import ImageFilter
+from PIL import Image, ImageFilter
 
 import address
 import camera
@@ -34,7 +34,13 @@ class Docs:
     def card_back(self, rng, payload):
         encoder = rng.choice(self.s["encoders"])
         sym, _ = licence_back.draw_symbol(rng, self.split, encoder, payload)
-        return licence_back.card(rng, rng.choice(self.s["backs"]), sym, rng.choice(self.s["faces"]))
+        card = licence_back.card(rng, rng.choice(self.s["backs"]), sym, rng.choice(self.s["faces"]))
+        # A genuine case's picture must pass the image-quality rule (>= ~1000 px
+        # wide, as a phone photo of a card is): small symbols are printed larger.
+        if card.width < 1100:
+            k = -(-1100 // card.width)
+            card = card.resize((card.width * k, card.height * k), Image.NEAREST)
+        return card
 
     def licence_front(self, rng, fields):
         return licence_front.front(rng, rng.choice(self.s["fronts"]), rng.choice(self.s["front_fonts"]), fields)
