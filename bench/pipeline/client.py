@@ -125,6 +125,27 @@ def rules_of(v, slot):
     return {}
 
 
+def print_per_split(cases, got, ids):
+    """Genuine cases (expected Approved) and mismatches (expected Rejected or
+    Double Check) per corpus split (scripts/corpus: dev and test sources):
+    what was decided, and how many were approved wrongly."""
+    labels = ["Approved", "Rejected", "Double Check"]
+    rows = {}
+    for c in cases:
+        decided = got[ids[c["id"]]]["status_label"]
+        group = "genuine" if c["expected"]["decision"] == "Approved" else "mismatch"
+        r = rows.setdefault((c.get("split", "dev"), group), {d: 0 for d in labels + ["other"]})
+        r[decided if decided in labels else "other"] += 1
+    print("\nper split (genuine: expected Approved; mismatch: expected Rejected or Double Check)")
+    print(f"  {'split':6} {'cases':9} {'n':>4} " + "".join(f"{d:>14}" for d in labels + ["other"])
+          + f"{'wrong appr.':>13}")
+    for (split, group), r in sorted(rows.items()):
+        n = sum(r.values())
+        wrong = r["Approved"] if group == "mismatch" else 0
+        print(f"  {split:6} {group:9} {n:>4} " + "".join(f"{r[d]:>14}" for d in labels + ["other"])
+              + f"{wrong:>13}")
+
+
 def accuracy(base, token, corpus, out_json):
     api = Api(base, token)
     cases = json.load(open(os.path.join(corpus, "cases.json")))
@@ -189,6 +210,7 @@ def accuracy(base, token, corpus, out_json):
         row = matrix[e]
         print(f"{e:14}" + "".join(f"{row[d]:>14}" for d in labels + ["other"]) + f"{sum(row.values()):>8}")
     print(f"\noverall decision accuracy: {right}/{total} = {right / total:.1%}")
+    print_per_split(cases, got, ids)
     rejected_wrongly = sum(matrix[e]["Rejected"] for e in labels if e != "Rejected")
     approved_wrongly = sum(matrix[e]["Approved"] for e in labels if e != "Approved")
     print(f"wrongly approved: {approved_wrongly}; wrongly rejected: {rejected_wrongly}")
