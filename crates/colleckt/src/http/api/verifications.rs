@@ -9,14 +9,14 @@ use crate::http::body::JsonBody;
 use crate::http::error::ApiResult;
 use crate::http::idempotency;
 use crate::http::render::{self, VerificationDetail, VerificationResource};
-use crate::jobs::{events_for, pipeline_job, purge_job};
+use crate::service::lifecycle::{self, Act};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use colleckt_domain::validation::{validate_create, validate_patch};
 use colleckt_domain::{Action, Status, ValidationErrors};
-use colleckt_store::{DocStatus, DocumentEffect, ListFilter, NewVerification, Transition};
+use colleckt_store::{ListFilter, NewVerification};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -263,41 +263,21 @@ pub async fn update(
 ) -> ApiResult<Json<Data<VerificationResource>>> {
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
-    Action::Update.apply(v.status)?;
+    lifecycle::allowed(Action::Update, &v)?;
     let patch = validate_patch(flow, &v.expected, &body.value)?;
-    let mut t = match &patch.status_change {
-        Some(change) => {
-            let to = Action::SetStatus(change.status).apply(v.status)?;
-            let mut t = Transition::new(to, change.email.clone());
-            t.comment = Some(change.comment.clone());
-            t.events = events_for(to);
-            t.documents = match to {
-                Status::Approved => {
-                    DocumentEffect::SetStatus(DocStatus::Approved, Some("approved"))
-                }
-                Status::Rejected => {
-                    DocumentEffect::SetStatus(DocStatus::Rejected, Some("rejected"))
-                }
-                Status::Canceled => DocumentEffect::SetStatus(DocStatus::Canceled, None),
-                _ => DocumentEffect::None,
-            };
-            // Double Check (and Submitted) run the pipeline again, or nothing would decide.
-            if matches!(to, Status::DoubleCheck | Status::Submitted) {
-                t.jobs.push(pipeline_job(&v));
-            }
-            t.set_submitted_at = to == Status::Submitted;
-            t
-        }
-        None => {
-            let mut t = Transition::new(v.status, "system");
-            t.record_history = false;
-            t
-        }
+    // With a status, the PATCH is that status change (with its history,
+    // events and jobs); without, a data-only change with no history.
+    let (action, mut act) = match patch.status_change {
+        Some(change) => (
+            Action::SetStatus(change.status),
+            Act::by(change.email, Some(change.comment)),
+        ),
+        None => (Action::Update, Act::by("system", None)),
     };
-    t.expected = patch.expected;
-    t.vendor_reference = patch.vendor_reference;
-    t.vendor_state = patch.vendor_state;
-    state.store.transition(&v, t).await?;
+    act.expected = patch.expected;
+    act.vendor_reference = patch.vendor_reference;
+    act.vendor_state = patch.vendor_state;
+    lifecycle::act(&state, flow, &v, action, act).await?;
     respond_summary(&state, &auth, flow, &id).await
 }
 
@@ -313,10 +293,7 @@ pub async fn destroy(
 ) -> ApiResult<StatusCode> {
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
-    state
-        .store
-        .delete_verification(&v, purge_job(&v, state.retention_days))
-        .await?;
+    lifecycle::delete(&state, &v).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
