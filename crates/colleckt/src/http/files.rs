@@ -9,31 +9,10 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use colleckt_store::crypto::CryptoError;
-
-pub const TTL_SECS: i64 = 30 * 60;
+use crate::http::links::file_signature_valid;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/files/{document}/{side}", get(serve))
-}
-
-const PURPOSE: &str = "file-url";
-
-fn message(document: &str, side: &str, expires: i64) -> Vec<u8> {
-    format!("{document}:{side}:{expires}").into_bytes()
-}
-
-pub fn signed_url(state: &AppState, document: &str, side: &str) -> Result<String, CryptoError> {
-    let expires = chrono::Utc::now().timestamp() + TTL_SECS;
-    let mac = state
-        .store
-        .keys
-        .mac(PURPOSE, &message(document, side, expires))?;
-    let sig: String = mac.iter().map(|b| format!("{b:02x}")).collect();
-    Ok(format!(
-        "{}/files/{document}/{side}?expires={expires}&signature={sig}",
-        state.public_url
-    ))
 }
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
@@ -52,13 +31,7 @@ fn valid(state: &AppState, document: &str, side: &str, expires: i64, sig: &str) 
     let Some(tag) = unhex(sig) else {
         return false;
     };
-    matches!(
-        state
-            .store
-            .keys
-            .verify_mac(PURPOSE, &message(document, side, expires), &tag),
-        Ok(true)
-    )
+    file_signature_valid(&state.store.keys, document, side, expires, &tag)
 }
 
 /// `expires` and `signature` from the query string, if both are there.

@@ -4,7 +4,7 @@
 
 use crate::app::AppState;
 use crate::http::api::lookup;
-use crate::http::api::verifications::{actor_from, Data};
+use crate::http::api::verifications::{actor_from, respond_summary, Data};
 use crate::http::auth::Auth;
 use crate::http::body::JsonBody;
 use crate::http::error::ApiResult;
@@ -15,20 +15,6 @@ use axum::Json;
 use colleckt_domain::validation::validate_actor;
 use colleckt_domain::{Action, Flow};
 
-/// The verification as it is now, in the summary shape (after an action).
-pub(crate) async fn respond_summary(
-    state: &AppState,
-    auth: &Auth,
-    flow: &Flow,
-    id: &str,
-) -> ApiResult<Json<Data<VerificationResource>>> {
-    let v = lookup::verification(state, auth, flow, id).await?;
-    let comments = state.store.comments(&v, false).await?;
-    Ok(Json(Data {
-        data: render::verification(state, &v, &comments),
-    }))
-}
-
 async fn respond_detail(
     state: &AppState,
     auth: &Auth,
@@ -37,7 +23,7 @@ async fn respond_detail(
 ) -> ApiResult<Json<Data<VerificationDetail>>> {
     let v = lookup::verification(state, auth, flow, id).await?;
     Ok(Json(Data {
-        data: render::verification_detail(state, &v).await?,
+        data: render::verification_detail(&state.store, &state.view(), &v).await?,
     }))
 }
 

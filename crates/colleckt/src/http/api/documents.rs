@@ -52,7 +52,7 @@ pub async fn upload_document(
     lifecycle::allowed(Action::ChangeDocuments, &v)?;
     let form = intake::read_form(multipart).await?;
     let doc = upload::whole_document(&state, flow, &v, form).await?;
-    let data = render::document(&state, Some(flow), &doc)?;
+    let data = render::document(&state.view().links, Some(flow), &doc)?;
     Ok((StatusCode::CREATED, Json(Data { data })))
 }
 
@@ -69,9 +69,10 @@ pub async fn list(
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
     let docs = state.store.documents(&v).await?;
+    let links = state.view().links;
     let data = docs
         .iter()
-        .map(|d| render::document(&state, Some(flow), d))
+        .map(|d| render::document(&links, Some(flow), d))
         .collect::<Result<_, _>>()?;
     Ok(Json(Data { data }))
 }
@@ -94,7 +95,7 @@ pub async fn show(
         .find(|d| d.id == document)
         .ok_or(ApiError::NotFound("Document not found."))?;
     Ok(Json(Data {
-        data: render::document(&state, Some(flow), doc)?,
+        data: render::document(&state.view().links, Some(flow), doc)?,
     }))
 }
 

@@ -2,7 +2,6 @@
 //! endpoints). Status-changing actions live in `actions`.
 
 use crate::app::AppState;
-use crate::http::api::actions::respond_summary;
 use crate::http::api::{lookup, pagination};
 use crate::http::auth::Auth;
 use crate::http::body::JsonBody;
@@ -15,7 +14,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use colleckt_domain::validation::{validate_create, validate_patch};
-use colleckt_domain::{Action, Status, ValidationErrors};
+use colleckt_domain::{Action, Flow, Status, ValidationErrors};
 use colleckt_store::{ListFilter, NewVerification};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -136,10 +135,11 @@ async fn list_page(
         .list_verifications(&auth.workspace_id, &q.filter, q.per_page, offset)
         .await?;
     let comments = state.store.public_comments_for(&items).await?;
+    let view = state.view();
     let data: Vec<_> = items
         .iter()
         .zip(&comments)
-        .map(|(v, c)| render::verification(state, v, c))
+        .map(|(v, c)| render::verification(&view, v, c))
         .collect();
     let (links, meta) = pagination::links_and_meta(
         &format!("{}{path}", state.public_url),
@@ -215,7 +215,7 @@ pub async fn create(
         };
         let session = colleckt_store::ids::new_secret("");
         let v = state.store.create_verification(new, &session).await?;
-        let data = render::verification(&state, &v, &[]);
+        let data = render::verification(&state.view(), &v, &[]);
         let response = (StatusCode::CREATED, Json(Data { data })).into_response();
         Ok(idempotency::Outcome::describing(response, v))
     })
@@ -232,6 +232,20 @@ pub fn actor_from(body: &serde_json::Value) -> String {
         .unwrap_or_else(|| "system".to_string())
 }
 
+/// The verification as it is now, in the summary shape (after an action).
+pub(crate) async fn respond_summary(
+    state: &AppState,
+    auth: &Auth,
+    flow: &Flow,
+    id: &str,
+) -> ApiResult<Json<Data<VerificationResource>>> {
+    let v = lookup::verification(state, auth, flow, id).await?;
+    let comments = state.store.comments(&v, false).await?;
+    Ok(Json(Data {
+        data: render::verification(&state.view(), &v, &comments),
+    }))
+}
+
 /// Get a verification with documents, comments and history.
 #[utoipa::path(operation_id = "verifications_show", get, path = "/api/v1/{flow}/verifications/{verification}", tag = "Verifications",
     params(("flow" = String, Path), ("verification" = String, Path)),
@@ -245,7 +259,7 @@ pub async fn show(
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
     Ok(Json(Data {
-        data: render::verification_detail(&state, &v).await?,
+        data: render::verification_detail(&state.store, &state.view(), &v).await?,
     }))
 }
 
