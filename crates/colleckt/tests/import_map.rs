@@ -27,7 +27,10 @@ fn modules(dir: &Path, prefix: &[String], out: &mut BTreeMap<String, String>) {
 
 /// The code without comments and without the unit-test module at the end.
 fn code(src: &str) -> String {
-    let src = src.split("#[cfg(test)]\nmod tests").next().unwrap_or_default();
+    let src = src
+        .split("#[cfg(test)]\nmod tests")
+        .next()
+        .unwrap_or_default();
     src.lines()
         .map(|l| l.split("//").next().unwrap_or_default())
         .collect::<Vec<_>>()
@@ -97,6 +100,9 @@ fn the_import_map_has_no_circles() {
             }
         }
     }
-    assert!(circles.is_empty(), "modules in an import circle: {circles:?}");
+    assert!(
+        circles.is_empty(),
+        "modules in an import circle: {circles:?}"
+    );
     assert!(mods.len() > 50, "only {} modules found", mods.len());
 }

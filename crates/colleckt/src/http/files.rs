@@ -4,12 +4,13 @@
 
 use crate::app::AppState;
 use crate::http::error::{ApiError, ApiResult};
+use crate::http::links::file_signature_valid;
+use crate::service::objects;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use crate::http::links::file_signature_valid;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/files/{document}/{side}", get(serve))
@@ -73,14 +74,9 @@ async fn serve(
         _ => doc.back.as_ref(),
     }
     .ok_or(ApiError::NotFound("Document not found."))?;
-    let sealed = state.objects.get(&file.key).await.map_err(|e| match e {
-        colleckt_store::objects::ObjectError::NotFound => ApiError::NotFound("Document not found."),
-        other => other.into(),
-    })?;
-    let bytes = v
-        .data_key()
-        .open(&sealed, &format!("object:{}", file.key))
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let bytes = objects::open_if_present(&state, &v, &file.key)
+        .await?
+        .ok_or(ApiError::NotFound("Document not found."))?;
     Ok((
         [
             (header::CONTENT_TYPE, file.mime.clone()),

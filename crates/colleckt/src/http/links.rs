@@ -35,9 +35,7 @@ impl Links<'_> {
     /// `/files/{document}/{side}?expires=…&signature=…`, from now for the TTL.
     pub fn signed_file(&self, document: &str, side: &str) -> Result<String, CryptoError> {
         let expires = chrono::Utc::now().timestamp() + FILE_URL_TTL_SECS;
-        let mac = self
-            .keys
-            .mac(PURPOSE, &message(document, side, expires))?;
+        let mac = self.keys.mac(PURPOSE, &message(document, side, expires))?;
         let sig: String = mac.iter().map(|b| format!("{b:02x}")).collect();
         Ok(format!(
             "{}/files/{document}/{side}?expires={expires}&signature={sig}",

@@ -168,11 +168,7 @@ pub fn flow_name(view: &View, v: &Verification) -> String {
         .unwrap_or_else(|| v.flow.clone())
 }
 
-pub fn verification(
-    view: &View,
-    v: &Verification,
-    comments: &[Comment],
-) -> VerificationResource {
+pub fn verification(view: &View, v: &Verification, comments: &[Comment]) -> VerificationResource {
     VerificationResource {
         id: v.id.clone(),
         url: view.links.widget(v),

@@ -153,7 +153,8 @@ pub async fn expire(state: &AppState, v: &Verification) -> Result<bool, StoreErr
     Ok(true)
 }
 
-/// The statuses a pipeline decision can end in, checked before any reading.
+/// The plan of the pipeline's decision `to`, or `None` when a person acted
+/// while the documents were read (their decision stands).
 pub fn decision_plan(v: &Verification, to: Status) -> Option<Plan> {
     plan(Action::Decide(to), v.status).ok()
 }

@@ -4,6 +4,7 @@
 
 use crate::app::AppState;
 use crate::service::ServiceResult;
+use colleckt_store::objects::ObjectError;
 use colleckt_store::Verification;
 
 fn aad(key: &str) -> String {
@@ -17,8 +18,22 @@ pub async fn put(state: &AppState, v: &Verification, key: &str, bytes: &[u8]) ->
     Ok(())
 }
 
-/// Reads and opens the object under `key`.
+/// Reads and opens the object under `key`; a missing object is a fault.
 pub async fn open(state: &AppState, v: &Verification, key: &str) -> ServiceResult<Vec<u8>> {
     let sealed = state.objects.get(key).await?;
     Ok(v.data_key().open(&sealed, &aad(key))?)
+}
+
+/// Reads and opens the object under `key`; `None` when it is gone (a signed
+/// URL outliving its document's images is a 404, not a fault).
+pub async fn open_if_present(
+    state: &AppState,
+    v: &Verification,
+    key: &str,
+) -> ServiceResult<Option<Vec<u8>>> {
+    let sealed = match state.objects.get(key).await {
+        Err(ObjectError::NotFound) => return Ok(None),
+        other => other?,
+    };
+    Ok(Some(v.data_key().open(&sealed, &aad(key))?))
 }
