@@ -2,7 +2,9 @@
 //! opened from settings (database, migrations, object storage, keys, flows).
 
 use crate::http::limits::Limits;
-use crate::jobs::webhooks::WebhookSettings;
+use crate::http::links::Links;
+use crate::http::render::View;
+use crate::jobs::webhooks::settings::WebhookSettings;
 use crate::readers::ReaderPool;
 use crate::settings::Settings;
 use axum::http::HeaderValue;
@@ -71,8 +73,21 @@ impl AppState {
             webhooks: Arc::new(settings.webhooks.clone()),
             readers: Arc::new(ReaderPool::new(settings.readers.clone())),
             limits: Arc::new(Limits::new(&settings.http)),
-            widget_csp: crate::http::widget::csp(&settings.http.widget_frame_ancestors),
+            widget_csp: crate::http::widget::frame::csp(&settings.http.widget_frame_ancestors),
         })
+    }
+}
+
+impl AppState {
+    /// What rendering needs of the state: its URLs and flows.
+    pub fn view(&self) -> View<'_> {
+        View {
+            links: Links {
+                public_url: &self.public_url,
+                keys: &self.store.keys,
+            },
+            flows: &self.flows,
+        }
     }
 }
 

@@ -13,5 +13,6 @@ pub mod private;
 pub mod readers;
 pub mod reading;
 pub mod server;
+pub mod service;
 pub mod settings;
 pub mod upload;

@@ -1,6 +1,6 @@
 //! Flows as data: each flow (one JSON file, embedded; more from a directory) names
 //! its document types with stable ids, the slots they fill, the sides to capture,
-//! where they may be issued, and the TTL of a Started verification (FLOWS.md).
+//! where they may be issued, and the TTL of a Started verification (docs/flows.md).
 //!
 //! Readers named in flow files (the pipeline picks its extractor by them):
 //! `mrz_td3` (passport data page), `mrz_td1` (ID-1 cards with an MRZ on the back),

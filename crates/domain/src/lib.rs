@@ -5,6 +5,7 @@
 pub mod country;
 pub mod expected;
 pub mod flow;
+pub mod lifecycle;
 pub mod rules;
 pub mod status;
 pub mod us_state;
@@ -12,5 +13,6 @@ pub mod validation;
 
 pub use expected::{Address, DocumentExpectation, Documents, ExpectedData, Person};
 pub use flow::{DocumentType, Flow, FlowRegistry, Sides, Slot};
+pub use lifecycle::{plan, DocumentsEffect, Event, Plan};
 pub use status::{Action, Status, TransitionError};
 pub use validation::ValidationErrors;

@@ -71,12 +71,18 @@ pub enum Action {
     Approve,
     Reject,
     Cancel,
+    /// Put on Hold by a person (the same as PATCH status 8).
+    Hold,
+    /// Send to Double Check by a person (PATCH status 5): the pipeline runs again.
+    DoubleCheck,
     /// PATCH of expected data without a status.
     Update,
     /// PATCH with `status`.
     SetStatus(Status),
     /// The pipeline's automated decision (from Submitted, or Double Check on a re-run).
     Decide(Status),
+    /// The pipeline failed for the last time: a person decides instead.
+    GiveUp,
     /// The expiry sweep.
     Expire,
 }
@@ -101,32 +107,10 @@ pub enum TransitionError {
 }
 
 impl Action {
-    /// The status the verification ends in if `self` is allowed from `from`.
+    /// The status the verification ends in if `self` is allowed from `from`
+    /// (the rest of what it does: [`crate::lifecycle::plan`]).
     pub fn apply(self, from: Status) -> Result<Status, TransitionError> {
-        use Status::*;
-        match self {
-            Action::Cancel if from == Canceled => Err(TransitionError::AlreadyCanceled),
-            Action::Cancel => Ok(Canceled),
-            _ if from == Canceled => Err(TransitionError::Canceled),
-            Action::ChangeDocuments => match from {
-                Started | Rejected | DoubleCheck | Hold => Ok(from),
-                other => Err(TransitionError::DocumentsLocked(other.label())),
-            },
-            Action::Submit if from == Started => Ok(Submitted),
-            Action::Submit => Err(TransitionError::NotStarted),
-            Action::Resubmit => Ok(Submitted),
-            Action::Approve if from == Approved => Err(TransitionError::AlreadyApproved),
-            Action::Approve => Ok(Approved),
-            Action::Reject if from == Rejected => Err(TransitionError::AlreadyRejected),
-            Action::Reject => Ok(Rejected),
-            Action::Update => Ok(from),
-            Action::SetStatus(to) => Ok(to),
-            // Double Check too: PATCH status 5 re-runs the pipeline from there.
-            Action::Decide(to) if matches!(from, Submitted | DoubleCheck) => Ok(to),
-            Action::Decide(_) => Err(TransitionError::NotSubmitted),
-            Action::Expire if from == Started => Ok(Expired),
-            Action::Expire => Err(TransitionError::NotStarted),
-        }
+        crate::lifecycle::plan(self, from).map(|p| p.to)
     }
 }
 

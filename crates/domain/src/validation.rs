@@ -126,7 +126,7 @@ pub struct ActorInput {
     pub email: String,
 }
 
-/// A create body (seeds' "Create Verification" table, FLOWS.md, CONTRACT §2).
+/// A create body (seeds' "Create Verification" table, docs/flows.md, CONTRACT §2).
 pub fn validate_create(
     flow: &Flow,
     body: &serde_json::Value,

@@ -2,6 +2,7 @@
 //! (422 adds `errors`); database, storage and crypto failures are logged with
 //! their cause and shown only as a generic 500 message.
 
+use crate::service::ServiceError;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -92,6 +93,31 @@ impl From<StoreError> for ApiError {
 impl From<TransitionError> for ApiError {
     fn from(e: TransitionError) -> Self {
         ApiError::BadRequest(e.to_string())
+    }
+}
+
+/// The service layer's refusals and failures, as the API has always answered them.
+impl From<ServiceError> for ApiError {
+    fn from(e: ServiceError) -> Self {
+        use crate::upload::UploadError;
+        let message = e.to_string();
+        match e {
+            ServiceError::Refused(e) => e.into(),
+            ServiceError::MissingDocuments(_) => ApiError::BadRequest(message),
+            ServiceError::Invalid(errors) => ApiError::Validation(errors),
+            ServiceError::File { side, error } => match error {
+                UploadError::TooLarge => ApiError::PayloadTooLarge(message),
+                UploadError::UnsupportedType(_) => ApiError::UnsupportedMediaType(message),
+                _ => ApiError::validation(side, message),
+            },
+            ServiceError::FormTooLarge(_) | ServiceError::MultipartTooLarge => {
+                ApiError::PayloadTooLarge(message)
+            }
+            ServiceError::MalformedMultipart => ApiError::BadRequest(message),
+            ServiceError::DocumentNotFound => ApiError::NotFound("Document not found."),
+            ServiceError::Store(e) => e.into(),
+            ServiceError::Internal(cause) => ApiError::Internal(cause),
+        }
     }
 }
 

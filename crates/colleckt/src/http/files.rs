@@ -4,36 +4,16 @@
 
 use crate::app::AppState;
 use crate::http::error::{ApiError, ApiResult};
+use crate::http::links::file_signature_valid;
+use crate::service::objects;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use colleckt_store::crypto::CryptoError;
-
-pub const TTL_SECS: i64 = 30 * 60;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/files/{document}/{side}", get(serve))
-}
-
-const PURPOSE: &str = "file-url";
-
-fn message(document: &str, side: &str, expires: i64) -> Vec<u8> {
-    format!("{document}:{side}:{expires}").into_bytes()
-}
-
-pub fn signed_url(state: &AppState, document: &str, side: &str) -> Result<String, CryptoError> {
-    let expires = chrono::Utc::now().timestamp() + TTL_SECS;
-    let mac = state
-        .store
-        .keys
-        .mac(PURPOSE, &message(document, side, expires))?;
-    let sig: String = mac.iter().map(|b| format!("{b:02x}")).collect();
-    Ok(format!(
-        "{}/files/{document}/{side}?expires={expires}&signature={sig}",
-        state.public_url
-    ))
 }
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
@@ -52,13 +32,7 @@ fn valid(state: &AppState, document: &str, side: &str, expires: i64, sig: &str) 
     let Some(tag) = unhex(sig) else {
         return false;
     };
-    matches!(
-        state
-            .store
-            .keys
-            .verify_mac(PURPOSE, &message(document, side, expires), &tag),
-        Ok(true)
-    )
+    file_signature_valid(&state.store.keys, document, side, expires, &tag)
 }
 
 /// `expires` and `signature` from the query string, if both are there.
@@ -100,14 +74,9 @@ async fn serve(
         _ => doc.back.as_ref(),
     }
     .ok_or(ApiError::NotFound("Document not found."))?;
-    let sealed = state.objects.get(&file.key).await.map_err(|e| match e {
-        colleckt_store::objects::ObjectError::NotFound => ApiError::NotFound("Document not found."),
-        other => other.into(),
-    })?;
-    let bytes = v
-        .data_key()
-        .open(&sealed, &format!("object:{}", file.key))
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let bytes = objects::open_if_present(&state, &v, &file.key)
+        .await?
+        .ok_or(ApiError::NotFound("Document not found."))?;
     Ok((
         [
             (header::CONTENT_TYPE, file.mime.clone()),

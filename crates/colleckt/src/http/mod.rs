@@ -9,6 +9,7 @@ pub mod error;
 pub mod files;
 pub mod idempotency;
 pub mod limits;
+pub mod links;
 pub mod openapi;
 pub mod ops;
 pub mod qr;

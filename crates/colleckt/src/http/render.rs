@@ -1,10 +1,9 @@
 //! The JSON shapes of the seeds: verification (summary and detailed), document,
 //! comment, history, decision. Field order follows the seeds' examples.
 
-use crate::app::AppState;
-use crate::http::files::signed_url;
-use colleckt_domain::{country, Flow, Slot};
-use colleckt_store::{Comment, Decision, Document, HistoryEntry, Verification};
+use crate::http::links::Links;
+use colleckt_domain::{country, Flow, FlowRegistry, Slot};
+use colleckt_store::{Comment, Decision, Document, HistoryEntry, Store, Verification};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -153,31 +152,27 @@ fn decision(d: &Decision) -> DecisionResource {
     }
 }
 
-pub fn widget_url(state: &AppState, v: &Verification) -> String {
-    format!("{}/spa/v3/{}/process", state.public_url, v.session_token)
+/// What rendering needs besides the rows: the URLs to hand out and the
+/// flows' names. Built by `AppState::view`; nothing else of the state is seen.
+#[derive(Clone, Copy)]
+pub struct View<'a> {
+    pub links: Links<'a>,
+    pub flows: &'a FlowRegistry,
 }
 
-pub fn qr_url(state: &AppState, v: &Verification) -> String {
-    format!("{}/qr/{}", state.public_url, v.session_token)
-}
-
-pub fn flow_name(state: &AppState, v: &Verification) -> String {
-    state
-        .flows
+/// The flow's display name (its key when the flow is gone).
+pub fn flow_name(view: &View, v: &Verification) -> String {
+    view.flows
         .get(&v.flow)
         .map(|f| f.name.clone())
         .unwrap_or_else(|| v.flow.clone())
 }
 
-pub fn verification(
-    state: &AppState,
-    v: &Verification,
-    comments: &[Comment],
-) -> VerificationResource {
+pub fn verification(view: &View, v: &Verification, comments: &[Comment]) -> VerificationResource {
     VerificationResource {
         id: v.id.clone(),
-        url: widget_url(state, v),
-        qr_code: qr_url(state, v),
+        url: view.links.widget(v),
+        qr_code: view.links.qr(v),
         vendor_reference: v.vendor_reference.clone(),
         vendor_state: v.vendor_state.clone(),
         expected_data: serde_json::to_value(&v.expected).unwrap_or_default(),
@@ -185,7 +180,7 @@ pub fn verification(
         submitted_at: v.submitted_at.map(timestamp),
         created_at: timestamp(v.created_at),
         updated_at: timestamp(v.updated_at),
-        flow: flow_name(state, v),
+        flow: flow_name(view, v),
         comments: comments
             .iter()
             .filter(|c| !c.private)
@@ -195,7 +190,7 @@ pub fn verification(
 }
 
 pub fn document(
-    state: &AppState,
+    links: &Links,
     flow: Option<&Flow>,
     d: &Document,
 ) -> Result<DocumentResource, colleckt_store::StoreError> {
@@ -203,11 +198,11 @@ pub fn document(
     let country = country::by_iso3(&d.country);
     Ok(DocumentResource {
         id: d.id.clone(),
-        url_front: signed_url(state, &d.id, "front")?,
+        url_front: links.signed_file(&d.id, "front")?,
         url_back: d
             .back
             .as_ref()
-            .map(|_| signed_url(state, &d.id, "back"))
+            .map(|_| links.signed_file(&d.id, "back"))
             .transpose()?,
         status_label: d.status.label().to_string(),
         verification_id: d.verification_id.clone(),
@@ -235,14 +230,15 @@ pub fn document(
 
 /// Loads what the detailed shape needs and renders it.
 pub async fn verification_detail(
-    state: &AppState,
+    store: &Store,
+    view: &View<'_>,
     v: &Verification,
 ) -> Result<VerificationDetail, colleckt_store::StoreError> {
-    let docs = state.store.documents(v).await?;
-    let comments = state.store.comments(v, false).await?;
-    let history = state.store.history(v).await?;
-    let flow = state.flows.get(&v.flow);
-    let summary = verification(state, v, &comments);
+    let docs = store.documents(v).await?;
+    let comments = store.comments(v, false).await?;
+    let history = store.history(v).await?;
+    let flow = view.flows.get(&v.flow);
+    let summary = verification(view, v, &comments);
     Ok(VerificationDetail {
         id: summary.id,
         url: summary.url,
@@ -257,7 +253,7 @@ pub async fn verification_detail(
         flow: summary.flow,
         documents: docs
             .iter()
-            .map(|d| document(state, flow, d))
+            .map(|d| document(&view.links, flow, d))
             .collect::<Result<_, _>>()?,
         comments: summary.comments,
         history: history.iter().map(self::history).collect(),

@@ -3,10 +3,9 @@
 //! `verification.expired` event. Every worker process sweeps; the transition
 //! is version-guarded, so two sweeps of the same verification expire it once.
 
-use super::events_for;
 use crate::app::AppState;
-use colleckt_domain::{Action, Status};
-use colleckt_store::{StoreError, Transition};
+use crate::service::lifecycle;
+use colleckt_store::StoreError;
 use std::time::Duration;
 
 /// How often a worker process sweeps.
@@ -21,14 +20,9 @@ pub async fn sweep(state: &AppState, now: i64) -> Result<usize, StoreError> {
         let due = state.store.started_expired_by(now, BATCH).await?;
         let mut progressed = false;
         for v in &due {
-            let Ok(to) = Action::Expire.apply(v.status) else {
-                continue;
-            };
-            let mut t = Transition::new(to, "system");
-            t.comment = Some("Not submitted before the link expired.".into());
-            t.events = events_for(Status::Expired);
-            match state.store.transition(v, t).await {
-                Ok(()) => {
+            match lifecycle::expire(state, v).await {
+                Ok(false) => {}
+                Ok(true) => {
                     expired += 1;
                     progressed = true;
                 }

@@ -5,12 +5,12 @@
 //! a job is complete only when every object is gone.
 
 use crate::app::AppState;
+use crate::service::jobs::PurgeJob;
 use colleckt_store::ClaimedJob;
 
 pub async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
-    let id = job.payload["verification_id"]
-        .as_str()
-        .ok_or("purge job without verification_id")?;
+    let job_payload = PurgeJob::from_job(job)?;
+    let id = job_payload.verification_id.as_str();
     let keys = state
         .store
         .deleted_object_keys(id)

@@ -203,7 +203,9 @@ async fn metrics_labels_are_route_templates_and_known_methods() {
         .request(brew, "/made-up/path-xyzzy", &app.token, None)
         .await;
     assert_eq!(res.status(), 404);
-    let (s, _) = app.get("/api/v1/usps1583/verifications/ver_nopexyzzy").await;
+    let (s, _) = app
+        .get("/api/v1/usps1583/verifications/ver_nopexyzzy")
+        .await;
     assert_eq!(s, 404);
     let text = app
         .client

@@ -21,7 +21,7 @@ fn slot_keys_and_labels() {
     assert_eq!(Slot::from_key(""), None);
 }
 
-/// id, name, slots, sides, countries, accepts_pdf, reader: FLOWS.md's table.
+/// id, name, slots, sides, countries, accepts_pdf, reader: docs/flows.md's table.
 type Row = (
     u32,
     &'static str,

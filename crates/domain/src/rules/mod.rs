@@ -1,4 +1,4 @@
-//! The checks of a flow (FLOWS.md "What the pipeline checks"): per-document
+//! The checks of a flow (docs/flows.md, "Rules"): per-document
 //! rules for the photo ID and the proof of address, rules across both, and the
 //! decision. Pure: the pipeline passes in what was read and today's date.
 

@@ -1,4 +1,4 @@
-//! Name matching as FLOWS.md forgives it: case, accents, hyphens and spaces,
+//! Name matching as docs/flows.md forgives it: case, accents, hyphens and spaces,
 //! middle names, MRZ truncation; a one-letter OCR slip is only a warning.
 
 use super::evidence::Source;

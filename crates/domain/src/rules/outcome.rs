@@ -1,4 +1,4 @@
-//! Rule results and the decision policy of FLOWS.md: every rule passed on
+//! Rule results and the decision policy of docs/flows.md: every rule passed on
 //! trustworthy evidence → Approved; a rule failed on trustworthy evidence →
 //! Rejected; anything else → Double Check, for a person to decide.
 

@@ -8,7 +8,7 @@ use crate::ids::{new_id, now_micros};
 use crate::repo::jobs::{insert_job, NewJob};
 use crate::rows::{int, opt_blob, opt_int, opt_text, text};
 use crate::{DataKey, DocStatus, Store, StoreError, Verification};
-use colleckt_domain::{ExpectedData, Status};
+use colleckt_domain::{Event, ExpectedData, Status};
 use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::Arguments;
 
@@ -50,7 +50,7 @@ pub struct Transition {
     pub vendor_reference: Option<Option<String>>,
     pub vendor_state: Option<Option<String>>,
     pub documents: DocumentEffect,
-    pub events: Vec<&'static str>,
+    pub events: Vec<Event>,
     pub jobs: Vec<NewJob>,
     pub set_submitted_at: bool,
     /// The job whose work this is, removed in the same transaction: a decision
@@ -471,7 +471,7 @@ impl Store {
             .bind(new_id("evt"))
             .bind(&v.workspace_id)
             .bind(&v.id)
-            .bind(*event)
+            .bind(event.name())
             .bind(now)
             .execute(&mut *w.tx)
             .await?;

@@ -1,67 +1,19 @@
 //! The status-changing actions of the seeds: submit, resubmit, approve, reject,
-//! cancel. Each is one guarded transition: history, comment, document effect,
-//! outbox event and pipeline job commit together or not at all.
+//! cancel. Each handler parses its request and hands the action to
+//! `service::lifecycle`, the path the widget and the jobs take too.
 
 use crate::app::AppState;
 use crate::http::api::lookup;
-use crate::http::api::verifications::{actor_from, Data};
+use crate::http::api::verifications::{actor_from, respond_summary, Data};
 use crate::http::auth::Auth;
 use crate::http::body::JsonBody;
-use crate::http::error::{ApiError, ApiResult};
+use crate::http::error::ApiResult;
 use crate::http::render::{self, VerificationDetail, VerificationResource};
-use crate::jobs::{events_for, pipeline_job};
+use crate::service::lifecycle::{self, Act};
 use axum::extract::{Path, State};
 use axum::Json;
 use colleckt_domain::validation::validate_actor;
-use colleckt_domain::{Action, Flow, Slot};
-use colleckt_store::{DocStatus, DocumentEffect, Transition, Verification};
-
-/// Every slot the verification expects has a document with every side it needs.
-async fn check_documents_complete(
-    state: &AppState,
-    flow: &Flow,
-    v: &Verification,
-) -> ApiResult<()> {
-    let docs = state.store.documents(v).await?;
-    let mut missing = vec![];
-    for slot in Slot::ALL {
-        let Some(expected) = v.expected.documents.get(slot) else {
-            continue;
-        };
-        let needs_back = flow
-            .document_type_by_name(&expected.type_name)
-            .is_some_and(|t| t.needs_back());
-        match docs.iter().find(|d| d.slot == slot) {
-            None => missing.push(format!("the {}", slot.label())),
-            Some(d) if needs_back && d.back.is_none() => {
-                missing.push(format!("the back of the {}", slot.label()))
-            }
-            Some(_) => {}
-        }
-    }
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::BadRequest(format!(
-            "Not all required documents have been uploaded: {} is missing.",
-            missing.join(" and ")
-        )))
-    }
-}
-
-/// The verification as it is now, in the summary shape (after an action).
-pub(crate) async fn respond_summary(
-    state: &AppState,
-    auth: &Auth,
-    flow: &Flow,
-    id: &str,
-) -> ApiResult<Json<Data<VerificationResource>>> {
-    let v = lookup::verification(state, auth, flow, id).await?;
-    let comments = state.store.comments(&v, false).await?;
-    Ok(Json(Data {
-        data: render::verification(state, &v, &comments),
-    }))
-}
+use colleckt_domain::{Action, Flow};
 
 async fn respond_detail(
     state: &AppState,
@@ -71,29 +23,8 @@ async fn respond_detail(
 ) -> ApiResult<Json<Data<VerificationDetail>>> {
     let v = lookup::verification(state, auth, flow, id).await?;
     Ok(Json(Data {
-        data: render::verification_detail(state, &v).await?,
+        data: render::verification_detail(&state.store, &state.view(), &v).await?,
     }))
-}
-
-/// Started → Submitted once every required document is there: history (with
-/// `comment` when given), `verification.submitted` and the pipeline job in one
-/// transaction. The one submit path, for the API and the widget.
-pub(crate) async fn submit_started(
-    state: &AppState,
-    flow: &Flow,
-    v: &Verification,
-    actor: String,
-    comment: Option<String>,
-) -> ApiResult<()> {
-    let to = Action::Submit.apply(v.status)?;
-    check_documents_complete(state, flow, v).await?;
-    let mut t = Transition::new(to, actor);
-    t.comment = comment;
-    t.set_submitted_at = true;
-    t.events = events_for(to);
-    t.jobs.push(pipeline_job(v));
-    state.store.transition(v, t).await?;
-    Ok(())
 }
 
 /// Submit for processing: Started → Submitted; starts the pipeline.
@@ -109,7 +40,8 @@ pub async fn submit(
 ) -> ApiResult<Json<Data<VerificationResource>>> {
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
-    submit_started(&state, flow, &v, actor_from(&body.value), None).await?;
+    let act = Act::by(actor_from(&body.value), None);
+    lifecycle::act(&state, flow, &v, Action::Submit, act).await?;
     respond_summary(&state, &auth, flow, &id).await
 }
 
@@ -128,15 +60,8 @@ pub async fn resubmit(
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
     let actor = validate_actor(&body.value)?;
-    let to = Action::Resubmit.apply(v.status)?;
-    check_documents_complete(&state, flow, &v).await?;
-    let mut t = Transition::new(to, actor.email);
-    t.comment = Some(actor.comment);
-    t.set_submitted_at = true;
-    t.documents = DocumentEffect::Reset;
-    t.events = events_for(to);
-    t.jobs.push(pipeline_job(&v));
-    state.store.transition(&v, t).await?;
+    let act = Act::by(actor.email, Some(actor.comment));
+    lifecycle::act(&state, flow, &v, Action::Resubmit, act).await?;
     respond_summary(&state, &auth, flow, &id).await
 }
 
@@ -147,17 +72,12 @@ async fn decide(
     id: String,
     body: JsonBody,
     action: Action,
-    documents: DocumentEffect,
 ) -> ApiResult<Json<Data<VerificationDetail>>> {
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
     let actor = validate_actor(&body.value)?;
-    let to = action.apply(v.status)?;
-    let mut t = Transition::new(to, actor.email);
-    t.comment = Some(actor.comment);
-    t.documents = documents;
-    t.events = events_for(to);
-    state.store.transition(&v, t).await?;
+    let act = Act::by(actor.email, Some(actor.comment));
+    lifecycle::act(&state, flow, &v, action, act).await?;
     respond_detail(&state, &auth, flow, &id).await
 }
 
@@ -173,8 +93,7 @@ pub async fn approve(
     Path((flow, id)): Path<(String, String)>,
     body: JsonBody,
 ) -> ApiResult<Json<Data<VerificationDetail>>> {
-    let effect = DocumentEffect::SetStatus(DocStatus::Approved, Some("approved"));
-    decide(state, auth, flow, id, body, Action::Approve, effect).await
+    decide(state, auth, flow, id, body, Action::Approve).await
 }
 
 /// Reject by hand: documents Rejected, manual decision, `verification.finished`.
@@ -189,8 +108,7 @@ pub async fn reject(
     Path((flow, id)): Path<(String, String)>,
     body: JsonBody,
 ) -> ApiResult<Json<Data<VerificationDetail>>> {
-    let effect = DocumentEffect::SetStatus(DocStatus::Rejected, Some("rejected"));
-    decide(state, auth, flow, id, body, Action::Reject, effect).await
+    decide(state, auth, flow, id, body, Action::Reject).await
 }
 
 /// Cancel: documents Canceled, `verification.canceled`; nothing can follow.
@@ -205,6 +123,5 @@ pub async fn cancel(
     Path((flow, id)): Path<(String, String)>,
     body: JsonBody,
 ) -> ApiResult<Json<Data<VerificationDetail>>> {
-    let effect = DocumentEffect::SetStatus(DocStatus::Canceled, None);
-    decide(state, auth, flow, id, body, Action::Cancel, effect).await
+    decide(state, auth, flow, id, body, Action::Cancel).await
 }

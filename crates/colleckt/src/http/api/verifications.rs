@@ -2,21 +2,20 @@
 //! endpoints). Status-changing actions live in `actions`.
 
 use crate::app::AppState;
-use crate::http::api::actions::respond_summary;
 use crate::http::api::{lookup, pagination};
 use crate::http::auth::Auth;
 use crate::http::body::JsonBody;
 use crate::http::error::ApiResult;
 use crate::http::idempotency;
 use crate::http::render::{self, VerificationDetail, VerificationResource};
-use crate::jobs::{events_for, pipeline_job, purge_job};
+use crate::service::lifecycle::{self, Act};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use colleckt_domain::validation::{validate_create, validate_patch};
-use colleckt_domain::{Action, Status, ValidationErrors};
-use colleckt_store::{DocStatus, DocumentEffect, ListFilter, NewVerification, Transition};
+use colleckt_domain::{Action, Flow, Status, ValidationErrors};
+use colleckt_store::{ListFilter, NewVerification};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -136,10 +135,11 @@ async fn list_page(
         .list_verifications(&auth.workspace_id, &q.filter, q.per_page, offset)
         .await?;
     let comments = state.store.public_comments_for(&items).await?;
+    let view = state.view();
     let data: Vec<_> = items
         .iter()
         .zip(&comments)
-        .map(|(v, c)| render::verification(state, v, c))
+        .map(|(v, c)| render::verification(&view, v, c))
         .collect();
     let (links, meta) = pagination::links_and_meta(
         &format!("{}{path}", state.public_url),
@@ -215,7 +215,7 @@ pub async fn create(
         };
         let session = colleckt_store::ids::new_secret("");
         let v = state.store.create_verification(new, &session).await?;
-        let data = render::verification(&state, &v, &[]);
+        let data = render::verification(&state.view(), &v, &[]);
         let response = (StatusCode::CREATED, Json(Data { data })).into_response();
         Ok(idempotency::Outcome::describing(response, v))
     })
@@ -232,6 +232,20 @@ pub fn actor_from(body: &serde_json::Value) -> String {
         .unwrap_or_else(|| "system".to_string())
 }
 
+/// The verification as it is now, in the summary shape (after an action).
+pub(crate) async fn respond_summary(
+    state: &AppState,
+    auth: &Auth,
+    flow: &Flow,
+    id: &str,
+) -> ApiResult<Json<Data<VerificationResource>>> {
+    let v = lookup::verification(state, auth, flow, id).await?;
+    let comments = state.store.comments(&v, false).await?;
+    Ok(Json(Data {
+        data: render::verification(&state.view(), &v, &comments),
+    }))
+}
+
 /// Get a verification with documents, comments and history.
 #[utoipa::path(operation_id = "verifications_show", get, path = "/api/v1/{flow}/verifications/{verification}", tag = "Verifications",
     params(("flow" = String, Path), ("verification" = String, Path)),
@@ -245,7 +259,7 @@ pub async fn show(
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
     Ok(Json(Data {
-        data: render::verification_detail(&state, &v).await?,
+        data: render::verification_detail(&state.store, &state.view(), &v).await?,
     }))
 }
 
@@ -263,41 +277,21 @@ pub async fn update(
 ) -> ApiResult<Json<Data<VerificationResource>>> {
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
-    Action::Update.apply(v.status)?;
+    lifecycle::allowed(Action::Update, &v)?;
     let patch = validate_patch(flow, &v.expected, &body.value)?;
-    let mut t = match &patch.status_change {
-        Some(change) => {
-            let to = Action::SetStatus(change.status).apply(v.status)?;
-            let mut t = Transition::new(to, change.email.clone());
-            t.comment = Some(change.comment.clone());
-            t.events = events_for(to);
-            t.documents = match to {
-                Status::Approved => {
-                    DocumentEffect::SetStatus(DocStatus::Approved, Some("approved"))
-                }
-                Status::Rejected => {
-                    DocumentEffect::SetStatus(DocStatus::Rejected, Some("rejected"))
-                }
-                Status::Canceled => DocumentEffect::SetStatus(DocStatus::Canceled, None),
-                _ => DocumentEffect::None,
-            };
-            // Double Check (and Submitted) run the pipeline again, or nothing would decide.
-            if matches!(to, Status::DoubleCheck | Status::Submitted) {
-                t.jobs.push(pipeline_job(&v));
-            }
-            t.set_submitted_at = to == Status::Submitted;
-            t
-        }
-        None => {
-            let mut t = Transition::new(v.status, "system");
-            t.record_history = false;
-            t
-        }
+    // With a status, the PATCH is that status change (with its history,
+    // events and jobs); without, a data-only change with no history.
+    let (action, mut act) = match patch.status_change {
+        Some(change) => (
+            Action::SetStatus(change.status),
+            Act::by(change.email, Some(change.comment)),
+        ),
+        None => (Action::Update, Act::by("system", None)),
     };
-    t.expected = patch.expected;
-    t.vendor_reference = patch.vendor_reference;
-    t.vendor_state = patch.vendor_state;
-    state.store.transition(&v, t).await?;
+    act.expected = patch.expected;
+    act.vendor_reference = patch.vendor_reference;
+    act.vendor_state = patch.vendor_state;
+    lifecycle::act(&state, flow, &v, action, act).await?;
     respond_summary(&state, &auth, flow, &id).await
 }
 
@@ -313,10 +307,7 @@ pub async fn destroy(
 ) -> ApiResult<StatusCode> {
     let flow = lookup::flow(&state, &flow)?;
     let v = lookup::verification(&state, &auth, flow, &id).await?;
-    state
-        .store
-        .delete_verification(&v, purge_job(&v, state.retention_days))
-        .await?;
+    lifecycle::delete(&state, &v).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -11,12 +11,13 @@ use crate::http::body::JsonBody;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::idempotency;
 use crate::http::render::timestamp;
-use crate::jobs::webhooks::{sign, ssrf, EVENT_TYPES};
+use crate::jobs::webhooks::{sign, ssrf};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use colleckt_domain::Event;
 use colleckt_domain::ValidationErrors;
 use colleckt_store::{Delivery, Endpoint, NewEndpoint, RetryOutcome};
 use serde::Serialize;
@@ -204,7 +205,7 @@ fn validate(body: &Value) -> Result<CreateInput, ValidationErrors> {
             let mut chosen: Vec<String> = vec![];
             for (i, item) in items.iter().enumerate() {
                 match item.as_str() {
-                    Some(t) if EVENT_TYPES.contains(&t) => {
+                    Some(t) if Event::from_name(t).is_some() => {
                         if !chosen.iter().any(|c| c == t) {
                             chosen.push(t.to_string());
                         }
@@ -213,7 +214,7 @@ fn validate(body: &Value) -> Result<CreateInput, ValidationErrors> {
                         format!("events.{i}"),
                         format!(
                             "The selected events.{i} is invalid; the event types are {}.",
-                            EVENT_TYPES.join(", ")
+                            Event::ALL.map(Event::name).join(", ")
                         ),
                     ),
                 }

@@ -63,6 +63,9 @@ impl FromStr for Cidr {
     }
 }
 
+/// A list of address blocks (an alias, so that clap takes it as one value).
+pub type Cidrs = Vec<Cidr>;
+
 /// A comma-separated list of blocks; empty is none.
 pub fn parse_cidrs(s: &str) -> Result<Vec<Cidr>, String> {
     s.split(',')

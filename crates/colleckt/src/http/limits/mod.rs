@@ -13,18 +13,19 @@
 pub mod client_ip;
 pub mod rate;
 
-pub use client_ip::{parse_cidrs, Cidr};
+mod middleware;
 
-/// A list of address blocks (an alias, so that clap takes it as one value).
-pub type Cidrs = Vec<Cidr>;
+pub use client_ip::{parse_cidrs, Cidr, Cidrs};
+pub use middleware::{per_ip_api, per_ip_widget};
 pub use rate::{parse_rate_limit, RateLimit};
+pub use rate::{
+    DEFAULT_API_IP_RATE_LIMIT, DEFAULT_API_RATE_LIMIT, DEFAULT_WIDGET_IP_RATE_LIMIT,
+    DEFAULT_WIDGET_RATE_LIMIT, DEFAULT_WIDGET_WRITE_RATE_LIMIT,
+};
 
-use crate::app::AppState;
 use crate::http::error::{ApiError, ApiResult};
 use crate::settings::HttpSettings;
-use axum::extract::{ConnectInfo, Request, State};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::extract::{ConnectInfo, Request};
 use governor::clock::{Clock, DefaultClock};
 use governor::middleware::NoOpMiddleware;
 use governor::state::keyed::DashMapStateStore;
@@ -33,17 +34,6 @@ use std::hash::Hash;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
-
-/// Per API token, once authenticated.
-pub const DEFAULT_API_RATE_LIMIT: &str = "6000/m";
-/// Per client address, on every `/api`, `/files` and `/docs` request.
-pub const DEFAULT_API_IP_RATE_LIMIT: &str = "12000/m";
-/// Widget reads per session: a page load is two or three; then one a second.
-pub const DEFAULT_WIDGET_RATE_LIMIT: &str = "60/m";
-/// Widget uploads and submits per session: every side with retakes, then one per 6 s.
-pub const DEFAULT_WIDGET_WRITE_RATE_LIMIT: &str = "20/2m";
-/// Every widget request per client address, valid session or not.
-pub const DEFAULT_WIDGET_IP_RATE_LIMIT: &str = "1200/m";
 
 /// How often idle buckets are dropped.
 pub const HOUSEKEEPING: Duration = Duration::from_secs(30);
@@ -174,6 +164,23 @@ impl Limits {
         }
     }
 
+    /// The per-address limit of the API (and signed files, docs).
+    pub fn api_ip(&self, req: &Request) -> ApiResult<()> {
+        self.over_ip(&self.api_ip, req)
+    }
+
+    /// The per-address limit of the widget (page, API, QR code).
+    pub fn widget_ip(&self, req: &Request) -> ApiResult<()> {
+        self.over_ip(&self.widget_ip, req)
+    }
+
+    fn over_ip(&self, limiter: &Option<Limiter<IpAddr>>, req: &Request) -> ApiResult<()> {
+        match self.client_ip(req) {
+            Some(ip) => take(limiter, &client_ip::bucket_key(ip)),
+            None => Ok(()),
+        }
+    }
+
     /// Drops idle buckets every [`HOUSEKEEPING`] while these limits are in
     /// use (the task ends when the last holder drops them).
     pub fn spawn_housekeeping(self: &Arc<Limits>) {
@@ -187,31 +194,6 @@ impl Limits {
                 }
             }
         });
-    }
-}
-
-fn over_ip(limiter: &Option<Limiter<IpAddr>>, limits: &Limits, req: &Request) -> ApiResult<()> {
-    match limits.client_ip(req) {
-        Some(ip) => take(limiter, &client_ip::bucket_key(ip)),
-        None => Ok(()),
-    }
-}
-
-/// Middleware: the per-address limit of the API (and signed files, docs).
-pub async fn per_ip_api(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let limits = &state.limits;
-    match over_ip(&limits.api_ip, limits, &req) {
-        Ok(()) => next.run(req).await,
-        Err(e) => e.into_response(),
-    }
-}
-
-/// Middleware: the per-address limit of the widget (page, API, QR code).
-pub async fn per_ip_widget(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let limits = &state.limits;
-    match over_ip(&limits.widget_ip, limits, &req) {
-        Ok(()) => next.run(req).await,
-        Err(e) => e.into_response(),
     }
 }
 

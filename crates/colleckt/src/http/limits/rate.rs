@@ -7,6 +7,17 @@ use std::fmt;
 use std::num::NonZeroU32;
 use std::time::Duration;
 
+/// Per API token, once authenticated.
+pub const DEFAULT_API_RATE_LIMIT: &str = "6000/m";
+/// Per client address, on every `/api`, `/files` and `/docs` request.
+pub const DEFAULT_API_IP_RATE_LIMIT: &str = "12000/m";
+/// Widget reads per session: a page load is two or three; then one a second.
+pub const DEFAULT_WIDGET_RATE_LIMIT: &str = "60/m";
+/// Widget uploads and submits per session: every side with retakes, then one per 6 s.
+pub const DEFAULT_WIDGET_WRITE_RATE_LIMIT: &str = "20/2m";
+/// Every widget request per client address, valid session or not.
+pub const DEFAULT_WIDGET_IP_RATE_LIMIT: &str = "1200/m";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RateLimit {
     Off,

@@ -4,15 +4,16 @@
 
 use super::session;
 use crate::app::AppState;
-use crate::http::api::actions::submit_started;
 use crate::http::body::JsonBody;
 use crate::http::error::{ApiError, ApiResult};
-use crate::readers::{self, ReadError};
+use crate::readers::ReadError;
+use crate::service::lifecycle::{self, Act};
+use crate::service::reading;
 use axum::extract::{Path, State};
 use axum::Json;
-use colleckt_domain::DocumentType;
+use colleckt_domain::{Action, DocumentType};
 use colleckt_extract::{DocKind, ExtractedData};
-use colleckt_store::{Document, StoredFile, Verification};
+use colleckt_store::{Document, Verification};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -60,13 +61,6 @@ pub struct PreviewDocument {
     pub fields: Option<Value>,
 }
 
-async fn open_file(state: &AppState, v: &Verification, file: &StoredFile) -> ApiResult<Vec<u8>> {
-    let sealed = state.objects.get(&file.key).await?;
-    v.data_key()
-        .open(&sealed, &format!("object:{}", file.key))
-        .map_err(|e| ApiError::Internal(e.to_string()))
-}
-
 /// One document's preview, from the reading slot on. It runs as a task of
 /// its own so that a client that leaves, or a request that times out, cannot
 /// free the slot while the read goes on; and the files are decrypted only
@@ -77,24 +71,8 @@ async fn read_one(
     doc: Document,
     doc_type: DocumentType,
 ) -> ApiResult<Option<Value>> {
-    let turn = state.readers.turn().await;
-    let front = open_file(&state, &v, &doc.front).await?;
-    let back = match &doc.back {
-        Some(b) => Some(open_file(&state, &v, b).await?),
-        None => None,
-    };
-    let read = state
-        .readers
-        .read(
-            &turn,
-            readers::Document {
-                front: &front,
-                back: back.as_deref(),
-                kind: DocKind::from_name(&doc_type.name),
-            },
-        )
-        .await;
-    match read {
+    let kind = DocKind::from_name(&doc_type.name);
+    match reading::read(&state, &v, &doc, kind).await? {
         Ok(data) => Ok(preview(&data)),
         Err(ReadError::Start { .. }) => Err(ApiError::Internal(
             "no reader process could be started".into(),
@@ -185,7 +163,8 @@ pub async fn submit(
         .get(&v.flow)
         .ok_or_else(|| ApiError::Internal(format!("unknown flow {}", v.flow)))?;
     let comment = corrections(&body.value)?;
-    submit_started(&state, flow, &v, "end-user".into(), comment).await?;
+    let act = Act::by("end-user", comment);
+    lifecycle::act(&state, flow, &v, Action::Submit, act).await?;
     let v = session::find(&state, &token).await?;
     Ok(Json(super::state::build(&state, &v).await?))
 }

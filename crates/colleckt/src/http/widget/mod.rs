@@ -7,6 +7,7 @@
 
 mod assets;
 mod confirm;
+pub mod frame;
 mod limit;
 mod session;
 mod shell;
@@ -14,7 +15,7 @@ mod state;
 mod upload;
 
 pub use confirm::preview;
-pub use shell::{csp, parse_frame_ancestors, DEFAULT_FRAME_ANCESTORS};
+pub use frame::{csp, parse_frame_ancestors, DEFAULT_FRAME_ANCESTORS};
 
 /// Whether a token has the shape of a session token (before any lookup).
 pub fn plausible_session(token: &str) -> bool {

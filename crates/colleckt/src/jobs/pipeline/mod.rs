@@ -7,15 +7,14 @@
 mod evidence;
 
 use crate::app::AppState;
-use crate::jobs::events_for;
-use crate::readers::{self, ReadError};
+use crate::readers::ReadError;
+use crate::service::jobs::VerificationJob;
+use crate::service::lifecycle::{self, Act};
+use crate::service::reading;
 use colleckt_domain::rules::{self, Decision, RuleResult, RuleStatus};
-use colleckt_domain::{Action, Flow, Status};
+use colleckt_domain::{Flow, Status};
 use colleckt_extract::{DocKind, ExtractedData};
-use colleckt_store::{
-    ClaimedJob, DocStatus, Document, DocumentEffect, DocumentResult, StoreError, Transition,
-    Verification,
-};
+use colleckt_store::{ClaimedJob, DocStatus, Document, DocumentResult, StoreError, Verification};
 use evidence::{evidence, Uploaded};
 
 /// The job's verification; `None` once it was deleted.
@@ -23,23 +22,11 @@ async fn verification_of(
     state: &AppState,
     job: &ClaimedJob,
 ) -> Result<Option<Verification>, String> {
-    let get = |k: &str| {
-        job.payload[k]
-            .as_str()
-            .ok_or_else(|| format!("pipeline job without {k}"))
-    };
+    let p = VerificationJob::from_job(job)?;
     state
         .store
-        .get_verification(get("workspace_id")?, get("verification_id")?)
+        .get_verification(&p.workspace_id, &p.verification_id)
         .await
-        .map_err(|e| e.to_string())
-}
-
-/// Decrypted bytes of one stored image.
-async fn image(state: &AppState, v: &Verification, key: &str) -> Result<Vec<u8>, String> {
-    let sealed = state.objects.get(key).await.map_err(|e| e.to_string())?;
-    v.data_key()
-        .open(&sealed, &format!("object:{key}"))
         .map_err(|e| e.to_string())
 }
 
@@ -78,24 +65,9 @@ async fn read(
     let kind = flow
         .document_type(doc.type_id)
         .and_then(|t| DocKind::from_name(&t.name));
-    // The slot first: the decrypted files count against it too.
-    let turn = state.readers.turn().await;
-    let front = image(state, v, &doc.front.key).await?;
-    let back = match &doc.back {
-        Some(b) => Some(image(state, v, &b.key).await?),
-        None => None,
-    };
-    let read = state
-        .readers
-        .read(
-            &turn,
-            readers::Document {
-                front: &front,
-                back: back.as_deref(),
-                kind,
-            },
-        )
-        .await;
+    let read = reading::read(state, v, doc, kind)
+        .await
+        .map_err(|e| e.to_string())?;
     match read {
         Ok(data) => Ok(Read::Data(Box::new(data))),
         Err(ReadError::Refused(r)) => {
@@ -204,7 +176,7 @@ pub async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
         Decision::Rejected => Status::Rejected,
         Decision::DoubleCheck => Status::DoubleCheck,
     };
-    let Ok(to) = Action::Decide(to).apply(v.status) else {
+    let Some(plan) = lifecycle::decision_plan(&v, to) else {
         return Ok(());
     };
     let results = docs
@@ -224,12 +196,10 @@ pub async fn run(state: &AppState, job: &ClaimedJob) -> Result<(), String> {
             }
         })
         .collect();
-    let mut t = Transition::new(to, "system");
-    t.comment = reader_comment(&docs, &failed);
-    t.events = events_for(to);
-    t.documents = DocumentEffect::Results(results);
-    t.completes_job = Some(job.id.clone());
-    match state.store.transition(&v, t).await {
+    let mut act = Act::by("system", reader_comment(&docs, &failed));
+    act.results = results;
+    act.completes_job = Some(job.id.clone());
+    match lifecycle::carry_out(state, &v, &plan, act).await {
         Ok(()) => Ok(()),
         // Someone changed the verification while it was read: run again.
         Err(StoreError::Conflict) => Err("the verification changed during processing".into()),
@@ -264,14 +234,8 @@ pub async fn give_up(state: &AppState, job: &ClaimedJob, error: &str) -> Result<
         return Ok(());
     }
     tracing::error!(verification = %v.id, %error, "the pipeline gave up");
-    let mut t = Transition::new(Status::DoubleCheck, "system");
-    t.comment = Some("The automated checks could not be completed; please review by hand.".into());
-    t.events = events_for(Status::DoubleCheck);
-    t.documents = DocumentEffect::SetStatus(DocStatus::DoubleCheck, None);
-    t.completes_job = Some(job.id.clone());
-    state
-        .store
-        .transition(&v, t)
+    lifecycle::give_up(state, &v, &job.id)
         .await
+        .map(|_| ())
         .map_err(|e| e.to_string())
 }

@@ -25,7 +25,7 @@ pub fn payload(
         "id": event.id,
         "type": event.event_type,
         "created_at": render::timestamp(event.created_at),
-        "data": render::verification(state, v, comments),
+        "data": render::verification(&state.view(), v, comments),
     });
     serde_json::to_vec(&body).unwrap_or_default()
 }

@@ -1,4 +1,5 @@
-//! Webhooks (CONTRACT §5): the event types, and the dispatcher that turns
+//! Webhooks (CONTRACT §5): the dispatcher (the event types are
+//! `colleckt_domain::Event`) that turns
 //! outbox events into signed, retried, logged deliveries. `serve` (with
 //! workers) and `worker` run it; tests call `run_once`/`drain` instead.
 //!
@@ -16,15 +17,6 @@ pub mod ssrf;
 use crate::app::AppState;
 pub use dispatch::Dispatcher;
 pub use settings::{parse_schedule, RetrySchedule, WebhookSettings};
-
-/// Every event a verification emits (see `jobs::events_for`).
-pub const EVENT_TYPES: [&str; 5] = [
-    "verification.finished",
-    "verification.canceled",
-    "verification.submitted",
-    "verification.double_check",
-    "verification.expired",
-];
 
 /// Starts this process's dispatcher.
 pub fn spawn(state: &AppState) -> Result<(), String> {
@@ -51,20 +43,6 @@ pub async fn drain(state: &AppState) -> Result<usize, String> {
         total += attempts;
         if events == 0 && attempts == 0 {
             return Ok(total);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_emitted_event_is_a_known_type() {
-        use colleckt_domain::Status;
-        for value in 1..=8 {
-            let status = Status::from_value(value).unwrap();
-            for event in crate::jobs::events_for(status) {
-                assert!(super::EVENT_TYPES.contains(&event), "{event}");
-            }
         }
     }
 }

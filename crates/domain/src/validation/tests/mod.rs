@@ -1,5 +1,5 @@
 //! Tests of create, PATCH and action validation, against the seeds' examples
-//! and FLOWS.md, plus property tests that no input panics.
+//! and docs/flows.md, plus property tests that no input panics.
 
 mod actor;
 mod create;

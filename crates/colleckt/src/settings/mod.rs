@@ -2,10 +2,13 @@
 //! the data directory, the public URL from the bind address) and the master key,
 //! generated once into the data directory in embedded mode.
 
-use crate::cli::{ReaderArgs, SettingsArgs};
-use crate::http::limits::{self, parse_rate_limit, Cidr, RateLimit};
-use crate::http::widget::DEFAULT_FRAME_ANCESTORS;
-use crate::jobs::webhooks::WebhookSettings;
+pub mod args;
+
+use crate::http::limits::client_ip::Cidr;
+use crate::http::limits::rate::{self as limits, parse_rate_limit, RateLimit};
+use crate::http::widget::frame::DEFAULT_FRAME_ANCESTORS;
+use crate::jobs::webhooks::settings::WebhookSettings;
+use args::{ReaderArgs, SettingsArgs};
 use colleckt_store::crypto::{decode_key, generate_key_b64};
 use colleckt_store::MasterKeys;
 use std::path::{Path, PathBuf};
