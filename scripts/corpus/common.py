@@ -22,6 +22,13 @@ FONT_DIRS = {
     "nimbus_mono_bold": "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Bold.otf",
     "noto_mono": "/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf",
     "noto_mono_bold": "/usr/share/fonts/truetype/noto/NotoSansMono-Bold.ttf",
+    # Test-split MRZ fonts: none of them was used while tuning the MRZ reader.
+    "hack": "/usr/share/fonts/truetype/hack/Hack-Regular.ttf",
+    "hack_bold": "/usr/share/fonts/truetype/hack/Hack-Bold.ttf",
+    "jetbrains_mono": "/usr/share/fonts/truetype/jetbrains-mono/JetBrainsMono-Regular.ttf",
+    "jetbrains_mono_bold": "/usr/share/fonts/truetype/jetbrains-mono/JetBrainsMono-Bold.ttf",
+    "mononoki": "/usr/share/fonts/truetype/mononoki/mononoki-Regular.ttf",
+    "mononoki_bold": "/usr/share/fonts/truetype/mononoki/mononoki-Bold.ttf",
     "dejavu_sans": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "dejavu_sans_bold": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
     "liberation_sans": "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",

@@ -3,8 +3,10 @@ greyscale images without quiet zone (the caller scales and places them):
 
 - pdf417gen (PyPI, Python; dev split),
 - zint (Debian, C; dev split),
-- bwip-js (npm, a JavaScript port of BWIPP, the PostScript barcode writer;
-  test split), installed by scripts/install-ocr into scripts/corpus/node_modules.
+- bwip-js (npm, a JavaScript port of BWIPP, the PostScript barcode writer),
+  installed by scripts/install-ocr into scripts/corpus/node_modules; no longer
+  in the test split: the PDF417 reader's committed fixtures were tuned on it,
+- zxing-cpp's writer (PyPI, C++; test split): an encoder nobody tuned on.
 
 Each takes the payload as bytes (latin-1), a number of data columns, an
 error-correction level and a row height in modules.
@@ -48,7 +50,18 @@ def _bwipjs(payload, columns, ec, row_h):
         return im.convert("L")
 
 
-ENCODERS = {"pdf417gen": _pdf417gen, "zint": _zint, "bwip-js": _bwipjs}
+def _zxingcpp(payload, columns, ec, row_h):
+    import json as _json
+    import zxingcpp
+    # zxing-cpp picks its own row height (another encoder habit); columns and
+    # EC level are honoured.
+    bc = zxingcpp.create_barcode(payload.encode("latin-1"), zxingcpp.BarcodeFormat.PDF417,
+                                 options=_json.dumps({"ecLevel": ec, "columns": columns}))
+    import numpy as np
+    return Image.fromarray(np.array(bc.to_image(scale=1, add_quiet_zones=False))).convert("L")
+
+
+ENCODERS = {"pdf417gen": _pdf417gen, "zint": _zint, "bwip-js": _bwipjs, "zxing-cpp": _zxingcpp}
 
 
 def symbol(encoder, payload, columns, ec, row_h):

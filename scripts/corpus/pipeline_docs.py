@@ -1,7 +1,7 @@
 """The documents of the pipeline corpus (scripts/gen-pipeline-corpus), drawn
 with the same sources as the extraction corpus: `Docs("dev")` uses the dev
 encoders (pdf417gen, zint), MRZ fonts (OCR-B, DejaVu/Liberation Mono),
-layouts and camera parameters; `Docs("test")` only the test ones (bwip-js,
+layouts and camera parameters; `Docs("test")` only the test ones (zxing-cpp,
 FreeMono/Nimbus Mono/Noto Mono, front-c/d, lease-b/decl-b, test camera).
 """
 from PIL import Image, ImageFilter
@@ -18,8 +18,8 @@ SOURCES = {
                 "liberation_mono"], page="page-a", card="card-a", fronts=["front-a", "front-b"],
                 front_fonts=["dejavu_sans", "liberation_sans"], faces=["dejavu_sans"],
                 addr={"Lease": "lease-a"}, addr_other="decl-a", addr_fonts=["dejavu_sans"], pdf_font="Helvetica"),
-    "test": dict(encoders=["bwip-js"], backs=["back-c", "back-d"], mrz_fonts=["freemono", "nimbus_mono",
-                 "noto_mono"], page="page-b", card="card-b", fronts=["front-c", "front-d"],
+    "test": dict(encoders=["zxing-cpp"], backs=["back-c", "back-d"], mrz_fonts=["hack", "jetbrains_mono",
+                 "mononoki"], page="page-b", card="card-b", fronts=["front-c", "front-d"],
                  front_fonts=["freesans", "nimbus_sans", "urw_gothic"], faces=["freesans", "nimbus_sans"],
                  addr={"Lease": "lease-b"}, addr_other="decl-b", addr_fonts=["liberation_serif", "nimbus_roman"],
                  pdf_font="Times-Roman"),

@@ -74,12 +74,8 @@ pub fn find_dates(line: &str) -> Vec<String> {
                 let (p0, p2) = (trailing_digits(p[0]), leading_digits(p[2]));
                 let (a, b, c) = (num(p0), num(p[1]), num(p2));
                 let d = match (a, b, c) {
-                    (Some(y), Some(m), Some(d)) if p0.len() == 4 && p2.len() <= 2 => {
-                        valid(y, m, d)
-                    }
-                    (Some(m), Some(d), Some(y)) if p0.len() <= 2 && p2.len() == 4 => {
-                        valid(y, m, d)
-                    }
+                    (Some(y), Some(m), Some(d)) if p0.len() == 4 && p2.len() <= 2 => valid(y, m, d),
+                    (Some(m), Some(d), Some(y)) if p0.len() <= 2 && p2.len() == 4 => valid(y, m, d),
                     (Some(m), Some(d), Some(y)) if p0.len() <= 2 && p2.len() == 2 && sep != '.' => {
                         valid(2000 + y, m, d)
                     }

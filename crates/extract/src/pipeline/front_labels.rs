@@ -247,9 +247,21 @@ pub fn read(lines: &[Line<'_>]) -> FrontFields {
 
 fn apply(out: &mut FrontFields, field: Field, value: &str, next: Option<&String>, conf: f32) {
     match field {
-        Field::DateOfBirth => put(&mut out.date_of_birth, find_dates(value).first().cloned(), conf),
-        Field::Issue => put(&mut out.issue_date, find_dates(value).first().cloned(), conf),
-        Field::Expiry => put(&mut out.expiry_date, find_dates(value).first().cloned(), conf),
+        Field::DateOfBirth => put(
+            &mut out.date_of_birth,
+            find_dates(value).first().cloned(),
+            conf,
+        ),
+        Field::Issue => put(
+            &mut out.issue_date,
+            find_dates(value).first().cloned(),
+            conf,
+        ),
+        Field::Expiry => put(
+            &mut out.expiry_date,
+            find_dates(value).first().cloned(),
+            conf,
+        ),
         Field::Number => put(&mut out.document_number, number(value), conf),
         Field::LastName => {
             let w = name_words(value);
@@ -363,7 +375,9 @@ mod tests {
     #[test]
     fn words_inside_other_words_are_not_labels() {
         // EXPRESS, DISSENT, LNX, 12 ELM ST: no label; `1/2` is no field number.
-        let f = read_text("EXPRESS DELIVERY 01/01/2020\nDISSENT 02/02/2021\nLNX ROAD\n12 ELM ST\n1/2 MILE");
+        let f = read_text(
+            "EXPRESS DELIVERY 01/01/2020\nDISSENT 02/02/2021\nLNX ROAD\n12 ELM ST\n1/2 MILE",
+        );
         assert_eq!(f, FrontFields::default());
     }
 
