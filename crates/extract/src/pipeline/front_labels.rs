@@ -404,4 +404,49 @@ mod tests {
         assert_eq!(f.date_of_birth, Some(("1956-08-07".into(), 0.5)));
         assert_eq!(f.expiry_date, Some(("2028-08-07".into(), 0.8)));
     }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// OCR text of a hostile picture: label fragments, digits, date
+        /// separators and multi-byte characters in any order.
+        fn token() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("DOB".to_string()),
+                Just("4b".to_string()),
+                Just("EXP".to_string()),
+                Just("LIC#".to_string()),
+                Just("1".to_string()),
+                Just("8".to_string()),
+                Just("08/07/1956".to_string()),
+                Just(" ".to_string()),
+                Just("é".to_string()),
+                Just("ÿ#".to_string()),
+                "[A-Z0-9/.:,\\- ]{0,6}",
+                any::<String>(),
+            ]
+        }
+
+        proptest! {
+            #[test]
+            fn any_ocr_text_gives_well_formed_fields(
+                lines in proptest::collection::vec(proptest::collection::vec(token(), 0..8), 0..8),
+            ) {
+                let texts: Vec<String> = lines.iter().map(|l| l.concat()).collect();
+                let input: Vec<Line> = texts
+                    .iter()
+                    .map(|t| Line { text: t, confidence: 0.5 })
+                    .collect();
+                let f = read(&input);
+                for d in [&f.date_of_birth, &f.issue_date, &f.expiry_date].into_iter().flatten() {
+                    prop_assert_eq!(d.0.len(), 10);
+                    prop_assert_eq!(d.1, 0.5);
+                }
+                for v in [&f.last_name, &f.first_name, &f.document_number, &f.street].into_iter().flatten() {
+                    prop_assert!(!v.0.trim().is_empty());
+                }
+            }
+        }
+    }
 }
