@@ -25,3 +25,5 @@ fn debug() -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_read;
