@@ -10,6 +10,17 @@ pub struct Workspace {
     pub slug: String,
     pub name: String,
     pub created_at: i64,
+    /// Console users must sign in with a second factor (TOTP).
+    pub require_totp: bool,
+}
+
+/// An API token as the console lists it (never its secret).
+#[derive(Debug, Clone)]
+pub struct TokenInfo {
+    pub id: String,
+    pub name: String,
+    pub created_at: i64,
+    pub revoked_at: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -162,4 +173,80 @@ pub enum IdempotencyRecord {
     /// Seen with the same request, but what it created was deleted since:
     /// the record was sealed with that verification's (shredded) data key.
     Gone,
+}
+
+/// A console user. `role` is `reviewer` or `admin`.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: String,
+    pub workspace_id: String,
+    pub email: String,
+    /// argon2id PHC string.
+    pub password_hash: String,
+    pub role: String,
+    pub created_at: i64,
+    pub disabled_at: Option<i64>,
+    pub totp_enabled: bool,
+    pub failed_logins: i64,
+    pub locked_until: Option<i64>,
+}
+
+/// How far a console session has signed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionStage {
+    /// The password was right; a TOTP code is still owed.
+    Password,
+    Full,
+}
+
+impl SessionStage {
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionStage::Password => "password",
+            SessionStage::Full => "full",
+        }
+    }
+
+    pub fn from_label(s: &str) -> Option<SessionStage> {
+        match s {
+            "password" => Some(SessionStage::Password),
+            "full" => Some(SessionStage::Full),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ConsoleSession {
+    pub id: String,
+    pub user_id: String,
+    pub workspace_id: String,
+    pub stage: SessionStage,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    pub id: String,
+    pub actor: String,
+    pub action: String,
+    pub target: Option<String>,
+    pub detail: Option<String>,
+    pub ip: Option<String>,
+    pub created_at: i64,
+}
+
+/// A reviewer's hold on a case.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub verification_id: String,
+    pub user_id: String,
+    pub email: String,
+    pub expires_at: i64,
 }

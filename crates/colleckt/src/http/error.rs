@@ -39,7 +39,7 @@ impl ApiError {
         ApiError::Validation(ValidationErrors::single(field, message))
     }
 
-    fn status(&self) -> StatusCode {
+    pub fn status(&self) -> StatusCode {
         match self {
             ApiError::Unauthenticated => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,

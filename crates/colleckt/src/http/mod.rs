@@ -5,6 +5,7 @@
 pub mod api;
 pub mod auth;
 pub mod body;
+pub mod console;
 pub mod error;
 pub mod files;
 pub mod idempotency;
@@ -41,8 +42,15 @@ pub fn router(state: AppState) -> Router {
         state.clone(),
         limits::per_ip_widget,
     ));
+    // The console's pages count against the widget's per-address limit;
+    // sign-in has its own, stricter one.
+    let console = console::router().route_layer(middleware::from_fn_with_state(
+        state.clone(),
+        limits::per_ip_widget,
+    ));
     Router::new()
         .merge(api)
+        .merge(console)
         .merge(ops::router())
         .merge(widget::router(&state))
         .merge(qr)

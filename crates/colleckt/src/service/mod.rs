@@ -1,5 +1,5 @@
 //! The one service layer every caller acts through: the API handlers, the
-//! widget and the background jobs (and later the console). Each action is
+//! widget, the reviewer console and the background jobs. Each action is
 //! planned by `colleckt_domain::plan` and carried out here as one guarded store
 //! transaction, so the same action leaves the same history, decisions and
 //! webhook events whoever asked for it. Handlers only parse requests and shape
@@ -12,6 +12,8 @@ pub mod jobs;
 pub mod lifecycle;
 pub mod objects;
 pub mod reading;
+pub mod sign_in;
+pub mod totp;
 pub mod upload;
 
 pub use error::{ServiceError, ServiceResult};

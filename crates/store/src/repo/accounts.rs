@@ -1,9 +1,9 @@
-//! Workspaces, API tokens (stored as SHA-256 hashes) and console users.
+//! Workspaces and API tokens (stored as SHA-256 hashes). Console users: `users.rs`.
 
 use crate::crypto::sha256_hex;
 use crate::ids::{new_id, new_secret, now_micros};
-use crate::rows::{int, text};
-use crate::{ApiToken, Store, StoreError, Workspace};
+use crate::rows::{int, opt_int, text};
+use crate::{ApiToken, Store, StoreError, TokenInfo, Workspace};
 
 fn workspace(row: &sqlx::any::AnyRow) -> Result<Workspace, StoreError> {
     Ok(Workspace {
@@ -11,6 +11,7 @@ fn workspace(row: &sqlx::any::AnyRow) -> Result<Workspace, StoreError> {
         slug: text(row, "slug")?,
         name: text(row, "name")?,
         created_at: int(row, "created_at")?,
+        require_totp: int(row, "require_totp")? != 0,
     })
 }
 
@@ -21,6 +22,7 @@ impl Store {
             slug: slug.to_string(),
             name: name.to_string(),
             created_at: now_micros(),
+            require_totp: false,
         };
         let res = sqlx::query(
             "INSERT INTO workspaces (id, slug, name, created_at) VALUES ($1, $2, $3, $4)",
@@ -41,11 +43,31 @@ impl Store {
     }
 
     pub async fn workspace_by_slug(&self, slug: &str) -> Result<Option<Workspace>, StoreError> {
-        let row = sqlx::query("SELECT id, slug, name, created_at FROM workspaces WHERE slug = $1")
+        let row = sqlx::query("SELECT id, slug, name, created_at, require_totp FROM workspaces WHERE slug = $1")
             .bind(slug)
             .fetch_optional(&self.db.pool)
             .await?;
         row.as_ref().map(workspace).transpose()
+    }
+
+    pub async fn get_workspace(&self, id: &str) -> Result<Option<Workspace>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, slug, name, created_at, require_totp FROM workspaces WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.db.pool)
+        .await?;
+        row.as_ref().map(workspace).transpose()
+    }
+
+    /// Whether every console user of the workspace must use a second factor.
+    pub async fn set_require_totp(&self, id: &str, on: bool) -> Result<(), StoreError> {
+        sqlx::query("UPDATE workspaces SET require_totp = $1 WHERE id = $2")
+            .bind(i64::from(on))
+            .bind(id)
+            .execute(&self.db.pool)
+            .await?;
+        Ok(())
     }
 
     pub async fn count_workspaces(&self) -> Result<i64, StoreError> {
@@ -89,6 +111,45 @@ impl Store {
         Ok(res.rows_affected() == 1)
     }
 
+    /// The workspace's tokens, newest first, revoked ones included.
+    pub async fn list_tokens(&self, workspace_id: &str) -> Result<Vec<TokenInfo>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, name, created_at, revoked_at FROM api_tokens \
+             WHERE workspace_id = $1 ORDER BY created_at DESC, id DESC",
+        )
+        .bind(workspace_id)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(TokenInfo {
+                    id: text(r, "id")?,
+                    name: text(r, "name")?,
+                    created_at: int(r, "created_at")?,
+                    revoked_at: opt_int(r, "revoked_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Revokes one of the workspace's tokens; false when it has no such live token.
+    pub async fn revoke_workspace_token(
+        &self,
+        workspace_id: &str,
+        token_id: &str,
+    ) -> Result<bool, StoreError> {
+        let res = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 \
+             WHERE id = $2 AND workspace_id = $3 AND revoked_at IS NULL",
+        )
+        .bind(now_micros())
+        .bind(token_id)
+        .bind(workspace_id)
+        .execute(&self.db.pool)
+        .await?;
+        Ok(res.rows_affected() == 1)
+    }
+
     #[tracing::instrument(skip_all)]
     pub async fn authenticate_token(&self, secret: &str) -> Result<Option<ApiToken>, StoreError> {
         let row = sqlx::query(
@@ -106,33 +167,5 @@ impl Store {
             })
         })
         .transpose()
-    }
-
-    /// `password_hash` is an argon2 PHC string made by the caller.
-    pub async fn create_user(
-        &self,
-        workspace_id: &str,
-        email: &str,
-        password_hash: &str,
-        role: &str,
-    ) -> Result<String, StoreError> {
-        let id = new_id("usr");
-        let res = sqlx::query(
-            "INSERT INTO users (id, workspace_id, email, password_hash, role, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(&id)
-        .bind(workspace_id)
-        .bind(email.to_lowercase())
-        .bind(password_hash)
-        .bind(role)
-        .bind(now_micros())
-        .execute(&self.db.pool)
-        .await;
-        match res {
-            Ok(_) => Ok(id),
-            Err(e) if StoreError::is_unique_violation(&e) => Err(StoreError::Duplicate("user")),
-            Err(e) => Err(e.into()),
-        }
     }
 }

@@ -47,6 +47,30 @@ pub(crate) async fn insert_comment(
 }
 
 impl Store {
+    /// A reviewer's private note: a comment the API and webhooks never show.
+    pub async fn add_private_note(
+        &self,
+        v: &Verification,
+        author: &str,
+        content: &str,
+    ) -> Result<(), StoreError> {
+        let mut w = self.db.begin_write().await?;
+        insert_comment(
+            &mut w,
+            &v.data_key,
+            &v.id,
+            content,
+            None,
+            author,
+            true,
+            crate::ids::now_micros(),
+            v.version,
+        )
+        .await?;
+        w.commit().await?;
+        Ok(())
+    }
+
     /// Newest first.
     pub async fn history(&self, v: &Verification) -> Result<Vec<HistoryEntry>, StoreError> {
         let rows = sqlx::query(

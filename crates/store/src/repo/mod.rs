@@ -3,12 +3,17 @@
 
 pub mod accounts;
 pub mod activity;
+pub mod audit;
+pub mod console_sessions;
 pub mod documents;
+pub mod holder_terms;
 pub mod idempotency;
 pub mod jobs;
 pub mod keyring;
 pub mod purge;
 pub mod rekey;
+pub mod review_queue;
+pub mod users;
 pub mod verifications;
 pub mod webhook_deliveries;
 pub mod webhook_fanout;

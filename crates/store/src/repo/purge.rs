@@ -43,6 +43,8 @@ impl Store {
             "DELETE FROM history WHERE verification_id = $1",
             "DELETE FROM comments WHERE verification_id = $1",
             "DELETE FROM events WHERE verification_id = $1",
+            "DELETE FROM holder_terms WHERE verification_id = $1",
+            "DELETE FROM claims WHERE verification_id = $1",
             // Webhook deliveries carry the verification's id and a payload
             // sealed with its (now shredded) key: nothing of it may stay.
             "DELETE FROM delivery_attempts WHERE delivery_id IN \

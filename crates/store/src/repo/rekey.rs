@@ -74,6 +74,13 @@ pub const SEALED_COLUMNS: &[SealedColumn] = &[
         purpose: DATA_KEY_PURPOSE,
         aad: idempotency_owner,
     },
+    SealedColumn {
+        table: "users",
+        column: "totp_secret_enc",
+        pk: &["id"],
+        purpose: crate::repo::users::TOTP_PURPOSE,
+        aad: first,
+    },
 ];
 
 /// What a pass over one column did.

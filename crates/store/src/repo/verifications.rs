@@ -35,6 +35,10 @@ pub struct ListFilter {
     pub q: Option<String>,
     pub created_from: Option<i64>,
     pub created_to: Option<i64>,
+    /// Holder-name terms (`Store::holder_query_terms`) that must all match.
+    pub holder_terms: Vec<String>,
+    /// Oldest change first (the review queue) instead of newest created first.
+    pub oldest_first: bool,
 }
 
 /// Everything one action changes, written in one transaction guarded by the
@@ -341,6 +345,23 @@ impl Store {
                 .replace('_', "\\_");
             texts.push(format!("%{escaped}%"));
         }
+        if !filter.holder_terms.is_empty() {
+            let list = filter
+                .holder_terms
+                .iter()
+                .map(|t| {
+                    texts.push(t.clone());
+                    format!("${}", next())
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            clauses.push(format!(
+                "id IN (SELECT verification_id FROM holder_terms WHERE workspace_id = $1 \
+                 AND term IN ({list}) GROUP BY verification_id \
+                 HAVING COUNT(DISTINCT term) = {})",
+                filter.holder_terms.len()
+            ));
+        }
         // Integer parameters are numbered after all text ones.
         let mut int_clauses = vec![];
         if let Some(s) = filter.status {
@@ -361,7 +382,12 @@ impl Store {
         let count_sql = format!("SELECT COUNT(*) AS n FROM verifications WHERE {where_sql}");
         let page_sql = format!(
             "SELECT {COLUMNS} FROM verifications WHERE {where_sql} \
-             ORDER BY created_at DESC, id DESC LIMIT {limit} OFFSET {offset}"
+             ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+            order = if filter.oldest_first {
+                "updated_at, id"
+            } else {
+                "created_at DESC, id DESC"
+            }
         );
         let mut count = sqlx::query(&count_sql);
         let mut page = sqlx::query(&page_sql);
@@ -531,6 +557,13 @@ impl Store {
         .await?;
         if res.rows_affected() != 1 {
             return Err(StoreError::NotFound);
+        }
+        // Not findable by name, nor held by a reviewer, from now on.
+        for sql in [
+            "DELETE FROM holder_terms WHERE verification_id = $1",
+            "DELETE FROM claims WHERE verification_id = $1",
+        ] {
+            sqlx::query(sql).bind(&v.id).execute(&mut *w.tx).await?;
         }
         insert_job(&mut w, &purge, now).await?;
         w.commit().await?;

@@ -99,8 +99,13 @@ pub struct Limits {
     widget_read: Option<Limiter<String>>,
     widget_write: Option<Limiter<String>>,
     widget_ip: Option<Limiter<IpAddr>>,
+    console_sign_in: Option<Limiter<IpAddr>>,
     trusted_proxies: Vec<Cidr>,
 }
+
+/// Console sign-in attempts (password or second factor) per client address,
+/// besides the per-account lockout (`service::sign_in`).
+pub const CONSOLE_SIGN_IN_RATE_LIMIT: &str = "10/m";
 
 impl Limits {
     pub fn new(s: &HttpSettings) -> Limits {
@@ -110,6 +115,9 @@ impl Limits {
             widget_read: Limiter::new(s.widget_rate_limit),
             widget_write: Limiter::new(s.widget_write_rate_limit),
             widget_ip: Limiter::new(s.widget_ip_rate_limit),
+            console_sign_in: Limiter::new(
+                parse_rate_limit(CONSOLE_SIGN_IN_RATE_LIMIT).unwrap_or(RateLimit::Off),
+            ),
             trusted_proxies: s.trusted_proxies.clone(),
         }
     }
@@ -152,6 +160,25 @@ impl Limits {
         Some(client_ip::client_ip(peer, forwarded, &self.trusted_proxies))
     }
 
+    /// The client's address from a request's parts (see [`Limits::client_ip`]).
+    pub fn client_ip_of(&self, parts: &axum::http::request::Parts) -> Option<IpAddr> {
+        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>()?.0.ip();
+        let forwarded = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .map(|v| v.to_str().unwrap_or("?"));
+        Some(client_ip::client_ip(peer, forwarded, &self.trusted_proxies))
+    }
+
+    /// One console sign-in attempt from `ip`.
+    pub fn console_sign_in(&self, ip: Option<IpAddr>) -> ApiResult<()> {
+        match ip {
+            Some(ip) => take(&self.console_sign_in, &client_ip::bucket_key(ip)),
+            None => Ok(()),
+        }
+    }
+
     pub fn forget_idle(&self) {
         for l in [&self.api_token, &self.widget_read, &self.widget_write]
             .into_iter()
@@ -159,7 +186,10 @@ impl Limits {
         {
             l.forget_idle();
         }
-        for l in [&self.api_ip, &self.widget_ip].into_iter().flatten() {
+        for l in [&self.api_ip, &self.widget_ip, &self.console_sign_in]
+            .into_iter()
+            .flatten()
+        {
             l.forget_idle();
         }
     }
@@ -240,6 +270,7 @@ mod tests {
             DEFAULT_WIDGET_RATE_LIMIT,
             DEFAULT_WIDGET_WRITE_RATE_LIMIT,
             DEFAULT_WIDGET_IP_RATE_LIMIT,
+            CONSOLE_SIGN_IN_RATE_LIMIT,
         ] {
             assert!(
                 matches!(parse_rate_limit(s), Ok(RateLimit::Every { .. })),

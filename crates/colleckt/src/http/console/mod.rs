@@ -1,0 +1,36 @@
+//! The reviewer console (`/console`, docs/console.md): server-rendered pages
+//! (askama) where a workspace's staff sign in, work the Double Check queue,
+//! decide cases and administer users, tokens and webhooks. Every action goes
+//! through the same service layer as the API, so history, decisions and
+//! webhook events are the same whoever acted. Pages work without JavaScript;
+//! `console.js` only adds shortcuts and the image viewer. Every response
+//! carries a strict CSP (nothing from another origin, no inline code).
+
+pub mod assets;
+pub mod chrome;
+pub mod csrf;
+pub mod error;
+pub mod i18n;
+pub mod page;
+pub mod session;
+pub mod sign_in;
+
+use crate::app::AppState;
+use axum::response::Redirect;
+use axum::routing::{get, post};
+use axum::Router;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/console", get(|| async { Redirect::to("/console/queue") }))
+        .route("/console/", get(|| async { Redirect::to("/console/queue") }))
+        .route("/console/sign-in", get(sign_in::show).post(sign_in::submit))
+        .route(
+            "/console/second-factor",
+            get(sign_in::second_factor_page).post(sign_in::second_factor_submit),
+        )
+        .route("/console/sign-out", post(sign_in::sign_out))
+        .route("/console/lang/{lang}", get(i18n::switch))
+        .route("/console/assets/{file}", get(assets::serve))
+        .layer(axum::middleware::map_response(page::security_headers))
+}

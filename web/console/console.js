@@ -1,0 +1,4 @@
+// Progressive enhancement only: every page works without this file.
+// Modules of the console register here by page (data-page on <main>).
+const page = document.querySelector("main")?.dataset.page;
+export { page };
