@@ -12,6 +12,7 @@ pub mod jobs;
 pub mod lifecycle;
 pub mod objects;
 pub mod reading;
+pub mod review;
 pub mod sign_in;
 pub mod totp;
 pub mod upload;

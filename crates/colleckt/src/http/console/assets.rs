@@ -15,6 +15,16 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "text/javascript; charset=utf-8",
         include_bytes!("../../../../../web/console/console.js"),
     ),
+    (
+        "review.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../../../../web/console/review.css"),
+    ),
+    (
+        "review.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../../../../web/console/review.js"),
+    ),
 ];
 
 pub async fn serve(Path(file): Path<String>) -> Response {

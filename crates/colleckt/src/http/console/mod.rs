@@ -7,11 +7,14 @@
 //! carries a strict CSP (nothing from another origin, no inline code).
 
 pub mod assets;
+pub mod case;
+pub mod case_view;
 pub mod chrome;
 pub mod csrf;
 pub mod error;
 pub mod i18n;
 pub mod page;
+pub mod queue;
 pub mod session;
 pub mod sign_in;
 
@@ -23,7 +26,10 @@ use axum::Router;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/console", get(|| async { Redirect::to("/console/queue") }))
-        .route("/console/", get(|| async { Redirect::to("/console/queue") }))
+        .route(
+            "/console/",
+            get(|| async { Redirect::to("/console/queue") }),
+        )
         .route("/console/sign-in", get(sign_in::show).post(sign_in::submit))
         .route(
             "/console/second-factor",
@@ -31,6 +37,16 @@ pub fn router() -> Router<AppState> {
         )
         .route("/console/sign-out", post(sign_in::sign_out))
         .route("/console/lang/{lang}", get(i18n::switch))
+        .route("/console/queue", get(queue::show))
+        .route("/console/queue/next", post(queue::next))
+        .route("/console/cases/{id}", get(case::show))
+        .route(
+            "/console/cases/{id}/documents/{doc}/{side}",
+            get(case::image),
+        )
+        .route("/console/cases/{id}/actions/{action}", post(case::act))
+        .route("/console/cases/{id}/notes", post(case::add_note))
+        .route("/console/cases/{id}/release", post(case::release))
         .route("/console/assets/{file}", get(assets::serve))
         .layer(axum::middleware::map_response(page::security_headers))
 }
