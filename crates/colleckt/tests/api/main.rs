@@ -8,6 +8,8 @@ mod bad_input;
 mod cli;
 mod concurrency;
 mod conformance;
+mod console_helpers;
+mod console_review;
 mod create;
 mod documents;
 mod expiry;

@@ -440,11 +440,15 @@ impl Store {
             let sealed = v
                 .data_key
                 .seal(&serde_json::to_vec(expected)?, &aad("expected", &v.id))?;
-            sqlx::query("UPDATE verifications SET expected_data_enc = $1 WHERE id = $2")
-                .bind(sealed)
-                .bind(&v.id)
-                .execute(&mut *w.tx)
-                .await?;
+            // The holder-name terms were made from the old name: marked stale
+            // here, remade by `Store::index_holder` before the next name search.
+            sqlx::query(
+                "UPDATE verifications SET expected_data_enc = $1, terms_key = NULL WHERE id = $2",
+            )
+            .bind(sealed)
+            .bind(&v.id)
+            .execute(&mut *w.tx)
+            .await?;
         }
         if let Some(r) = &t.vendor_reference {
             sqlx::query("UPDATE verifications SET vendor_reference = $1 WHERE id = $2")
