@@ -14,15 +14,16 @@ let pending = null;
 
 function choose(name) {
   const button = decideForm?.querySelector(`button[data-action="${name}"]`);
-  if (!button || button.disabled) return;
+  if (!button || button.disabled) return false;
   if (comment && comment.value.trim() === "") {
     // A decision needs a comment: go there, remember which button was meant.
     pending = button;
     comment.focus();
     if (pendingText) pendingText.textContent = `${button.textContent.trim()}: Ctrl+Enter`;
-    return;
+    return true;
   }
   decideForm.requestSubmit(button);
+  return true;
 }
 
 comment?.addEventListener("keydown", (e) => {
@@ -32,21 +33,29 @@ comment?.addEventListener("keydown", (e) => {
   }
 });
 
+// Each returns false when the page has nothing for that key (so the key
+// keeps its usual meaning there).
+const SHORTCUTS = {
+  a: () => choose("approve"),
+  r: () => choose("reject"),
+  n: () => {
+    const next = document.getElementById("next-case");
+    if (!next) return false;
+    next.requestSubmit();
+    return true;
+  },
+  o: () => {
+    const note = document.getElementById("note");
+    if (!note) return false;
+    note.focus();
+    return true;
+  },
+};
+
 document.addEventListener("keydown", (e) => {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
-  switch (e.key) {
-    case "a": choose("approve"); break;
-    case "r": choose("reject"); break;
-    case "n": document.getElementById("next-case")?.requestSubmit(); break;
-    case "o": {
-      const note = document.getElementById("note");
-      if (!note) return;
-      note.focus();
-      break;
-    }
-    default: return;
-  }
-  e.preventDefault();
+  const run = SHORTCUTS[e.key];
+  if (run && run()) e.preventDefault();
 });
 
 // --- Claim time in the reader's own clock ------------------------------

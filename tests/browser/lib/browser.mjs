@@ -13,6 +13,11 @@ export const SIZES = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 800 },
 };
+// The console's sizes, apart so the widget's per-size loops stay as they are.
+export const CONSOLE_SIZES = {
+  'desktop-wide': { width: 1440, height: 900 },
+  tablet: { width: 768, height: 1024 },
+};
 
 const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -32,7 +37,7 @@ export function launch(extra = []) {
 /** A page at `size` in `locale`; records requests that leave the origin. */
 export async function open(browser, size, { locale = 'en-US', permissions = [] } = {}) {
   const context = await browser.newContext({
-    viewport: SIZES[size],
+    viewport: SIZES[size] ?? CONSOLE_SIZES[size],
     deviceScaleFactor: 1,
     locale,
     isMobile: size === 'phone',

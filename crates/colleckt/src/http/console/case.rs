@@ -162,9 +162,11 @@ async fn page(
     let file = review::open(state, &c.user, id).await?;
     let v = &file.verification;
     let mine = file.free_for(&c.user);
-    let docs = file
-        .documents
-        .iter()
+    // Photo ID first, as the form lists them.
+    let mut sorted: Vec<_> = file.documents.iter().collect();
+    sorted.sort_by_key(|d| d.slot.key());
+    let docs = sorted
+        .into_iter()
         .map(|d| {
             let base = format!("/console/cases/{}/documents/{}", v.id, d.id);
             DocView {
