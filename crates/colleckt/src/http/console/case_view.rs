@@ -329,3 +329,114 @@ pub fn slot_key(slot: Slot) -> &'static str {
         Slot::ProofOfAddress => "slot.proof_of_address",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::console::i18n::Lang;
+    use colleckt_store::{DocStatus, StoredFile};
+    use serde_json::json;
+
+    fn doc(slot: Slot, extracted: Option<Value>, rules: Option<Value>) -> Document {
+        let file = StoredFile {
+            key: "k".into(),
+            mime: "image/jpeg".into(),
+            digest: "d".into(),
+        };
+        Document {
+            id: "doc_1".into(),
+            verification_id: "ver_1".into(),
+            slot,
+            type_id: 1,
+            country: "USA".into(),
+            status: DocStatus::DoubleCheck,
+            front: file,
+            back: None,
+            extracted_data: extracted,
+            rules,
+            decisions: vec![],
+            created_at: 0,
+            updated_at: 0,
+        }
+    }
+
+    fn expected() -> ExpectedData {
+        serde_json::from_value(json!({
+            "person": {"first_name": "Homer", "last_name": "Simpson", "date_of_birth": "1988-05-06"},
+            "address": {"street": "742 Evergreen Terrace", "city": "Springfield", "state": "TN",
+                        "postal_code": "92026", "country": "USA"},
+            "documents": {"photo_id": {"type": "Passport", "number": "AB123456", "country": "USA"}}
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn rows_pair_expected_with_read_values_evidence_and_verdicts() {
+        let d = doc(
+            Slot::PhotoId,
+            Some(json!({
+                "first_name": "HOMER", "last_name": "SIMPSON", "document_number": "AB123456",
+                "evidence": {"first_name": {"source": "mrz", "confidence": 0.7},
+                             "document_number": {"source": "mrz", "confidence": 1.0}},
+                "notes": ["mrz_names_unconfirmed", "something_new"]
+            })),
+            Some(json!([
+                {"name": "first_name_matches", "status": "warning", "message": "Names unconfirmed."},
+                {"name": "document_number_matches", "status": "passed", "message": "Matches."},
+                {"name": "date_of_birth_matches", "status": "failed", "message": "Differs."}
+            ])),
+        );
+        let rows = field_rows(&expected(), &d);
+        let row = |label: &str| rows.iter().find(|r| r.label == label).expect(label);
+        let first = row("field.first_name");
+        assert_eq!(
+            (first.expected.as_str(), first.extracted.as_str()),
+            ("Homer", "HOMER")
+        );
+        assert_eq!(
+            (first.source, first.confidence.as_str()),
+            ("source.mrz", "70 %")
+        );
+        assert_eq!(first.verdict.as_ref().unwrap().class, "warn");
+        assert_eq!(
+            row("field.document_number").verdict.as_ref().unwrap().class,
+            "pass"
+        );
+        // Judged but not read: still shown, with its failing verdict.
+        let dob = row("field.date_of_birth");
+        assert_eq!(
+            (dob.extracted.as_str(), dob.verdict.as_ref().unwrap().class),
+            ("", "fail")
+        );
+        // Neither read nor judged: not shown for a read document.
+        assert!(rows.iter().all(|r| r.label != "field.street"));
+
+        let why = reasons(Tr(Lang::En), Status::DoubleCheck, &[], &[d]);
+        assert!(
+            why.iter().any(|r| r.contains("a check failed — Differs.")),
+            "{why:?}"
+        );
+        assert!(why
+            .iter()
+            .any(|r| r.contains("a check needs a look — Names unconfirmed.")));
+        assert!(
+            why.iter().any(|r| r.contains("could not be confirmed")),
+            "{why:?}"
+        );
+        assert!(why.iter().any(|r| r.ends_with("something_new")));
+        assert!(reasons(Tr(Lang::En), Status::Approved, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn an_unread_document_shows_its_slots_fields() {
+        let rows = field_rows(&expected(), &doc(Slot::ProofOfAddress, None, None));
+        let labels: Vec<_> = rows.iter().map(|r| r.label).collect();
+        assert!(labels.contains(&"field.street") && labels.contains(&"field.postal_code"));
+        assert!(!labels.contains(&"field.date_of_birth"));
+        assert!(rows
+            .iter()
+            .all(|r| r.verdict.is_none() && r.extracted.is_empty()));
+        let why = reasons(Tr(Lang::En), Status::DoubleCheck, &[], &[]);
+        assert_eq!(why.len(), 1, "a generic reason when nothing else is known");
+    }
+}
