@@ -506,3 +506,49 @@ async fn forms_without_their_token_are_refused() {
     assert_eq!(api_detail(&app, &id).await["status_label"], "Double Check");
     assert!(!r1.get(&case(&id)).await.body.contains("forged"));
 }
+
+#[tokio::test]
+async fn next_case_hands_two_reviewers_different_cases_and_pages_hold_fifty() {
+    let app = TestApp::spawn().await;
+    let mut ids = vec![];
+    for i in 0..52 {
+        let id = app
+            .create(&person("Lisa", "Simpson", &format!("P-{i}")))
+            .await;
+        let (s, v) = app
+            .patch(
+                &format!("/api/v1/usps1583/verifications/{id}"),
+                &json!({"status": 5, "comment": "look", "email": "ops@acme.test"}),
+            )
+            .await;
+        assert_eq!(s, 200, "{v}");
+        ids.push(id);
+    }
+    let (r1, r2) = reviewers(&app).await;
+    // Fifty a page, oldest change first, with a link to the rest.
+    let first = r1.get("/console/queue").await;
+    assert!(first.body.contains(&ids[0]) && first.body.contains(&ids[49]));
+    assert!(!first.body.contains(&ids[50]));
+    assert!(first.body.contains("rel=\"next\""));
+    let second = r1.get("/console/queue?status=5&page=2").await;
+    assert!(second.body.contains(&ids[50]) && second.body.contains(&ids[51]));
+    assert!(second.body.contains("rel=\"prev\"") && !second.body.contains("rel=\"next\""));
+
+    // Asked at the same time, two reviewers never get the same case.
+    let (t1, t2) = (
+        r1.get("/console/queue").await.csrf(),
+        r2.get("/console/queue").await.csrf(),
+    );
+    let (f1, f2) = ([("csrf", t1.as_str())], [("csrf", t2.as_str())]);
+    let (a, b) = tokio::join!(
+        r1.post("/console/queue/next", &f1),
+        r2.post("/console/queue/next", &f2),
+    );
+    let (a, b) = (a.location.unwrap(), b.location.unwrap());
+    assert_ne!(a, b);
+    let oldest: Vec<String> = ids[..2].iter().map(|id| case(id)).collect();
+    assert!(oldest.contains(&a) && oldest.contains(&b), "{a} {b}");
+    // Asking again keeps one's own case rather than taking another.
+    let again = r1.post("/console/queue/next", &[("csrf", &t1)]).await;
+    assert_eq!(again.location.unwrap(), a);
+}
