@@ -552,3 +552,34 @@ async fn next_case_hands_two_reviewers_different_cases_and_pages_hold_fifty() {
     let again = r1.post("/console/queue/next", &[("csrf", &t1)]).await;
     assert_eq!(again.location.unwrap(), a);
 }
+
+#[tokio::test]
+async fn a_case_the_pipeline_could_not_decide_says_why() {
+    let app = TestApp::spawn().await;
+    let id = app.create(&homer()).await;
+    app.upload_all(&id).await;
+    let v = crate::pipeline::submit_and_decide(&app, &id).await;
+    assert_eq!(v["status_label"], "Double Check", "{v}");
+    let (r1, _) = reviewers(&app).await;
+    let page = r1.get(&case(&id)).await;
+    assert_eq!(page.status, 200);
+    let why = page
+        .body
+        .split("id=\"why-h\"")
+        .nth(1)
+        .expect("a why section");
+    let why = why.split("</section>").next().unwrap();
+    assert!(why.contains("Photo ID: a check failed"), "{why}");
+    assert!(why.contains("Proof of address: a check failed"), "{why}");
+    assert!(why.find("Photo ID") < why.find("Proof of address"), "{why}");
+    // The rules, with their verdict in words as well as colour.
+    assert!(page.body.contains("<strong>document readable</strong>"));
+    assert!(page.body.contains("class=\"verdict fail\">Fail</span>"));
+    // In Spanish too.
+    r1.get("/console/lang/es?next=/console/queue").await;
+    let es = r1.get(&case(&id)).await;
+    assert!(es
+        .body
+        .contains("Por qué este caso está en doble verificación"));
+    assert!(es.body.contains("lang=\"es\""));
+}

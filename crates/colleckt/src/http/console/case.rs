@@ -159,14 +159,14 @@ async fn page(
     notice: Option<&'static str>,
     refusal: Option<Refusal>,
 ) -> ConsoleResult<Response> {
-    let file = review::open(state, &c.user, id).await?;
+    let mut file = review::open(state, &c.user, id).await?;
+    // Photo ID first, as the form lists them.
+    file.documents.sort_by_key(|d| d.slot.key());
     let v = &file.verification;
     let mine = file.free_for(&c.user);
-    // Photo ID first, as the form lists them.
-    let mut sorted: Vec<_> = file.documents.iter().collect();
-    sorted.sort_by_key(|d| d.slot.key());
-    let docs = sorted
-        .into_iter()
+    let docs = file
+        .documents
+        .iter()
         .map(|d| {
             let base = format!("/console/cases/{}/documents/{}", v.id, d.id);
             DocView {

@@ -263,6 +263,7 @@ fn note_key(note: &str) -> Option<&'static str> {
         "front_missing" => "note.front_missing",
         "ocr_unavailable" => "note.ocr_unavailable",
         "mrz_low_confidence" => "note.mrz_low_confidence",
+        "mrz_not_found" => "note.mrz_not_found",
         "front_unconfirmed" => "note.front_unconfirmed",
         "mrz_names_unconfirmed" => "note.mrz_names_unconfirmed",
         "mrz_names_viz_mismatch" => "note.mrz_names_viz_mismatch",

@@ -116,6 +116,7 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
     ("note.barcode_not_found", "no barcode was found on the back.", "no se encontró código de barras en el reverso."),
     ("note.barcode_unreadable", "the barcode is there but could not be decoded.", "hay código de barras pero no se pudo descodificar."),
     ("note.aamva_partial", "the barcode lacks the name, date of birth or licence number.", "al código de barras le falta el nombre, la fecha de nacimiento o el número de licencia."),
+    ("note.mrz_not_found", "no machine-readable zone was found.", "no se encontró la zona de lectura mecánica."),
     ("note.front_missing", "only backs were uploaded; the front is missing.", "solo se subieron reversos; falta el anverso."),
     ("note.ocr_unavailable", "text recognition is not installed on this server.", "el reconocimiento de texto no está instalado en este servidor."),
     ("note.mrz_low_confidence", "the machine-readable zone was hard to read.", "la zona de lectura mecánica fue difícil de leer."),
