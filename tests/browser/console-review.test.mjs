@@ -27,6 +27,7 @@ let files;
 let r1; // { context, page } of the first reviewer, kept signed in
 let decided; // the case approved through the console
 let shown; // a case left in Double Check for the axe scans and screenshots
+let plain; // a case decided without JavaScript
 
 async function doubleCheck(first, reference) {
   const v = await createVerification({
@@ -67,6 +68,7 @@ before(async () => {
   await context.close();
   decided = await doubleCheck('Homer', `REVIEW-${TAG}-1`);
   shown = await doubleCheck('Marge', `REVIEW-${TAG}-2`);
+  plain = await doubleCheck('Bart', `REVIEW-${TAG}-3`);
   r1 = await signIn(browser, R1);
 });
 after(() => browser?.close());
@@ -81,7 +83,7 @@ test('the queue lists Double Check cases and filters them', async () => {
   await page.fill('#f-holder', SURNAME.toUpperCase());
   await Promise.all([page.waitForURL(/holder=/), page.click('form.filters button[type=submit]')]);
   const rows = page.locator('table.queue tbody tr');
-  assert.equal(await rows.count(), 2);
+  assert.equal(await rows.count(), 3);
   assert.match(await page.locator('table.queue').innerText(), new RegExp(`Homer ${SURNAME}`));
   // A prefix is not a word: nothing.
   await page.fill('#f-holder', SURNAME.slice(0, 5));
@@ -154,6 +156,35 @@ test('shortcuts, a private note and an approval with a comment', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('every action works without JavaScript; a forged form is refused', async () => {
+  // The first reviewer's session, in a browser with scripts off.
+  const context = await browser.newContext({
+    viewport: CONSOLE_SIZES['desktop-wide'],
+    javaScriptEnabled: false,
+    storageState: await r1.context.storageState(),
+  });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/console/queue?reference=REVIEW-${TAG}-3`);
+  await Promise.all([page.waitForURL(/\/console\/cases\//), page.click('table.queue tbody a')]);
+  assert.equal(await page.locator('figure.viewer .tools').count(), 0, 'no viewer tools without JS');
+  await page.fill('#comment', 'Waiting for a clearer photo.');
+  await Promise.all([page.waitForURL(/done=hold/), page.click('#decide-form button[data-action=hold]')]);
+  assert.match(await page.locator('.notice').innerText(), /Put on hold/);
+  assert.equal((await getVerification(plain)).status_label, 'Hold');
+  await context.close();
+
+  // A form whose token was tampered with changes nothing.
+  const { page: p1 } = r1;
+  await p1.goto(`${BASE}/console/cases/${plain}`);
+  await p1.evaluate(() => { document.querySelector('#notes input[name=csrf]').value = 'forged'; });
+  await p1.fill('#note', 'FORGED-NOTE');
+  const [res] = await Promise.all([p1.waitForNavigation(), p1.click('#notes button[type=submit]')]);
+  assert.equal(res.status(), 403);
+  await p1.goto(`${BASE}/console/cases/${plain}`);
+  assert.ok(!(await p1.content()).includes('FORGED-NOTE'));
+  p1.errors.length = 0; // the 403 above was the point
+});
+
 test("another workspace's case and images answer 404", async () => {
   const other = await signIn(browser, 'admin@other.test');
   const res = await other.page.goto(`${BASE}/console/cases/${shown}`);
@@ -189,6 +220,7 @@ for (const [size, label] of [['desktop-wide', 'desktop'], ['tablet', 'tablet']])
       await page.locator('figure.viewer img').first().waitFor();
       await scan(page, `case ${label} ${lang}`);
       if (lang === 'en') await shot(page, 'console-case', label);
+      if (lang === 'es' && label === 'desktop') await shot(page, 'console-case-es', label);
     }
     await page.goto(`${BASE}/console/lang/en?next=${encodeURIComponent('/console/queue')}`);
     assert.deepEqual(page.foreign, []);
