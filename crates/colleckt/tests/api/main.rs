@@ -11,6 +11,7 @@ mod conformance;
 mod create;
 mod documents;
 mod expiry;
+mod holder_search;
 mod hostile;
 mod idempotency_records;
 mod jobs_end;

@@ -187,9 +187,7 @@ impl Store {
     /// Stores a new, not yet confirmed TOTP secret (enrolment): the second
     /// factor is enabled only by [`Store::enable_totp`] after a valid code.
     pub async fn set_totp_secret(&self, user_id: &str, secret: &[u8]) -> Result<(), StoreError> {
-        let sealed = self
-            .keys
-            .seal(TOTP_PURPOSE, secret, user_id.as_bytes())?;
+        let sealed = self.keys.seal(TOTP_PURPOSE, secret, user_id.as_bytes())?;
         sqlx::query(
             "UPDATE users SET totp_secret_enc = $1, totp_enabled_at = NULL, \
              totp_last_step = NULL WHERE id = $2",
@@ -232,7 +230,10 @@ impl Store {
             .bind(user_id)
             .fetch_optional(&self.db.pool)
             .await?;
-        let Some(sealed) = row.as_ref().map(|r| opt_blob(r, "totp_secret_enc")).transpose()?
+        let Some(sealed) = row
+            .as_ref()
+            .map(|r| opt_blob(r, "totp_secret_enc"))
+            .transpose()?
         else {
             return Ok(None);
         };

@@ -23,7 +23,10 @@ use axum::Router;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/console", get(|| async { Redirect::to("/console/queue") }))
-        .route("/console/", get(|| async { Redirect::to("/console/queue") }))
+        .route(
+            "/console/",
+            get(|| async { Redirect::to("/console/queue") }),
+        )
         .route("/console/sign-in", get(sign_in::show).post(sign_in::submit))
         .route(
             "/console/second-factor",

@@ -143,13 +143,24 @@ mod tests {
                 checked += 1;
             }
         }
-        assert!(checked > 10, "only {checked} keys found: is the pattern right?");
+        assert!(
+            checked > 10,
+            "only {checked} keys found: is the pattern right?"
+        );
     }
 
     #[test]
     fn next_stays_in_the_console() {
-        assert_eq!(safe_next(Some("/console/cases/ver_1")), "/console/cases/ver_1");
-        for bad in ["//evil.example", "https://evil.example", "/api/v1", "/console\\x"] {
+        assert_eq!(
+            safe_next(Some("/console/cases/ver_1")),
+            "/console/cases/ver_1"
+        );
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/api/v1",
+            "/console\\x",
+        ] {
             assert_eq!(safe_next(Some(bad)), "/console/queue", "{bad}");
         }
         assert_eq!(Lang::from_code("es-MX"), Some(Lang::Es));
