@@ -8,6 +8,7 @@ mod bad_input;
 mod cli;
 mod concurrency;
 mod conformance;
+mod console_pages;
 mod create;
 mod documents;
 mod expiry;
