@@ -23,10 +23,11 @@ use super::parse::{parse_lines, Mrz, MrzFormat};
 
 /// An alternative reading that costs less than this (the sum of its
 /// characters' [`rival_cost`]s) and holds every check digit makes the read
-/// ambiguous. From the dev split's unseen-font sources (Courier Prime, Fira
-/// Code, Anonymous Pro, B612 Mono; `bench/extract/RESULTS.md`, 2026-12-03):
-/// every wrong sound template read there had an alternative under 0.27,
-/// while OCR-B reads of the same pages have none under 0.6.
+/// ambiguous. From the dev split (`bench/extract/RESULTS.md`, 2026-12-03):
+/// on the unseen-font sources (Courier Prime, Fira Code, Anonymous Pro,
+/// B612 Mono, 40 pages each) every wrong sound template read had a rival
+/// under 0.27; on OCR-B one right read of 37 has one (a single K/A tie at
+/// 0.28, its visual zone illegible) and is no longer trusted.
 pub const MIN_COLLISION_COST: f32 = 0.3;
 
 /// At most this many characters changed together: three slips cancel in a
