@@ -169,3 +169,17 @@ fn mismatched_cells_are_no_evidence() {
     assert_eq!(c.cost, 0.0);
     assert!(c.rivals.is_none());
 }
+
+/// The visual zone's number match folds look-alikes (its OCR reads 0 as O);
+/// the exact match does not, and only it can settle S/5 with I/1.
+#[test]
+fn the_zone_matches_a_number_exactly_or_folded() {
+    let lines = td3("5492640I3", "740816", "350604");
+    let m = parse_lines(&[&lines[0], &lines[1]]).expect("td3");
+    let printed = "ERIKSSON\nANNA MARIA\n16.08.1974\n04.06.2035\nS49264013";
+    let a = viz::compare(printed, &m);
+    assert!(a.document_number && !a.number_exact);
+    assert!(a.checked_fields() && !a.checked_exact());
+    let exact = viz::compare(&printed.replace("S49264013", "5492640I3"), &m);
+    assert!(exact.number_exact && exact.checked_exact());
+}
