@@ -7,6 +7,7 @@
 //! [`ServiceError`]).
 
 pub mod error;
+pub mod holders;
 pub mod intake;
 pub mod jobs;
 pub mod lifecycle;

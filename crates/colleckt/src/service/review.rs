@@ -260,25 +260,6 @@ pub async fn release(state: &AppState, user: &User, id: &str) -> ReviewResult<()
     Ok(())
 }
 
-/// How many rows one name search indexes before it runs.
-const INDEX_BATCH: i64 = 1000;
-
-/// Brings the holder-name index up to date before a name search: rows
-/// created or renamed since (their terms are made here, not on the API's
-/// write path, which then never waits for it) and rows indexed under a
-/// retired master key.
-pub async fn index_holders(state: &AppState) -> ReviewResult<()> {
-    loop {
-        let stale = state.store.unindexed_holders(INDEX_BATCH).await?;
-        for v in &stale {
-            state.store.index_holder(v).await?;
-        }
-        if (stale.len() as i64) < INDEX_BATCH {
-            return Ok(());
-        }
-    }
-}
-
 /// Claims the oldest Double Check case nobody else holds; `None` when the
 /// queue is empty. Two reviewers asking at once may pick the same case: the
 /// loser of the claim tries the next one.

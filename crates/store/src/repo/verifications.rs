@@ -441,7 +441,8 @@ impl Store {
                 .data_key
                 .seal(&serde_json::to_vec(expected)?, &aad("expected", &v.id))?;
             // The holder-name terms were made from the old name: marked stale
-            // here, remade by `Store::index_holder` before the next name search.
+            // in the same transaction, so that if the re-index that follows the
+            // commit fails, the sweep (`service::holders`) still finds the row.
             sqlx::query(
                 "UPDATE verifications SET expected_data_enc = $1, terms_key = NULL WHERE id = $2",
             )

@@ -90,10 +90,7 @@ impl Filters {
 
     /// The store's filter; dates that do not parse are ignored (the form's
     /// date inputs only send valid ones).
-    async fn list_filter(&self, state: &AppState, ws: &str) -> ConsoleResult<ListFilter> {
-        if !self.holder.is_empty() {
-            review::index_holders(state).await?;
-        }
+    fn list_filter(&self, state: &AppState, ws: &str) -> ConsoleResult<ListFilter> {
         let holder_terms = if self.holder.is_empty() {
             vec![]
         } else {
@@ -239,7 +236,7 @@ pub async fn show(
         .clamp(1, 100_000);
     let done = q.done.take();
     let f = Filters::read(&mut q);
-    let filter = f.list_filter(&state, &ws).await?;
+    let filter = f.list_filter(&state, &ws)?;
     let (items, total) = state
         .store
         .list_verifications(&ws, &filter, PAGE_SIZE, (page - 1) * PAGE_SIZE)
