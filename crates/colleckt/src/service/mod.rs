@@ -6,6 +6,8 @@
 //! responses; nothing here knows about HTTP statuses (`http/error.rs` maps
 //! [`ServiceError`]).
 
+pub mod account;
+pub mod admin;
 pub mod error;
 pub mod intake;
 pub mod jobs;
@@ -15,5 +17,6 @@ pub mod reading;
 pub mod sign_in;
 pub mod totp;
 pub mod upload;
+pub mod webhooks;
 
 pub use error::{ServiceError, ServiceResult};

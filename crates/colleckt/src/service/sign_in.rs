@@ -45,7 +45,8 @@ pub enum SignIn {
     Locked { until: i64 },
 }
 
-async fn password_matches(hash: String, password: String) -> ServiceResult<bool> {
+/// Whether `password` matches the PHC `hash` (argon2 off the async threads).
+pub(crate) async fn password_matches(hash: String, password: String) -> ServiceResult<bool> {
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
             .map(|h| {
@@ -98,7 +99,10 @@ pub async fn sign_in(
         match slug.filter(|s| !s.is_empty()) {
             None => return Ok(SignIn::ChooseWorkspace(workspaces)),
             Some(slug) => {
-                let id = workspaces.iter().find(|w| w.slug == slug).map(|w| w.id.clone());
+                let id = workspaces
+                    .iter()
+                    .find(|w| w.slug == slug)
+                    .map(|w| w.id.clone());
                 users.retain(|u| Some(&u.workspace_id) == id.as_ref());
             }
         }
@@ -108,7 +112,14 @@ pub async fn sign_in(
         return Ok(SignIn::Invalid);
     };
     if user.locked_until.is_some_and(|t| t > now()) {
-        audit(state, &user.workspace_id, &user.email, "sign_in_locked", origin).await;
+        audit(
+            state,
+            &user.workspace_id,
+            &user.email,
+            "sign_in_locked",
+            origin,
+        )
+        .await;
         return Ok(SignIn::Locked {
             until: user.locked_until.unwrap_or_default(),
         });
@@ -116,14 +127,28 @@ pub async fn sign_in(
     let matches = password_matches(user.password_hash.clone(), password.to_string()).await?;
     if !matches || user.disabled_at.is_some() {
         if matches {
-            audit(state, &user.workspace_id, &user.email, "sign_in_disabled", origin).await;
+            audit(
+                state,
+                &user.workspace_id,
+                &user.email,
+                "sign_in_disabled",
+                origin,
+            )
+            .await;
             return Ok(SignIn::Invalid);
         }
         let count = state
             .store
             .record_failed_login(&user.id, LOCK_AFTER, now() + LOCK_MICROS)
             .await?;
-        audit(state, &user.workspace_id, &user.email, "sign_in_failed", origin).await;
+        audit(
+            state,
+            &user.workspace_id,
+            &user.email,
+            "sign_in_failed",
+            origin,
+        )
+        .await;
         if count >= LOCK_AFTER {
             return Ok(SignIn::Locked {
                 until: now() + LOCK_MICROS,
@@ -145,7 +170,14 @@ pub async fn sign_in(
             .store
             .create_console_session(&user, SessionStage::Password, origin, limits)
             .await?;
-        audit(state, &user.workspace_id, &user.email, "sign_in_password", origin).await;
+        audit(
+            state,
+            &user.workspace_id,
+            &user.email,
+            "sign_in_password",
+            origin,
+        )
+        .await;
         return Ok(SignIn::SecondFactor { user, secret });
     }
     state.store.record_login_success(&user.id).await?;
@@ -161,9 +193,13 @@ pub async fn sign_in(
 #[derive(Debug)]
 pub enum SecondFactor {
     /// Signed in: a new session (the half-signed-in one is ended).
-    Done { secret: String },
+    Done {
+        secret: String,
+    },
     Invalid,
-    Locked { until: i64 },
+    Locked {
+        until: i64,
+    },
 }
 
 /// Checks `code` for a session at the password stage. `enrolling`: the user
@@ -193,9 +229,19 @@ pub async fn second_factor(
             .store
             .record_failed_login(&user.id, LOCK_AFTER, now() + LOCK_MICROS)
             .await?;
-        audit(state, &user.workspace_id, &user.email, "second_factor_failed", origin).await;
+        audit(
+            state,
+            &user.workspace_id,
+            &user.email,
+            "second_factor_failed",
+            origin,
+        )
+        .await;
         if count >= LOCK_AFTER {
-            state.store.revoke_console_session(&user.id, &session.id).await?;
+            state
+                .store
+                .revoke_console_session(&user.id, &session.id)
+                .await?;
             return Ok(SecondFactor::Locked {
                 until: now() + LOCK_MICROS,
             });
@@ -204,11 +250,21 @@ pub async fn second_factor(
     }
     if !user.totp_enabled {
         state.store.enable_totp(&user.id).await?;
-        audit(state, &user.workspace_id, &user.email, "totp_enabled", origin).await;
+        audit(
+            state,
+            &user.workspace_id,
+            &user.email,
+            "totp_enabled",
+            origin,
+        )
+        .await;
     }
     state.store.record_login_success(&user.id).await?;
     // A new session id on the change of privilege (no fixation).
-    state.store.revoke_console_session(&user.id, &session.id).await?;
+    state
+        .store
+        .revoke_console_session(&user.id, &session.id)
+        .await?;
     let (_, secret) = state
         .store
         .create_console_session(user, SessionStage::Full, origin, SESSION_LIMITS)
@@ -234,7 +290,10 @@ pub async fn sign_out(
     user: &User,
     origin: &SessionOrigin,
 ) -> ServiceResult<()> {
-    state.store.revoke_console_session(&user.id, &session.id).await?;
+    state
+        .store
+        .revoke_console_session(&user.id, &session.id)
+        .await?;
     audit(state, &user.workspace_id, &user.email, "sign_out", origin).await;
     Ok(())
 }

@@ -124,12 +124,14 @@ impl Store {
     }
 
     /// A new password (an admin's reset or the user's own change) ends every
-    /// session of the user and lifts a lock.
+    /// session of the user but `keep` (the session a user changed their own
+    /// password from) and lifts a lock.
     pub async fn set_password(
         &self,
         workspace_id: &str,
         user_id: &str,
         password_hash: &str,
+        keep: Option<&str>,
     ) -> Result<bool, StoreError> {
         let res = sqlx::query(
             "UPDATE users SET password_hash = $1, failed_logins = 0, locked_until = NULL \
@@ -141,9 +143,22 @@ impl Store {
         .execute(&self.db.pool)
         .await?;
         if res.rows_affected() == 1 {
-            self.revoke_user_sessions(user_id, None).await?;
+            self.revoke_user_sessions(user_id, keep).await?;
         }
         Ok(res.rows_affected() == 1)
+    }
+
+    /// Enabled admins of the workspace: a change that would leave none is
+    /// refused by the service (nobody could administer it any more).
+    pub async fn count_active_admins(&self, workspace_id: &str) -> Result<i64, StoreError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM users \
+             WHERE workspace_id = $1 AND role = 'admin' AND disabled_at IS NULL",
+        )
+        .bind(workspace_id)
+        .fetch_one(&self.db.pool)
+        .await?;
+        int(&row, "n")
     }
 
     pub async fn set_role(
@@ -187,9 +202,7 @@ impl Store {
     /// Stores a new, not yet confirmed TOTP secret (enrolment): the second
     /// factor is enabled only by [`Store::enable_totp`] after a valid code.
     pub async fn set_totp_secret(&self, user_id: &str, secret: &[u8]) -> Result<(), StoreError> {
-        let sealed = self
-            .keys
-            .seal(TOTP_PURPOSE, secret, user_id.as_bytes())?;
+        let sealed = self.keys.seal(TOTP_PURPOSE, secret, user_id.as_bytes())?;
         sqlx::query(
             "UPDATE users SET totp_secret_enc = $1, totp_enabled_at = NULL, \
              totp_last_step = NULL WHERE id = $2",
@@ -232,7 +245,10 @@ impl Store {
             .bind(user_id)
             .fetch_optional(&self.db.pool)
             .await?;
-        let Some(sealed) = row.as_ref().map(|r| opt_blob(r, "totp_secret_enc")).transpose()?
+        let Some(sealed) = row
+            .as_ref()
+            .map(|r| opt_blob(r, "totp_secret_enc"))
+            .transpose()?
         else {
             return Ok(None);
         };

@@ -6,7 +6,10 @@
 //! `console.js` only adds shortcuts and the image viewer. Every response
 //! carries a strict CSP (nothing from another origin, no inline code).
 
+pub mod account;
+pub mod admin;
 pub mod assets;
+pub mod audit;
 pub mod chrome;
 pub mod csrf;
 pub mod error;
@@ -23,7 +26,10 @@ use axum::Router;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/console", get(|| async { Redirect::to("/console/queue") }))
-        .route("/console/", get(|| async { Redirect::to("/console/queue") }))
+        .route(
+            "/console/",
+            get(|| async { Redirect::to("/console/queue") }),
+        )
         .route("/console/sign-in", get(sign_in::show).post(sign_in::submit))
         .route(
             "/console/second-factor",
@@ -32,5 +38,9 @@ pub fn router() -> Router<AppState> {
         .route("/console/sign-out", post(sign_in::sign_out))
         .route("/console/lang/{lang}", get(i18n::switch))
         .route("/console/assets/{file}", get(assets::serve))
+        .route("/console/audit", get(audit::page))
+        .route("/console/audit.csv", get(audit::csv))
+        .merge(admin::router())
+        .merge(account::router())
         .layer(axum::middleware::map_response(page::security_headers))
 }

@@ -91,7 +91,10 @@ pub async fn show(
     mut parts: Parts,
 ) -> Response {
     let next = safe_next(q.next.as_deref()).to_string();
-    if Console::from_request_parts(&mut parts, &state).await.is_ok() {
+    if Console::from_request_parts(&mut parts, &state)
+        .await
+        .is_ok()
+    {
         return Redirect::to(&next).into_response();
     }
     let t = Tr(Lang::of(&parts));
@@ -123,8 +126,15 @@ pub async fn submit(
             workspaces,
         })
     };
-    if let Err(e) = state.limits.console_sign_in(state.limits.client_ip_of(&parts)) {
-        let mut r = again(StatusCode::TOO_MANY_REQUESTS, Some("signin.throttled"), vec![]);
+    if let Err(e) = state
+        .limits
+        .console_sign_in(state.limits.client_ip_of(&parts))
+    {
+        let mut r = again(
+            StatusCode::TOO_MANY_REQUESTS,
+            Some("signin.throttled"),
+            vec![],
+        );
         if let crate::http::error::ApiError::TooManyRequests { retry_after_secs } = e {
             if let Ok(v) = retry_after_secs.to_string().parse() {
                 r.headers_mut().insert(header::RETRY_AFTER, v);
@@ -148,7 +158,9 @@ pub async fn submit(
         Ok(SignIn::SecondFactor { secret, .. }) => {
             signed_in(&state, &secret, "/console/second-factor")
         }
-        Ok(SignIn::ChooseWorkspace(ws)) => again(StatusCode::OK, Some("signin.choose_workspace"), ws),
+        Ok(SignIn::ChooseWorkspace(ws)) => {
+            again(StatusCode::OK, Some("signin.choose_workspace"), ws)
+        }
         Ok(SignIn::Invalid) => again(StatusCode::UNAUTHORIZED, Some("signin.invalid"), vec![]),
         Ok(SignIn::Locked { .. }) => {
             again(StatusCode::TOO_MANY_REQUESTS, Some("signin.locked"), vec![])
@@ -164,7 +176,7 @@ fn signed_in(state: &AppState, secret: &str, to: &str) -> Response {
     r
 }
 
-fn qr_data_uri(text: &str) -> Option<String> {
+pub(crate) fn qr_data_uri(text: &str) -> Option<String> {
     let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
     let svg = code
         .render::<qrcode::render::svg::Color>()
@@ -233,8 +245,13 @@ pub async fn second_factor_submit(
     match outcome {
         Ok(SecondFactor::Done { secret }) => signed_in(&state, &secret, "/console/queue"),
         Ok(SecondFactor::Invalid) => {
-            second_factor_page_for(&state, &half, StatusCode::UNAUTHORIZED, Some("totp.invalid"))
-                .await
+            second_factor_page_for(
+                &state,
+                &half,
+                StatusCode::UNAUTHORIZED,
+                Some("totp.invalid"),
+            )
+            .await
         }
         Ok(SecondFactor::Locked { .. }) => {
             let mut r = Redirect::to("/console/sign-in").into_response();
@@ -257,4 +274,3 @@ pub async fn sign_out(State(state): State<AppState>, form: Form<Empty>) -> Respo
         .append(header::SET_COOKIE, session::clear_cookie(&state));
     r
 }
-

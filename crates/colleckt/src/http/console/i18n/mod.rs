@@ -4,6 +4,8 @@
 //! The language comes from the `colleckt_lang` cookie (set by the switch in
 //! the page footer), else the browser's Accept-Language, else English.
 
+mod account;
+mod admin;
 mod common;
 
 use axum::extract::{Path, Query};
@@ -15,7 +17,7 @@ use serde::Deserialize;
 pub const COOKIE: &str = "colleckt_lang";
 
 /// Every table; a key is looked up in each in turn.
-const TABLES: &[&[(&str, &str, &str)]] = &[common::ENTRIES];
+const TABLES: &[&[(&str, &str, &str)]] = &[common::ENTRIES, admin::ENTRIES, account::ENTRIES];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -143,13 +145,24 @@ mod tests {
                 checked += 1;
             }
         }
-        assert!(checked > 10, "only {checked} keys found: is the pattern right?");
+        assert!(
+            checked > 10,
+            "only {checked} keys found: is the pattern right?"
+        );
     }
 
     #[test]
     fn next_stays_in_the_console() {
-        assert_eq!(safe_next(Some("/console/cases/ver_1")), "/console/cases/ver_1");
-        for bad in ["//evil.example", "https://evil.example", "/api/v1", "/console\\x"] {
+        assert_eq!(
+            safe_next(Some("/console/cases/ver_1")),
+            "/console/cases/ver_1"
+        );
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/api/v1",
+            "/console\\x",
+        ] {
             assert_eq!(safe_next(Some(bad)), "/console/queue", "{bad}");
         }
         assert_eq!(Lang::from_code("es-MX"), Some(Lang::Es));
