@@ -43,10 +43,12 @@ impl Store {
     }
 
     pub async fn workspace_by_slug(&self, slug: &str) -> Result<Option<Workspace>, StoreError> {
-        let row = sqlx::query("SELECT id, slug, name, created_at, require_totp FROM workspaces WHERE slug = $1")
-            .bind(slug)
-            .fetch_optional(&self.db.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT id, slug, name, created_at, require_totp FROM workspaces WHERE slug = $1",
+        )
+        .bind(slug)
+        .fetch_optional(&self.db.pool)
+        .await?;
         row.as_ref().map(workspace).transpose()
     }
 

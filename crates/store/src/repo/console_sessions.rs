@@ -59,7 +59,10 @@ impl Store {
             workspace_id: user.workspace_id.clone(),
             stage,
             ip: origin.ip.clone(),
-            user_agent: origin.user_agent.as_ref().map(|u| u.chars().take(300).collect()),
+            user_agent: origin
+                .user_agent
+                .as_ref()
+                .map(|u| u.chars().take(300).collect()),
             created_at: now,
             last_seen_at: now,
             expires_at: now + limits.absolute_micros,

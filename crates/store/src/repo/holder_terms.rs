@@ -16,7 +16,11 @@ pub const MAX_QUERY_WORDS: usize = 6;
 /// Lowercase words of letters and digits, common Latin accents folded, so
 /// "José  O'Neil-Smith" gives `jose`, `o`, `neil`, `smith`.
 pub fn name_words(text: &str) -> Vec<String> {
-    let folded: String = text.chars().flat_map(char::to_lowercase).map(fold).collect();
+    let folded: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(fold)
+        .collect();
     let mut words: Vec<String> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -123,14 +127,16 @@ impl Store {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::name_words;
 
     #[test]
     fn words_are_folded_split_and_unique() {
-        assert_eq!(name_words("José  O'Neil-Smith"), ["jose", "neil", "o", "smith"]);
+        assert_eq!(
+            name_words("José  O'Neil-Smith"),
+            ["jose", "neil", "o", "smith"]
+        );
         assert_eq!(name_words("ÅSA åsa"), ["asa"]);
         assert!(name_words(" -- ").is_empty());
     }

@@ -52,7 +52,11 @@ impl Store {
     }
 
     /// Lets go of the user's claim (after a decision, or "release").
-    pub async fn release_claim(&self, verification_id: &str, user_id: &str) -> Result<(), StoreError> {
+    pub async fn release_claim(
+        &self,
+        verification_id: &str,
+        user_id: &str,
+    ) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM claims WHERE verification_id = $1 AND user_id = $2")
             .bind(verification_id)
             .bind(user_id)
@@ -71,7 +75,10 @@ impl Store {
             return Ok(vec![]);
         }
         let n = ids.len();
-        let list = (3..3 + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let list = (3..3 + n)
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let sql = format!(
             "SELECT verification_id, user_id, email, expires_at FROM claims \
              WHERE workspace_id = $1 AND expires_at > $2 AND verification_id IN ({list})"
@@ -80,7 +87,11 @@ impl Store {
         for id in ids {
             q = q.bind(id.to_string());
         }
-        q.fetch_all(&self.db.pool).await?.iter().map(claim).collect()
+        q.fetch_all(&self.db.pool)
+            .await?
+            .iter()
+            .map(claim)
+            .collect()
     }
 
     /// The oldest Double Check case (by its last change) that nobody else
@@ -95,7 +106,10 @@ impl Store {
         let not_in = if n == 0 {
             String::new()
         } else {
-            let list = (5..5 + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+            let list = (5..5 + n)
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
             format!("AND v.id NOT IN ({list})")
         };
         let sql = format!(
@@ -117,7 +131,10 @@ impl Store {
     }
 
     /// How many live verifications of the workspace are in each status.
-    pub async fn status_counts(&self, workspace_id: &str) -> Result<Vec<(Status, i64)>, StoreError> {
+    pub async fn status_counts(
+        &self,
+        workspace_id: &str,
+    ) -> Result<Vec<(Status, i64)>, StoreError> {
         let rows = sqlx::query(
             "SELECT status, COUNT(*) AS n FROM verifications \
              WHERE workspace_id = $1 AND deleted_at IS NULL GROUP BY status",

@@ -65,6 +65,8 @@ impl Chrome {
 /// only known keys (a link cannot make the page say anything else).
 pub fn notice(done: Option<&str>, known: &[&'static str]) -> Option<&'static str> {
     let done = done?;
-    known.iter().find(|k| k.strip_prefix("notice.") == Some(done)).copied()
+    known
+        .iter()
+        .find(|k| k.strip_prefix("notice.") == Some(done))
+        .copied()
 }
-

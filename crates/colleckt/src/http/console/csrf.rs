@@ -48,15 +48,25 @@ pub fn anon_secret(parts: &Parts) -> (String, Option<HeaderValue>) {
 
 /// A POST from a page of another site (a browser always says where from).
 fn cross_site(state: &AppState, parts: &Parts) -> bool {
-    let Some(origin) = parts.headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+    let Some(origin) = parts
+        .headers
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+    else {
         return false;
     };
     if origin == "null" {
         return true;
     }
-    let host = parts.headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let host = parts
+        .headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok());
     let same_host = host.is_some_and(|h| {
-        origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")) == Some(h)
+        origin
+            .strip_prefix("http://")
+            .or_else(|| origin.strip_prefix("https://"))
+            == Some(h)
     });
     !(same_host || state.public_url.trim_end_matches('/') == origin)
 }
