@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 const HERE: &str = "/console/account";
 const TOTP: &str = "/console/account/totp";
-const NOTICES: &[&str] = &[
+pub(crate) const NOTICES: &[&str] = &[
     "notice.password_changed",
     "notice.session_revoked",
     "notice.totp_enabled",

@@ -170,6 +170,41 @@ mod tests {
             assert!(problem(Some(code(&e))).is_some(), "{e}");
         }
         assert_eq!(problem(Some("<script>")), None);
+    }
+
+    /// Keys chosen at run time (notices, refusals, statuses, the secret
+    /// page's texts), which the template scan cannot see, exist too.
+    #[test]
+    fn keys_chosen_at_run_time_exist() {
+        use crate::http::console::i18n::{lookup, Lang};
+        let dynamic = [
+            "admin.status_active",
+            "admin.status_disabled",
+            "admin.status_locked",
+            "admin.created_title",
+            "admin.reset_title",
+            "admin.password_once",
+            "admin.token_created_title",
+            "admin.token_once",
+            "webhooks.enabled",
+            "webhooks.failing",
+            "webhooks.disabled",
+            "webhooks.pending",
+            "webhooks.succeeded",
+            "webhooks.failed",
+        ];
+        let lists = [
+            PROBLEMS,
+            users::NOTICES,
+            tokens::NOTICES,
+            security::NOTICES,
+            webhooks::NOTICES,
+            crate::http::console::account::NOTICES,
+        ];
+        for key in lists.iter().flat_map(|l| l.iter()).chain(dynamic.iter()) {
+            assert!(lookup(Lang::En, key).is_some(), "{key}");
+            assert!(lookup(Lang::Es, key).is_some(), "{key}");
+        }
         assert_eq!(when(0), "1970-01-01 00:00 UTC");
     }
 }

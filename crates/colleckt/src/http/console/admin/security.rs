@@ -17,7 +17,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 const HERE: &str = "/console/admin/security";
-const NOTICES: &[&str] = &["notice.security_saved"];
+pub(crate) const NOTICES: &[&str] = &["notice.security_saved"];
 
 #[derive(Template)]
 #[template(path = "console/admin_security.html")]

@@ -17,7 +17,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 const HERE: &str = "/console/admin/tokens";
-const NOTICES: &[&str] = &["notice.token_revoked"];
+pub(crate) const NOTICES: &[&str] = &["notice.token_revoked"];
 
 pub struct TokenRow {
     pub id: String,

@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 const HERE: &str = "/console/admin/users";
 
-const NOTICES: &[&str] = &[
+pub(crate) const NOTICES: &[&str] = &[
     "notice.role_changed",
     "notice.user_disabled",
     "notice.user_enabled",

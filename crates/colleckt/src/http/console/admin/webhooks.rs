@@ -20,7 +20,7 @@ use colleckt_store::{Delivery, Endpoint};
 use serde::Deserialize;
 
 const LIST: &str = "/console/admin/webhooks";
-const NOTICES: &[&str] = &["notice.delivery_retried"];
+pub(crate) const NOTICES: &[&str] = &["notice.delivery_retried"];
 /// Deliveries per page of an endpoint's log.
 const PER_PAGE: i64 = 50;
 
