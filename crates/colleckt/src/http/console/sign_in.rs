@@ -75,7 +75,7 @@ fn sign_in_page(
     status: StatusCode,
     page: impl FnOnce(Chrome) -> SignInPage,
 ) -> Response {
-    let (secret, set) = csrf::anon_secret(parts);
+    let (secret, set) = csrf::anon_secret(state, parts);
     let chrome = Chrome::anon(csrf::token(state, &secret), "/console/sign-in");
     let mut response = render_status(status, &page(chrome));
     if let Some(v) = set {

@@ -170,6 +170,12 @@ async fn the_cookie_is_secure_when_the_public_url_is_https() {
         async move { colleckt::server::serve(listener, state, std::future::pending()).await },
     );
     let b = Browser::at(&base, "198.51.100.7");
+    let form = b.get("/console/sign-in").await;
+    let pre = form.headers.get("set-cookie").unwrap().to_str().unwrap();
+    assert!(
+        pre.starts_with("colleckt_presession=") && pre.contains("; Secure"),
+        "{pre}"
+    );
     let p = b.sign_in("sec@acme.test", &pw).await;
     assert_eq!(p.status, 303, "{}", p.body);
     let cookie = p.headers.get("set-cookie").unwrap().to_str().unwrap();
