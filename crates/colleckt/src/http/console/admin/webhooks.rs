@@ -89,12 +89,25 @@ impl DeliveryRow {
             last_error: d
                 .log
                 .last()
-                .and_then(|a| a.error.clone())
+                .and_then(|a| a.error.as_deref())
+                .map(short)
                 .unwrap_or_default(),
             next_attempt: d.next_attempt_at.map(when).unwrap_or_default(),
             created: when(d.created_at),
         }
     }
+}
+
+/// The start of an attempt's error: enough to tell a refused connection from
+/// a bad certificate; the API's delivery log has the whole of it.
+fn short(error: &str) -> String {
+    const MAX: usize = 160;
+    if error.chars().count() <= MAX {
+        return error.to_string();
+    }
+    let mut s: String = error.chars().take(MAX).collect();
+    s.push('…');
+    s
 }
 
 #[derive(Template)]
