@@ -22,6 +22,17 @@ FONT_DIRS = {
     "nimbus_mono_bold": "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Bold.otf",
     "noto_mono": "/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf",
     "noto_mono_bold": "/usr/share/fonts/truetype/noto/NotoSansMono-Bold.ttf",
+    # Dev-split MRZ fonts added for the trusted-misread work (issue 15): no
+    # reader template, fixture or earlier tuning used them, so on the dev side
+    # they stand for "a font the reader has never seen".
+    "courier_prime": "/usr/share/fonts/opentype/courier-prime/Courier Prime.otf",
+    "courier_prime_bold": "/usr/share/fonts/opentype/courier-prime/Courier Prime Bold.otf",
+    "fira_code": "/usr/share/fonts/truetype/firacode/FiraCode-Regular.ttf",
+    "fira_code_bold": "/usr/share/fonts/truetype/firacode/FiraCode-Bold.ttf",
+    "anonymous_pro": "/usr/share/fonts/truetype/anonymous-pro/Anonymous Pro.ttf",
+    "anonymous_pro_bold": "/usr/share/fonts/truetype/anonymous-pro/Anonymous Pro B.ttf",
+    "b612_mono": "/usr/share/fonts/opentype/b612/B612Mono-Regular.otf",
+    "b612_mono_bold": "/usr/share/fonts/opentype/b612/B612Mono-Bold.otf",
     # Test-split MRZ fonts: none of them was used while tuning the MRZ reader.
     "hack": "/usr/share/fonts/truetype/hack/Hack-Regular.ttf",
     "hack_bold": "/usr/share/fonts/truetype/hack/Hack-Bold.ttf",

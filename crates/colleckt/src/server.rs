@@ -14,6 +14,7 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     state.limits.spawn_housekeeping();
+    crate::service::holders::spawn_sweeper(state.clone());
     let router = crate::http::router(state);
     let app = tower::util::MapRequestLayer::new(crate::http::normalize_path).layer(router);
     // The peer address, for the per-address limits.

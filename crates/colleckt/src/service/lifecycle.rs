@@ -89,7 +89,17 @@ pub async fn act(
     if plan.needs_documents {
         check_documents_complete(state, flow, v).await?;
     }
-    Ok(carry_out(state, v, &plan, act).await?)
+    let renamed = act
+        .expected
+        .clone()
+        .filter(|e| e.person != v.expected.person);
+    carry_out(state, v, &plan, act).await?;
+    if let Some(expected) = renamed {
+        let mut now = v.clone();
+        now.expected = expected;
+        crate::service::holders::index(state, &now).await;
+    }
+    Ok(())
 }
 
 /// Refuses `action` from `v`'s status without doing anything (a handler

@@ -9,6 +9,7 @@
 pub mod account;
 pub mod admin;
 pub mod error;
+pub mod holders;
 pub mod intake;
 pub mod jobs;
 pub mod lifecycle;

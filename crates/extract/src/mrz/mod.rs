@@ -2,6 +2,7 @@
 //! with every check digit, OCR-confusion repair, and the photo reader.
 
 mod check;
+mod collide;
 mod locate;
 mod margins;
 mod ocrb;
@@ -15,7 +16,7 @@ pub use locate::{locate, Band};
 pub use ocrb::read_band;
 pub use parse::{parse, parse_lines, Mrz, MrzChecks, MrzError, MrzFormat};
 pub use read::{read_mrz, MrzRead};
-pub use repair::repair;
+pub use repair::{repair, repair_spent};
 
 /// Whether to trace the reader on stderr (`COLLECKT_DEBUG_MRZ=1`, for
 /// `cargo run --example probe`): bands, blobs, lines and every read.
@@ -25,5 +26,7 @@ fn debug() -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_collide;
 #[cfg(test)]
 mod tests_read;

@@ -3,10 +3,12 @@
 
 use image::GrayImage;
 
+use super::collide::collisions;
+pub use super::collide::{Rival, MIN_COLLISION_COST};
 use super::locate::{locate, Band};
 use super::margins::{margins, Margins};
 use super::viz::MrzPlace;
-use super::{debug, repair, Mrz};
+use super::{debug, repair_spent, Mrz};
 use crate::image::ops::{crop, otsu, rotate, sample_rotated};
 use crate::ocr::{self, Layout, OcrError};
 
@@ -34,6 +36,16 @@ pub struct MrzRead {
     /// [`MIN_CELL_MARGIN`] only the visual zone printing the number settles
     /// it. 1 for Tesseract.
     pub number_margin: f32,
+    /// How cheaply another reading of the checked cells would hold every
+    /// check digit too and give another number or date (see
+    /// [`super::collide`]): below [`MIN_COLLISION_COST`] the check digits do
+    /// not single this read out. 1 for Tesseract (no per-cell rivals), 0 for
+    /// a read that is not sound.
+    pub collision_cost: f32,
+    /// The other readings under that cost (what they would report), for the
+    /// visual zone to tell apart; None when they are unknown (too many, or
+    /// a number whose check digit the repair spent).
+    pub rivals: Option<Vec<Rival>>,
     /// Where on the picture it was read (None: the whole-frame fallback),
     /// for finding the visual zone above it.
     pub place: Option<MrzPlace>,
@@ -49,10 +61,13 @@ pub const MIN_NAME_MARGIN: f32 = 0.15;
 
 impl MrzRead {
     /// Whether the read is decisive on its own: every check digit holds,
-    /// the composite included, and both dates are real dates. Trust comes
-    /// from the check digits, not from how much the glyphs look like one
-    /// font's: an MRZ printed in another monospace font matches the OCR-B
-    /// templates loosely and reads character-perfect all the same.
+    /// the composite included, both dates are real dates, and no other
+    /// reading nearly as close to the pixels holds them too (see
+    /// [`Self::collision_sure`]). Trust comes from the check digits, not
+    /// from how much the glyphs look like one font's: an MRZ printed in
+    /// another monospace font matches the OCR-B templates loosely and reads
+    /// character-perfect all the same — but there near ties are many, and
+    /// some of them cancel out in the digits.
     ///
     /// Visas (MRV-A/B) have no composite: two slips that cancel in one
     /// field's weighted sum are caught by nothing else, so there the engine
@@ -60,16 +75,46 @@ impl MrzRead {
     /// print the same number and dates (see [`super::viz`], decided by the
     /// caller).
     pub fn is_confident(&self) -> bool {
-        self.decisive(false, false)
+        self.decisive(false, false, false)
     }
 
     /// [`Self::is_confident`] with what the visual zone printed: the number
-    /// (settles a tie the check digits cannot see) and the number and both
-    /// dates (stand in for a visa's missing composite).
-    pub fn decisive(&self, viz_number: bool, viz_checked: bool) -> bool {
+    /// (settles a tie the check digits cannot see), the number and both
+    /// dates (stand in for a visa's missing composite), and the number
+    /// character for character with both dates (`viz_exact`: the only
+    /// thing that settles a check-digit collision, see
+    /// [`Self::collision_sure`]; the looser number match folds S/5, I/1,
+    /// B/8, O/0 — the very slips that cancel out in pairs).
+    pub fn decisive(&self, viz_number: bool, viz_checked: bool, viz_exact: bool) -> bool {
         sound(&self.mrz)
             && (self.number_sure() || viz_number)
             && (self.mrz.checks.composite.is_some() || self.engine_sure() || viz_checked)
+            && (self.collision_sure() || viz_exact || (viz_checked && self.viz_tells_apart()))
+    }
+
+    /// Whether a visual zone printing this read's number (look-alikes
+    /// folded) and dates would rule out every rival reading: each differs
+    /// from the read in a date or in its folded number. S/5 with I/1, the
+    /// commonest cancelling pair, fold alike: then only the exact number
+    /// (`viz_exact` in [`Self::decisive`]) tells them apart.
+    pub fn viz_tells_apart(&self) -> bool {
+        let m = &self.mrz;
+        let fold = super::viz::fold_digitish;
+        self.rivals.as_ref().is_some_and(|rs| {
+            rs.iter().all(|r| {
+                fold(&r.document_number) != fold(&m.document_number)
+                    || r.birth_date != m.birth_date
+                    || r.expiry_date != m.expiry_date
+            })
+        })
+    }
+
+    /// Whether no other reading that the pixels nearly support holds every
+    /// check digit as well with another number or date (see
+    /// [`super::collide`]). Check digits that hold say the read is one of
+    /// the readings that hold; this says it is the only likely one.
+    pub fn collision_sure(&self) -> bool {
+        self.collision_cost >= MIN_COLLISION_COST
     }
 
     /// Whether no character of the document number has a near rival that
@@ -115,20 +160,22 @@ fn ocr_lines(img: &GrayImage) -> Result<(Vec<String>, f32), OcrError> {
     ))
 }
 
-/// Pick the 2 or 3 consecutive lines that repair into the best MRZ.
-fn best_from_lines(lines: &[String]) -> Option<Mrz> {
+/// Pick the 2 or 3 consecutive lines that repair into the best MRZ, and
+/// whether its number's check digit was spent choosing a character (see
+/// [`repair_spent`]).
+fn best_from_lines(lines: &[String]) -> Option<(Mrz, bool)> {
     let lines: Vec<&str> = lines
         .iter()
         .map(String::as_str)
         .filter(|l| l.len() >= 20)
         .collect();
-    let mut best: Option<Mrz> = None;
+    let mut best: Option<(Mrz, bool)> = None;
     for n in [3usize, 2] {
         for win in lines.windows(n) {
-            if let Some(m) = repair(win) {
+            if let Some((m, spent)) = repair_spent(win) {
                 let key = |m: &Mrz| (sound(m), plausibility(m));
-                if best.as_ref().is_none_or(|b| key(&m) > key(b)) {
-                    best = Some(m);
+                if best.as_ref().is_none_or(|(b, _)| key(&m) > key(b)) {
+                    best = Some((m, spent));
                 }
             }
         }
@@ -154,7 +201,7 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 t0.elapsed()
             );
         }
-        if let Some(mrz) = best_from_lines(&lines) {
+        if let Some((mrz, spent)) = best_from_lines(&lines) {
             let r = MrzRead {
                 mrz,
                 ocr_confidence: conf,
@@ -165,6 +212,10 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 // confidence stands in for the number's (FB5078074 for
                 // M85078074 held every digit, at confidence 0.4).
                 number_margin: if conf >= 0.6 { 1.0 } else { 0.0 },
+                // No per-character rivals either: only a number whose digit
+                // was spent by the repair is known to collide.
+                collision_cost: if spent { 0.0 } else { 1.0 },
+                rivals: if spent { None } else { Some(Vec::new()) },
                 place: None,
             };
             // A sound read ends the variants: the other one could at best
@@ -196,7 +247,7 @@ fn read_template_font(c: &GrayImage, lines: usize, n: usize, font: usize) -> Opt
     }
     let got = got?;
     let refs: Vec<&str> = got.lines.iter().map(String::as_str).collect();
-    let mrz = repair(&refs)?;
+    let (mrz, spent) = repair_spent(&refs)?;
     let m = if mrz.lines.len() == got.cells.len() {
         margins(mrz.format, &mrz.lines, &got.cells)
     } else {
@@ -206,6 +257,15 @@ fn read_template_font(c: &GrayImage, lines: usize, n: usize, font: usize) -> Opt
             number: 0.0,
         }
     };
+    // Only a sound read can be decisive: the search is spent on those
+    // alone. A number whose digit chose one of its characters collides
+    // with the reading it was read as (see `repair_spent`).
+    let (collision, rivals) = if sound(&mrz) && !spent {
+        let c = collisions(&mrz, &got.cells);
+        (c.cost, c.rivals)
+    } else {
+        (0.0, None)
+    };
     let r = MrzRead {
         mrz,
         ocr_confidence: got.conf,
@@ -213,6 +273,8 @@ fn read_template_font(c: &GrayImage, lines: usize, n: usize, font: usize) -> Opt
         checked_margin: m.checked,
         unchecked_margin: m.unchecked,
         number_margin: m.number,
+        collision_cost: collision,
+        rivals,
         place: None,
     };
     Some(r)

@@ -171,7 +171,11 @@ fn alternatives(c: u8) -> Vec<u8> {
 ///
 /// `prefixed`: the field may start with letters (a document number; a
 /// personal number is digits from its first character).
-fn fix_by_check(field: &mut [u8], cd: u8, prefixed: bool) {
+///
+/// Returns whether a swap was made: then the check digit chose the
+/// character and has nothing left to verify the field with (and the
+/// composite, which weighs the number in the same phase, neither).
+fn fix_by_check(field: &mut [u8], cd: u8, prefixed: bool) -> bool {
     // Letters that look like digits among digits (O/Q/D → 0, I → 1, ...) are
     // digits when the check digit holds either way: two or three such slips
     // can cancel out in the weighted sum (O=24, Q=26: 24·7 + 26·3 + 24·1 ≡ 0).
@@ -210,10 +214,10 @@ fn fix_by_check(field: &mut [u8], cd: u8, prefixed: bool) {
         .collect();
     if digitized != field && holds(&digitized, cd) {
         field.copy_from_slice(&digitized);
-        return;
+        return false;
     }
     if holds(field, cd) {
-        return;
+        return false;
     }
     let mut to_digit_hits: Vec<Vec<u8>> = Vec::new();
     let mut to_letter_hits: Vec<Vec<u8>> = Vec::new();
@@ -237,7 +241,9 @@ fn fix_by_check(field: &mut [u8], cd: u8, prefixed: bool) {
     };
     if let Some(cand) = chosen {
         field.copy_from_slice(&cand);
+        return true;
     }
+    false
 }
 
 /// Normalise a raw OCR line: uppercase, look-alikes of `<` mapped, anything
@@ -285,6 +291,14 @@ fn guess_format(lines: &[String]) -> Option<MrzFormat> {
 /// layout's length, fixed per character class, then alphanumeric fields are
 /// reconciled with their check digits.
 pub fn repair(raw_lines: &[&str]) -> Option<Mrz> {
+    repair_spent(raw_lines).map(|(m, _)| m)
+}
+
+/// [`repair`], and whether the document number's check digit was spent
+/// choosing one of its characters (see [`fix_by_check`]): such a number
+/// holds its digit by construction, whatever it was read as (Tesseract's
+/// `B30835675` for `E30835675` became `B30B35675`, every digit holding).
+pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
     let lines: Vec<String> = raw_lines
         .iter()
         .map(|l| clean_line(l))
@@ -316,27 +330,30 @@ pub fn repair(raw_lines: &[&str]) -> Option<Mrz> {
         }
         fixed.push(s);
     }
-    match format {
+    let spent = match format {
         MrzFormat::TD1 => {
             let (num, cd) = fixed[0].split_at_mut(14);
-            fix_by_check(&mut num[5..14], cd[0], true);
+            fix_by_check(&mut num[5..14], cd[0], true)
         }
         _ => {
             let l2 = &mut fixed[1];
             let (num, rest) = l2.split_at_mut(9);
-            fix_by_check(num, rest[0], true);
+            let spent = fix_by_check(num, rest[0], true);
             if format == MrzFormat::TD3 {
+                // The personal number is no reported field: a swap there
+                // spends nothing the caller relies on.
                 let (opt, rest) = l2.split_at_mut(42);
                 fix_by_check(&mut opt[28..42], rest[0], false);
             }
+            spent
         }
-    }
+    };
     let strs: Vec<String> = fixed
         .into_iter()
         .map(|v| String::from_utf8_lossy(&v).into_owned())
         .collect();
     let refs: Vec<&str> = strs.iter().map(String::as_str).collect();
-    parse_lines(&refs).ok()
+    parse_lines(&refs).ok().map(|m| (m, spent))
 }
 
 /// In alphanumeric data lines, a K/X directly inside a filler run is a filler.

@@ -198,6 +198,8 @@ fn unsure_reads_rank_by_plausibility_not_by_check_digits_alone() {
         checked_margin: 1.0,
         unchecked_margin: 1.0,
         number_margin: 1.0,
+        collision_cost: 1.0,
+        rivals: Some(Vec::new()),
         place: None,
     };
     let close = read([
@@ -365,6 +367,8 @@ fn read_with_margins(lines: &[&str], checked_margin: f32, ocr_confidence: f32) -
         checked_margin,
         unchecked_margin: 0.0,
         number_margin: 1.0,
+        collision_cost: 1.0,
+        rivals: Some(Vec::new()),
         place: None,
     }
 }

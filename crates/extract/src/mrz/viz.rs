@@ -19,8 +19,13 @@ pub struct VizAgreement {
     /// Every given name of the MRZ is printed (the last one may be cut short
     /// in a full names field).
     pub given_names: bool,
-    /// The document number is printed.
+    /// The document number is printed (look-alikes the check digit tells
+    /// apart folded: O/0, I/1, S/5, B/8, Z/2).
     pub document_number: bool,
+    /// The document number is printed character for character. Two folded
+    /// slips can cancel out in the check digits (`5492640I3` for
+    /// `S49264013`), so only this settles a check-digit collision.
+    pub number_exact: bool,
     /// The date of birth is printed, in any of the usual forms.
     pub birth_date: bool,
     /// The date of expiry is printed.
@@ -46,12 +51,19 @@ impl VizAgreement {
         self.document_number && self.birth_date && self.expiry_date
     }
 
+    /// The number character for character and both dates printed as the
+    /// MRZ has them.
+    pub fn checked_exact(&self) -> bool {
+        self.number_exact && self.birth_date && self.expiry_date
+    }
+
     /// Merge two zones' findings (a card's two sides).
     pub fn or(self, o: VizAgreement) -> VizAgreement {
         VizAgreement {
             surname: self.surname || o.surname,
             given_names: self.given_names || o.given_names,
             document_number: self.document_number || o.document_number,
+            number_exact: self.number_exact || o.number_exact,
             birth_date: self.birth_date || o.birth_date,
             expiry_date: self.expiry_date || o.expiry_date,
         }
@@ -115,7 +127,10 @@ pub fn read_page(img: &GrayImage) -> Option<String> {
 ///
 /// A document number the check digits cannot settle (a character with a
 /// near rival of the same value mod 10, see [`super::MrzRead::number_sure`])
-/// takes the printed number's character where the two differ only so.
+/// takes the printed number's character where the two differ only so. The
+/// zone then chose the number and does not also confirm it: its OCR slips
+/// too (it read a bold G as 6, and the MRZ's right G became 6 at
+/// confidence 1), so a number it changed is never counted as printed.
 pub fn agreement(
     read_from: &GrayImage,
     r: &mut super::MrzRead,
@@ -132,9 +147,10 @@ pub fn agreement(
     if super::debug() {
         eprintln!("viz text {text:?}");
     }
+    let mut settled = false;
     if let Some(t) = text {
         if !r.number_sure() {
-            settle_number(&mut r.mrz, &t);
+            settled = settle_number(&mut r.mrz, &t);
         }
         a = compare(&t, &r.mrz);
     }
@@ -144,10 +160,14 @@ pub fn agreement(
     if !a.names() {
         if let Some(t) = other.and_then(read_page) {
             if !r.number_sure() && !a.document_number {
-                settle_number(&mut r.mrz, &t);
+                settled |= settle_number(&mut r.mrz, &t);
             }
             a = a.or(compare(&t, &r.mrz));
         }
+    }
+    if settled {
+        a.document_number = false;
+        a.number_exact = false;
     }
     Some(a)
 }
@@ -314,7 +334,7 @@ fn name_printed(parts: &[&str], words: &[String], cut: bool) -> bool {
 /// Look-alikes folded for number comparison only, where the check digit
 /// tells them apart (their values differ by other than a multiple of 10):
 /// the VIZ only has to show the same characters.
-fn fold_digitish(s: &str) -> String {
+pub(super) fn fold_digitish(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             'O' | 'Q' | 'D' => '0',
@@ -398,22 +418,25 @@ pub fn compare(text: &str, mrz: &Mrz) -> VizAgreement {
     };
     let full = names_line.is_some_and(|l| !l.ends_with('<'));
     let number = fold_digitish(&mrz.document_number);
-    let compact: Vec<String> = text
+    let exact: Vec<String> = text
         .lines()
         .map(|l| {
-            fold_digitish(
-                &l.chars()
-                    .flat_map(char::to_uppercase)
-                    .filter(char::is_ascii_alphanumeric)
-                    .collect::<String>(),
-            )
+            l.chars()
+                .flat_map(char::to_uppercase)
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
         })
         .collect();
+    let compact: Vec<String> = exact.iter().map(|l| fold_digitish(l)).collect();
     let date = |d: &Option<String>| d.as_deref().is_some_and(|d| date_printed(text, d));
     VizAgreement {
         surname: name_printed(&surname, &ws, full && given.is_empty()),
         given_names: given.is_empty() || name_printed(&given, &ws, full),
         document_number: number.len() >= 5 && compact.iter().any(|l| l.contains(&number)),
+        number_exact: number.len() >= 5
+            && exact
+                .iter()
+                .any(|l| l.contains(mrz.document_number.as_str())),
         birth_date: date(&mrz.birth_date),
         expiry_date: date(&mrz.expiry_date),
     }

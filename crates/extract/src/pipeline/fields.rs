@@ -164,7 +164,7 @@ pub(super) fn from_mrz(
     // (CY3461485 / 350311 read CY8461485 / 850811, all digits holding).
     let backed = v.document_number || (v.names() && v.birth_date && v.expiry_date);
     let contradicted = v.legible() && !backed;
-    let all = r.decisive(v.document_number, v.checked_fields()) && !contradicted;
+    let all = r.decisive(v.document_number, v.checked_fields(), v.checked_exact()) && !contradicted;
     if m.checks_valid() && !all {
         out.note("mrz_low_confidence");
     }
@@ -386,6 +386,8 @@ mod tests {
             checked_margin: 0.01,
             unchecked_margin: 0.0,
             number_margin: 1.0,
+            collision_cost: 1.0,
+            rivals: Some(Vec::new()),
             place: None,
         }
     }
@@ -415,6 +417,7 @@ mod tests {
         surname: true,
         given_names: true,
         document_number: true,
+        number_exact: true,
         birth_date: true,
         expiry_date: true,
     };

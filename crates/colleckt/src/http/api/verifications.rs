@@ -215,6 +215,7 @@ pub async fn create(
         };
         let session = colleckt_store::ids::new_secret("");
         let v = state.store.create_verification(new, &session).await?;
+        crate::service::holders::index(&state, &v).await;
         let data = render::verification(&state.view(), &v, &[]);
         let response = (StatusCode::CREATED, Json(Data { data })).into_response();
         Ok(idempotency::Outcome::describing(response, v))

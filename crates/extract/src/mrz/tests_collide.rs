@@ -1,0 +1,185 @@
+//! Tests of check-digit collisions (`collide.rs`), the spent check digit of
+//! a repaired number, and what they do to a read's trust.
+
+use super::collide::collisions;
+use super::ocrb::{CellScores, CHARSET};
+use super::read::{MrzRead, MIN_COLLISION_COST};
+use super::*;
+
+/// A TD3 with every check digit computed: number, birth, expiry.
+fn td3(number: &str, birth: &str, expiry: &str) -> [String; 2] {
+    let cd = |f: &str| char::from(check_digit(f.as_bytes()).expect("mrz chars"));
+    let l1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<".to_string();
+    let mut l2 = format!(
+        "{number}{}UTO{birth}{}F{expiry}{}<<<<<<<<<<<<<<0",
+        cd(number),
+        cd(birth),
+        cd(expiry)
+    );
+    let body = format!("{}{}{}", &l2[0..10], &l2[13..20], &l2[21..43]);
+    l2.push(cd(&body));
+    [l1, l2]
+}
+
+/// Every cell matches its character clearly: its own template at 10, every
+/// other at 100 (margins 0.9).
+fn clear(lines: &[String]) -> Vec<CellScores> {
+    lines
+        .iter()
+        .map(|l| {
+            l.bytes()
+                .map(|c| {
+                    let mut d = [100.0f32; 37];
+                    d[at(c)] = 10.0;
+                    d
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn at(c: u8) -> usize {
+    CHARSET.iter().position(|&x| x == c).expect("charset")
+}
+
+/// Cell `i` of line 2 read as `c` with `rival` nearly as close.
+fn tie(cells: &mut [CellScores], i: usize, c: u8, rival: u8) {
+    let mut d = [100.0f32; 37];
+    d[at(c)] = 40.0;
+    d[at(rival)] = 42.0;
+    cells[1][i] = d;
+}
+
+fn read(lines: &[String], cells: &[CellScores]) -> MrzRead {
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let mrz = parse_lines(&refs).expect("parse");
+    let c = collisions(&mrz, cells);
+    MrzRead {
+        mrz,
+        ocr_confidence: 0.5,
+        engine: "ocrb-template",
+        checked_margin: 1.0,
+        unchecked_margin: 1.0,
+        number_margin: 1.0,
+        collision_cost: c.cost,
+        rivals: c.rivals,
+        place: None,
+    }
+}
+
+#[test]
+fn a_clear_read_has_no_rival() {
+    let lines = td3("L898902C3", "740812", "120415");
+    let r = read(&lines, &clear(&lines));
+    assert!(r.collision_sure(), "{}", r.collision_cost);
+    assert_eq!(r.rivals, Some(Vec::new()));
+    assert!(r.is_confident());
+}
+
+/// `5492640I3` for `S49264013`: S/5 at the start and 1/I further on cancel
+/// out in the number's digit and the composite. Two near ties there leave
+/// the read ambiguous, and a visual zone printing `S49264013` cannot settle
+/// it through the look-alike fold (S/5 and I/1 fold alike); only the exact
+/// number does.
+#[test]
+fn two_cancelling_near_ties_are_a_collision() {
+    let lines = td3("5492640I3", "740816", "350604");
+    assert!(parse_lines(&[&lines[0], &lines[1]])
+        .expect("td3")
+        .checks_valid());
+    let mut cells = clear(&lines);
+    tie(&mut cells, 0, b'5', b'S');
+    tie(&mut cells, 7, b'I', b'1');
+    let r = read(&lines, &cells);
+    assert!(r.collision_cost < MIN_COLLISION_COST);
+    let rivals = r.rivals.clone().expect("few rivals");
+    assert!(
+        rivals.iter().any(|v| v.document_number == "S49264013"),
+        "{rivals:?}"
+    );
+    assert!(!r.is_confident());
+    assert!(!r.viz_tells_apart());
+    assert!(!r.decisive(true, true, false));
+    assert!(r.decisive(true, true, true));
+    // One of the two ties alone breaks the digit: no collision.
+    let mut one = clear(&lines);
+    tie(&mut one, 7, b'I', b'1');
+    assert!(read(&lines, &one).is_confident());
+}
+
+/// A single tie the check digits cannot see (8/S, both worth 8 mod 10) is a
+/// rival the visual zone tells apart: S folds to 5, not 8.
+#[test]
+fn a_blind_tie_is_a_rival_the_visual_zone_can_rule_out() {
+    let lines = td3("Z72088169", "700802", "300706");
+    let mut cells = clear(&lines);
+    tie(&mut cells, 4, b'8', b'S');
+    let r = read(&lines, &cells);
+    assert!(!r.collision_sure());
+    assert_eq!(
+        r.rivals.as_ref().map(|v| v[0].document_number.clone()),
+        Some("Z720S8169".to_string())
+    );
+    assert!(r.viz_tells_apart());
+    assert!(r.decisive(true, true, false));
+    assert!(!r.decisive(true, false, false));
+}
+
+/// A filler only ends a field: `<64354779` holds the digit of `K64354779`
+/// (K is worth 20) but is no number, so a K/`<` tie at the start is none.
+#[test]
+fn a_leading_filler_is_no_rival() {
+    let lines = td3("K64354779", "701214", "290814");
+    let mut cells = clear(&lines);
+    tie(&mut cells, 0, b'K', b'<');
+    assert!(read(&lines, &cells).is_confident());
+}
+
+/// Dates are covered twice (their digit and the composite, in another
+/// phase): a single date slip that breaks its digit is no rival.
+#[test]
+fn date_rivals_need_their_digit_and_the_composite_to_hold() {
+    let lines = td3("L898902C3", "740812", "120415");
+    let mut cells = clear(&lines);
+    tie(&mut cells, 17, b'1', b'7');
+    assert!(read(&lines, &cells).is_confident());
+}
+
+/// A number whose check digit the repair spent choosing a character holds
+/// it by construction: Tesseract's `B30835675` (for `E30835675`) became
+/// `B30B35675`, every digit holding.
+#[test]
+fn a_number_repaired_by_its_check_digit_is_spent() {
+    let good = td3("E30835675", "630215", "350516");
+    let misread = good[1].replacen('E', "B", 1);
+    let (m, spent) = repair_spent(&[&good[0], &misread]).expect("repair");
+    assert!(spent);
+    assert!(m.checks_valid());
+    assert_eq!(m.document_number, "B30B35675");
+    let (_, clean) = repair_spent(&[&good[0], &good[1]]).expect("repair");
+    assert!(!clean);
+}
+
+/// Cells that do not match the lines (another width's grid) give no trust.
+#[test]
+fn mismatched_cells_are_no_evidence() {
+    let lines = td3("L898902C3", "740812", "120415");
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let c = collisions(&parse_lines(&refs).expect("td3"), &[]);
+    assert_eq!(c.cost, 0.0);
+    assert!(c.rivals.is_none());
+}
+
+/// The visual zone's number match folds look-alikes (its OCR reads 0 as O);
+/// the exact match does not, and only it can settle S/5 with I/1.
+#[test]
+fn the_zone_matches_a_number_exactly_or_folded() {
+    let lines = td3("5492640I3", "740816", "350604");
+    let m = parse_lines(&[&lines[0], &lines[1]]).expect("td3");
+    let printed = "ERIKSSON\nANNA MARIA\n16.08.1974\n04.06.2035\nS49264013";
+    let a = viz::compare(printed, &m);
+    assert!(a.document_number && !a.number_exact);
+    assert!(a.checked_fields() && !a.checked_exact());
+    let exact = viz::compare(&printed.replace("S49264013", "5492640I3"), &m);
+    assert!(exact.number_exact && exact.checked_exact());
+}
