@@ -6,6 +6,8 @@
 //! responses; nothing here knows about HTTP statuses (`http/error.rs` maps
 //! [`ServiceError`]).
 
+pub mod account;
+pub mod admin;
 pub mod error;
 pub mod holders;
 pub mod intake;
@@ -17,5 +19,6 @@ pub mod review;
 pub mod sign_in;
 pub mod totp;
 pub mod upload;
+pub mod webhooks;
 
 pub use error::{ServiceError, ServiceResult};

@@ -45,7 +45,8 @@ pub enum SignIn {
     Locked { until: i64 },
 }
 
-async fn password_matches(hash: String, password: String) -> ServiceResult<bool> {
+/// Whether `password` matches the PHC `hash` (argon2 off the async threads).
+pub(crate) async fn password_matches(hash: String, password: String) -> ServiceResult<bool> {
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
             .map(|h| {

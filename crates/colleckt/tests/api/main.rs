@@ -1,5 +1,6 @@
 //! End-to-end tests of the REST API against the real server over HTTP.
 
+mod console_admin_helpers;
 mod helpers;
 
 mod actions;
@@ -8,6 +9,7 @@ mod bad_input;
 mod cli;
 mod concurrency;
 mod conformance;
+mod console_admin;
 mod console_helpers;
 mod console_pages;
 mod console_review;

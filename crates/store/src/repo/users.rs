@@ -124,12 +124,14 @@ impl Store {
     }
 
     /// A new password (an admin's reset or the user's own change) ends every
-    /// session of the user and lifts a lock.
+    /// session of the user but `keep` (the session a user changed their own
+    /// password from) and lifts a lock.
     pub async fn set_password(
         &self,
         workspace_id: &str,
         user_id: &str,
         password_hash: &str,
+        keep: Option<&str>,
     ) -> Result<bool, StoreError> {
         let res = sqlx::query(
             "UPDATE users SET password_hash = $1, failed_logins = 0, locked_until = NULL \
@@ -141,9 +143,22 @@ impl Store {
         .execute(&self.db.pool)
         .await?;
         if res.rows_affected() == 1 {
-            self.revoke_user_sessions(user_id, None).await?;
+            self.revoke_user_sessions(user_id, keep).await?;
         }
         Ok(res.rows_affected() == 1)
+    }
+
+    /// Enabled admins of the workspace: a change that would leave none is
+    /// refused by the service (nobody could administer it any more).
+    pub async fn count_active_admins(&self, workspace_id: &str) -> Result<i64, StoreError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM users \
+             WHERE workspace_id = $1 AND role = 'admin' AND disabled_at IS NULL",
+        )
+        .bind(workspace_id)
+        .fetch_one(&self.db.pool)
+        .await?;
+        int(&row, "n")
     }
 
     pub async fn set_role(

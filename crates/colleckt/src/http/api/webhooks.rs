@@ -19,7 +19,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use colleckt_domain::Event;
 use colleckt_domain::ValidationErrors;
-use colleckt_store::{Delivery, Endpoint, NewEndpoint, RetryOutcome};
+use colleckt_store::{Delivery, Endpoint, NewEndpoint};
 use serde::Serialize;
 use serde_json::Value;
 use utoipa::ToSchema;
@@ -484,30 +484,22 @@ pub async fn retry(
     auth: Auth,
     Path((id, delivery_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
-    let e = endpoint(&state, &auth, &id).await?;
+    use crate::service::webhooks::{self as service, RetryError};
     let missing = ApiError::NotFound("Delivery not found.");
+    if !plausible_id(&id, "wh_") {
+        return Err(NOT_FOUND);
+    }
     if !plausible_id(&delivery_id, "dlv_") {
         return Err(missing);
     }
-    match state
-        .store
-        .retry_delivery(&auth.workspace_id, &e.id, &delivery_id)
-        .await?
-    {
-        RetryOutcome::Scheduled => {}
-        RetryOutcome::InFlight => {
-            return Err(ApiError::BadRequest(
-                "The delivery is being attempted right now; retry it once that attempt is logged."
-                    .into(),
-            ))
-        }
-        RetryOutcome::NotFound => return Err(missing),
-    }
-    let d = state
-        .store
-        .get_delivery(&e.id, &delivery_id)
-        .await?
-        .ok_or(missing)?;
+    let d = service::retry_delivery(&state, &auth.workspace_id, &id, &delivery_id)
+        .await
+        .map_err(|e| match e {
+            RetryError::EndpointNotFound => NOT_FOUND,
+            RetryError::DeliveryNotFound => missing,
+            RetryError::InFlight => ApiError::BadRequest(e.to_string()),
+            RetryError::Store(e) => e.into(),
+        })?;
     Ok((StatusCode::ACCEPTED, Json(Data { data: delivery(&d) })).into_response())
 }
 

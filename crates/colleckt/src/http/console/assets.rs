@@ -11,6 +11,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../../../../web/console/console.css"),
     ),
     (
+        "admin.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../../../../web/console/admin.css"),
+    ),
+    (
         "console.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../../../../web/console/console.js"),

@@ -34,13 +34,19 @@ fn matches(expected: &str, given: &str) -> bool {
     !expected.is_empty() && bool::from(expected.as_bytes().ct_eq(given.as_bytes()))
 }
 
-/// The pre-session cookie's value, or a new one to set.
-pub fn anon_secret(parts: &Parts) -> (String, Option<HeaderValue>) {
+/// The pre-session cookie's value, or a new one to set (`Secure` behind
+/// https, like the session cookie).
+pub fn anon_secret(state: &AppState, parts: &Parts) -> (String, Option<HeaderValue>) {
     match session::cookie(parts, ANON_COOKIE).filter(|c| c.len() >= 32 && c.len() < 100) {
         Some(c) => (c, None),
         None => {
             let c = colleckt_store::ids::new_secret("");
-            let v = format!("{ANON_COOKIE}={c}; Path=/console; HttpOnly; SameSite=Lax");
+            let secure = if session::secure(state) {
+                "; Secure"
+            } else {
+                ""
+            };
+            let v = format!("{ANON_COOKIE}={c}; Path=/console; HttpOnly; SameSite=Lax{secure}");
             (c, HeaderValue::from_str(&v).ok())
         }
     }

@@ -6,7 +6,10 @@
 //! `console.js` only adds shortcuts and the image viewer. Every response
 //! carries a strict CSP (nothing from another origin, no inline code).
 
+pub mod account;
+pub mod admin;
 pub mod assets;
+pub mod audit;
 pub mod case;
 pub mod case_view;
 pub mod chrome;
@@ -48,5 +51,9 @@ pub fn router() -> Router<AppState> {
         .route("/console/cases/{id}/notes", post(case::add_note))
         .route("/console/cases/{id}/release", post(case::release))
         .route("/console/assets/{file}", get(assets::serve))
+        .route("/console/audit", get(audit::page))
+        .route("/console/audit.csv", get(audit::csv))
+        .merge(admin::router())
+        .merge(account::router())
         .layer(axum::middleware::map_response(page::security_headers))
 }

@@ -72,7 +72,8 @@ pub fn origin(state: &AppState, parts: &Parts) -> SessionOrigin {
     }
 }
 
-fn secure(state: &AppState) -> bool {
+/// Whether cookies get the `Secure` flag: when the public URL is https.
+pub fn secure(state: &AppState) -> bool {
     state.public_url.starts_with("https://")
 }
 

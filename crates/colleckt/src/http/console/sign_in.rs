@@ -75,7 +75,7 @@ fn sign_in_page(
     status: StatusCode,
     page: impl FnOnce(Chrome) -> SignInPage,
 ) -> Response {
-    let (secret, set) = csrf::anon_secret(parts);
+    let (secret, set) = csrf::anon_secret(state, parts);
     let chrome = Chrome::anon(csrf::token(state, &secret), "/console/sign-in");
     let mut response = render_status(status, &page(chrome));
     if let Some(v) = set {
@@ -176,7 +176,7 @@ fn signed_in(state: &AppState, secret: &str, to: &str) -> Response {
     r
 }
 
-fn qr_data_uri(text: &str) -> Option<String> {
+pub(crate) fn qr_data_uri(text: &str) -> Option<String> {
     let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
     let svg = code
         .render::<qrcode::render::svg::Color>()

@@ -4,6 +4,8 @@
 //! The language comes from the `colleckt_lang` cookie (set by the switch in
 //! the page footer), else the browser's Accept-Language, else English.
 
+mod account;
+mod admin;
 mod common;
 mod review;
 
@@ -16,7 +18,12 @@ use serde::Deserialize;
 pub const COOKIE: &str = "colleckt_lang";
 
 /// Every table; a key is looked up in each in turn.
-const TABLES: &[&[(&str, &str, &str)]] = &[common::ENTRIES, review::ENTRIES];
+const TABLES: &[&[(&str, &str, &str)]] = &[
+    common::ENTRIES,
+    review::ENTRIES,
+    admin::ENTRIES,
+    account::ENTRIES,
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
