@@ -6,7 +6,7 @@ use crate::data::{Address, Evidence, ExtractedData, Source};
 use crate::image::DecodedImage;
 use crate::ocr::{self, Layout, OcrText};
 
-use super::{front_labels, region};
+use super::{front_labels, front_layout, region};
 
 /// Longest side of the view Tesseract reads a front at.
 const FRONT_SIDE: u32 = 1800;
@@ -109,23 +109,25 @@ pub(super) fn cross_check(out: &mut ExtractedData, front: &DecodedImage) {
 }
 
 /// Labelled fields on a card front (no barcode / MRZ), wherever the issuer
-/// prints them (see [`front_labels`]), as OCR evidence at 0.9 × the line's
-/// confidence.
+/// prints them: labels paired with their values by the lines' boxes, then
+/// fields by shape ([`front_layout`], [`front_labels`]), as OCR evidence at
+/// 0.9 × the line's confidence (lower for fields found by shape alone).
 pub(super) fn fields_from_front(out: &mut ExtractedData, front: &DecodedImage) {
     if !ocr::available() {
         out.note("ocr_unavailable");
         return;
     }
     let Some(t) = ocr_front(front) else { return };
-    let lines: Vec<front_labels::Line> = t
+    let lines: Vec<front_layout::Placed> = t
         .lines
         .iter()
-        .map(|l| front_labels::Line {
+        .map(|l| front_layout::Placed {
             text: &l.text,
             confidence: l.confidence,
+            bbox: l.bbox,
         })
         .collect();
-    apply_labels(out, &front_labels::read(&lines));
+    apply_labels(out, &front_layout::read_placed(&lines));
 }
 
 /// Sets what the labels gave on fields no stronger reader has filled.

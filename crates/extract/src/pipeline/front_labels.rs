@@ -15,8 +15,14 @@ use crate::address::find_dates;
 
 /// What a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
+pub(super) enum Field {
     LastName,
+    /// `NAME` / `1,2`: the whole name, taken only as `LAST, FIRST`.
+    FullName,
+    /// Fields this reader does not return (`5 DD`, `9 CLASS`, `15 SEX`...):
+    /// known so that their values end the previous label's value and are
+    /// never taken for a number, a date or a name.
+    Other,
     GivenNames,
     DateOfBirth,
     Issue,
@@ -55,6 +61,17 @@ const WORDS: &[(&str, Field)] = &[
     ("EXP", Field::Expiry),
     ("ISS", Field::Issue),
     ("DLN", Field::Number),
+    ("NAME", Field::FullName),
+    ("CLASS", Field::Other),
+    ("HGT", Field::Other),
+    ("WGT", Field::Other),
+    ("SEX", Field::Other),
+    ("EYES", Field::Other),
+    ("HAIR", Field::Other),
+    ("REST", Field::Other),
+    ("END", Field::Other),
+    ("DD", Field::Other),
+    ("DL", Field::Number),
     ("LN", Field::LastName),
     ("FN", Field::GivenNames),
 ];
@@ -101,10 +118,10 @@ pub struct FrontFields {
 
 /// A label found in a line: byte range and what it names.
 #[derive(Debug, Clone, Copy)]
-struct Hit {
-    start: usize,
-    end: usize,
-    field: Field,
+pub(super) struct Hit {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) field: Field,
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -112,7 +129,7 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// Every label in `up` (an upper-cased line), left to right, not overlapping.
-fn hits(up: &str) -> Vec<Hit> {
+pub(super) fn hits(up: &str) -> Vec<Hit> {
     let b = up.as_bytes();
     let mut found: Vec<Hit> = vec![];
     let free = |found: &[Hit], s: usize, e: usize| found.iter().all(|h| e <= h.start || s >= h.end);
@@ -157,7 +174,9 @@ fn hits(up: &str) -> Vec<Hit> {
         let next = b.get(end).copied();
         // `1 SMITH`, `1SMITH`; not `12 ELM ST` or `1/2`.
         let starts_field = trimmed.starts_with(label)
-            && next.is_some_and(|c| c == b' ' || c.is_ascii_alphabetic() || c == b'.');
+            && next.is_some_and(|c| c == b' ' || c.is_ascii_alphabetic() || c == b'.')
+            // `8 742 EVERGREEN TER` is field 8 and its street.
+            && (field == Field::Address || !is_street(trimmed));
         if starts_field && free(&found, lead, end) {
             found.push(Hit {
                 start: lead,
@@ -168,6 +187,26 @@ fn hits(up: &str) -> Vec<Hit> {
     }
     found.sort_by_key(|h| h.start);
     found
+}
+
+/// Street types that end a US street line.
+const STREET_TYPES: &[&str] = &[
+    "ST", "AVE", "AV", "RD", "DR", "LN", "BLVD", "CT", "PL", "WAY", "TER", "TERRACE", "CIR", "PKWY",
+    "HWY", "STREET", "AVENUE", "ROAD", "DRIVE", "LANE", "COURT", "PLACE", "TRL", "SQ",
+];
+
+/// `1 MAIN ST`, `8 OAK AVE APT 2`: a house number then words, one of them a
+/// street type. Fronts print the street without a label as often as with
+/// one, and a house number 1, 2, 3 or 8 must not pass for the standard's
+/// field number (`1 MAIN ST` read as the family name `MAIN`).
+pub(super) fn is_street(line: &str) -> bool {
+    let mut toks = line.split_whitespace();
+    let house = toks.next().unwrap_or("");
+    let words: Vec<&str> = toks.map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric())).collect();
+    !house.is_empty()
+        && house.bytes().all(|b| b.is_ascii_digit())
+        && words.len() >= 2
+        && words[1..].iter().any(|w| STREET_TYPES.contains(w))
 }
 
 /// The value's text: separators a label leaves behind are dropped.
@@ -272,6 +311,15 @@ fn apply(out: &mut FrontFields, field: Field, value: &str, next: Option<&String>
             }
         }
         Field::GivenNames => given(out, &name_words(value), conf),
+        // `SMITH, JOHN PAUL`; without the comma the order is unknown.
+        Field::FullName => {
+            let w = name_words(value);
+            if value.contains(',') && w.len() > 1 && out.last_name.is_none() {
+                put(&mut out.last_name, w.first().cloned(), conf);
+                given(out, &w[1..], conf);
+            }
+        }
+        Field::Other => {}
         Field::Address => {
             if out.street.is_none() {
                 put(&mut out.street, Some(value.to_string()), conf);
