@@ -130,9 +130,17 @@ pub(super) fn fields_from_front(out: &mut ExtractedData, front: &DecodedImage) {
     apply_labels(out, &front_layout::read_placed(&lines));
 }
 
+/// Below this (the line's confidence, × 0.6 for a field found by shape), a
+/// field is not given: on the dev fronts (`front-numbered`, `front-shapes`)
+/// the values under it were wrong about as often as right, mostly a number
+/// with its leading letter read as a digit; a wrong field costs more than a
+/// missing one.
+const MIN_FIELD_CONFIDENCE: f32 = 0.4;
+
 /// Sets what the labels gave on fields no stronger reader has filled.
 fn apply_labels(out: &mut ExtractedData, f: &front_labels::FrontFields) {
     let ev = |c: f32| Evidence::new(Source::Ocr, f64::from(c) * 0.9);
+    let sure = |v: &Option<(String, f32)>| v.clone().filter(|(_, c)| *c >= MIN_FIELD_CONFIDENCE);
     for (field, value) in [
         ("last_name", &f.last_name),
         ("first_name", &f.first_name),
@@ -142,14 +150,14 @@ fn apply_labels(out: &mut ExtractedData, f: &front_labels::FrontFields) {
         ("expiry_date", &f.expiry_date),
         ("document_number", &f.document_number),
     ] {
-        if let Some((v, c)) = value {
+        if let Some((v, c)) = sure(value) {
             if !out.evidence.contains_key(field) {
-                out.set(field, Some(v.clone()), ev(*c));
+                out.set(field, Some(v), ev(c));
             }
         }
     }
     if out.address.is_none() {
-        if let Some((street, c)) = &f.street {
+        if let Some((street, c)) = &sure(&f.street) {
             let part = |p: &Option<(String, f32)>| p.as_ref().map(|(v, _)| v.clone());
             out.set_address(
                 Address {

@@ -244,7 +244,39 @@ fn number(v: &str) -> Option<String> {
             break;
         }
     }
-    (out.len() >= 4).then_some(out)
+    (out.len() >= 4).then_some(digit_slips(&out))
+}
+
+/// `DO5096560` → `D05096560`: after the first character, a number that is
+/// digits but for an `O`, `I` or `L` had Tesseract read a digit as a letter
+/// (the bold zero and one of several fonts).
+fn digit_slips(n: &str) -> String {
+    let mut cs = n.chars();
+    let Some(first) = cs.next() else {
+        return String::new();
+    };
+    let rest: String = cs.collect();
+    let digits = rest.chars().filter(|c| c.is_ascii_digit()).count();
+    if digits < 5 || !rest.chars().all(|c| c.is_ascii_digit() || matches!(c, 'O' | 'I' | 'L')) {
+        return n.to_string();
+    }
+    let fixed = rest.chars().map(|c| match c {
+        'O' => '0',
+        'I' | 'L' => '1',
+        c => c,
+    });
+    std::iter::once(first).chain(fixed).collect()
+}
+
+/// The family name: its first word, and a second one of three letters or
+/// more (`VAN DYKE`); a shorter second word is more often OCR debris than a
+/// name (`BROWN Ez`).
+fn family(words: &[String]) -> Option<String> {
+    match words {
+        [] => None,
+        [a, b, ..] if b.len() >= 3 => Some(format!("{a} {b}")),
+        [a, ..] => Some(a.clone()),
+    }
 }
 
 fn put(slot: &mut Option<(String, f32)>, value: Option<String>, conf: f32) {
@@ -303,20 +335,23 @@ fn apply(out: &mut FrontFields, field: Field, value: &str, next: Option<&String>
         ),
         Field::Number => put(&mut out.document_number, number(value), conf),
         Field::LastName => {
-            let w = name_words(value);
             // `LAST, FIRST MIDDLE` printed after a family-name label.
-            put(&mut out.last_name, w.first().cloned(), conf);
-            if value.contains(',') && w.len() > 1 {
-                given(out, &w[1..], conf);
+            if let Some((last, rest)) = value.split_once(',') {
+                put(&mut out.last_name, family(&name_words(last)), conf);
+                given(out, &name_words(rest), conf);
+            } else {
+                put(&mut out.last_name, family(&name_words(value)), conf);
             }
         }
         Field::GivenNames => given(out, &name_words(value), conf),
         // `SMITH, JOHN PAUL`; without the comma the order is unknown.
         Field::FullName => {
-            let w = name_words(value);
-            if value.contains(',') && w.len() > 1 && out.last_name.is_none() {
-                put(&mut out.last_name, w.first().cloned(), conf);
-                given(out, &w[1..], conf);
+            if let Some((last, rest)) = value.split_once(',') {
+                let given_words = name_words(rest);
+                if out.last_name.is_none() && !given_words.is_empty() {
+                    put(&mut out.last_name, family(&name_words(last)), conf);
+                    given(out, &given_words, conf);
+                }
             }
         }
         Field::Other => {}
@@ -391,6 +426,19 @@ mod tests {
         assert_eq!(v(&f.expiry_date), Some("2028-08-07"));
         assert_eq!(v(&f.issue_date), Some("2020-01-02"));
         assert_eq!(v(&f.document_number), Some("A123456789"));
+    }
+
+    #[test]
+    fn digit_slips_and_two_word_family_names() {
+        let f = read_text("4d DLN DO5096560\n1 VAN DYKE\n2 YUKI ANN");
+        assert_eq!(v(&f.document_number), Some("D05096560"));
+        assert_eq!(v(&f.last_name), Some("VAN DYKE"));
+        assert_eq!(v(&f.first_name), Some("YUKI"));
+        let f = read_text("1 BROWN Ez\nNAME DE LEON, MARIA");
+        assert_eq!(v(&f.last_name), Some("BROWN"));
+        let f = read_text("NAME DE LEON, MARIA");
+        assert_eq!(v(&f.last_name), Some("DE LEON"));
+        assert_eq!(v(&f.first_name), Some("MARIA"));
     }
 
     #[test]

@@ -238,7 +238,36 @@ pub fn read_placed(lines: &[Placed<'_>]) -> FrontFields {
         .collect();
     let mut out = front_labels::read(&for_reader);
     by_shape(&mut out, lines);
+    drop_address_names(&mut out, lines);
     out
+}
+
+/// A name that is a word of the `CITY, ST ZIP` line (`PORTLAND`, `GA`) or a
+/// single letter came from a label paired with the wrong line, or from OCR
+/// debris: not given.
+fn drop_address_names(out: &mut FrontFields, lines: &[Placed<'_>]) {
+    let place_words: Vec<String> = lines
+        .iter()
+        .filter(|l| city_state_zip(l.text.trim()).is_some())
+        .flat_map(|l| {
+            l.text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.to_ascii_uppercase())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let bad = |v: &Option<(String, f32)>| {
+        v.as_ref()
+            .is_some_and(|(n, _)| n.len() < 2 || place_words.iter().any(|w| w == n))
+    };
+    if bad(&out.last_name) {
+        out.last_name = None;
+    }
+    if bad(&out.first_name) {
+        out.first_name = None;
+        out.middle_name = None;
+    }
 }
 
 /// The label as the line reader knows it: a bare number alone on its line
@@ -362,14 +391,16 @@ fn by_shape(out: &mut FrontFields, lines: &[Placed<'_>]) {
     }
 }
 
-/// A token shaped like a US licence number: 7 to 13 characters, at most two
+/// A token shaped like a US licence number: 7 to 10 characters, at most two
 /// leading letters, the rest digits (`S62862683`, `D12345678`, `123456789`).
-/// Longer digit runs are document discriminators and inventory numbers.
+/// Longer digit runs are more often document discriminators (`5 DD`, whose
+/// label OCR may miss) than numbers: a licence number of 11 or more is left
+/// to its label.
 fn licence_number_shape(t: &str) -> Option<String> {
     let t = t.trim_matches(|c: char| !c.is_ascii_alphanumeric());
     let letters = t.chars().take_while(|c| c.is_ascii_alphabetic()).count();
     let digits = &t[letters..];
-    let ok = (7..=13).contains(&t.len())
+    let ok = (7..=10).contains(&t.len())
         && letters <= 2
         && digits.len() >= 7
         && digits.bytes().all(|b| b.is_ascii_digit());

@@ -152,6 +152,21 @@ fn a_house_number_is_no_field_number() {
     assert_eq!(f.first_name, None);
 }
 
+#[test]
+fn names_from_the_address_line_or_single_letters_are_dropped() {
+    let f = read_placed(&[
+        at("1 PORTLAND", 100, 100, 30),
+        at("2 GA", 100, 140, 30),
+        at("4 PINE LN", 100, 180, 30),
+        at("PORTLAND, GA 88819", 100, 220, 30),
+    ]);
+    assert_eq!(f.last_name, None);
+    assert_eq!(f.first_name, None);
+    let f = read_placed(&[at("1 D", 100, 100, 30), at("2 ANA", 100, 140, 30)]);
+    assert_eq!(f.last_name, None);
+    assert_eq!(v(&f.first_name), Some("ANA"));
+}
+
 mod props {
     use super::*;
     use proptest::prelude::*;
