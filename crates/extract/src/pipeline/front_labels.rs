@@ -191,8 +191,8 @@ pub(super) fn hits(up: &str) -> Vec<Hit> {
 
 /// Street types that end a US street line.
 const STREET_TYPES: &[&str] = &[
-    "ST", "AVE", "AV", "RD", "DR", "LN", "BLVD", "CT", "PL", "WAY", "TER", "TERRACE", "CIR", "PKWY",
-    "HWY", "STREET", "AVENUE", "ROAD", "DRIVE", "LANE", "COURT", "PLACE", "TRL", "SQ",
+    "ST", "AVE", "AV", "RD", "DR", "LN", "BLVD", "CT", "PL", "WAY", "TER", "TERRACE", "CIR",
+    "PKWY", "HWY", "STREET", "AVENUE", "ROAD", "DRIVE", "LANE", "COURT", "PLACE", "TRL", "SQ",
 ];
 
 /// `1 MAIN ST`, `8 OAK AVE APT 2`: a house number then words, one of them a
@@ -202,7 +202,9 @@ const STREET_TYPES: &[&str] = &[
 pub(super) fn is_street(line: &str) -> bool {
     let mut toks = line.split_whitespace();
     let house = toks.next().unwrap_or("");
-    let words: Vec<&str> = toks.map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric())).collect();
+    let words: Vec<&str> = toks
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .collect();
     !house.is_empty()
         && house.bytes().all(|b| b.is_ascii_digit())
         && words.len() >= 2
@@ -257,7 +259,11 @@ fn digit_slips(n: &str) -> String {
     };
     let rest: String = cs.collect();
     let digits = rest.chars().filter(|c| c.is_ascii_digit()).count();
-    if digits < 5 || !rest.chars().all(|c| c.is_ascii_digit() || matches!(c, 'O' | 'I' | 'L')) {
+    if digits < 5
+        || !rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, 'O' | 'I' | 'L'))
+    {
         return n.to_string();
     }
     let fixed = rest.chars().map(|c| match c {

@@ -72,7 +72,11 @@ fn label_only(text: &str) -> Option<Vec<Field>> {
     rest.push_str(&up[at..]);
     let leftover_ok = rest.split_whitespace().all(|w| {
         let w = w.trim_matches(|c: char| matches!(c, ':' | '.' | ',' | '#' | '|'));
-        w.is_empty() || matches!(w, "1" | "2" | "3" | "4A" | "4B" | "4D" | "5" | "8" | "9" | "15" | "16" | "NO")
+        w.is_empty()
+            || matches!(
+                w,
+                "1" | "2" | "3" | "4A" | "4B" | "4D" | "5" | "8" | "9" | "15" | "16" | "NO"
+            )
     });
     leftover_ok.then(|| hs.iter().map(|h| h.field).collect())
 }
@@ -87,7 +91,8 @@ fn fits(field: Field, value: &str) -> bool {
     match field {
         Field::DateOfBirth | Field::Issue | Field::Expiry => !find_dates(value).is_empty(),
         Field::Number => {
-            value.chars().filter(|c| c.is_ascii_digit()).count() >= 4 && find_dates(value).is_empty()
+            value.chars().filter(|c| c.is_ascii_digit()).count() >= 4
+                && find_dates(value).is_empty()
         }
         Field::LastName | Field::GivenNames => letters_only(value) && !value.contains(','),
         Field::FullName => letters_only(value) && value.contains(','),
@@ -225,7 +230,11 @@ pub fn read_placed(lines: &[Placed<'_>]) -> FrontFields {
         if let Some((_, t, c)) = paired.iter().find(|p| p.0 == i) {
             rows.push(((l.bbox.1, l.bbox.0), t.clone(), *c));
         } else if !is_label[i] && !value_done[i] {
-            rows.push(((l.bbox.1, l.bbox.0), l.text.trim().to_string(), l.confidence));
+            rows.push((
+                (l.bbox.1, l.bbox.0),
+                l.text.trim().to_string(),
+                l.confidence,
+            ));
         }
     }
     rows.sort_by_key(|r| r.0);
@@ -273,7 +282,10 @@ fn drop_address_names(out: &mut FrontFields, lines: &[Placed<'_>]) {
 /// The label as the line reader knows it: a bare number alone on its line
 /// (`4d`, `3`, `1,2`) becomes the word it stands for.
 fn label_text(t: &str) -> String {
-    match t.to_ascii_uppercase().trim_matches(|c: char| c == '.' || c == ':') {
+    match t
+        .to_ascii_uppercase()
+        .trim_matches(|c: char| c == '.' || c == ':')
+    {
         "1" => "LAST NAME".into(),
         "2" => "GIVEN NAMES".into(),
         "1,2" | "1, 2" => "NAME".into(),
@@ -329,7 +341,10 @@ fn by_shape(out: &mut FrontFields, lines: &[Placed<'_>]) {
     // Expiry: the latest of exactly three dates (birth, issue, expiry) when
     // the earliest is the birth date; with two the other could be either.
     if out.expiry_date.is_none() && dates.len() == 3 {
-        let dob_ok = out.date_of_birth.as_ref().is_some_and(|(d, _)| *d == dates[0].0);
+        let dob_ok = out
+            .date_of_birth
+            .as_ref()
+            .is_some_and(|(d, _)| *d == dates[0].0);
         let (d, c) = &dates[2];
         if dob_ok && !taken(out, d) && years(&dates[1].0, d) >= 1 {
             out.expiry_date = Some((d.clone(), c * SHAPE));
@@ -412,7 +427,11 @@ fn licence_number_shape(t: &str) -> Option<String> {
 fn comma_name(t: &str) -> Option<Vec<String>> {
     let up = t.to_ascii_uppercase();
     let (last, rest) = up.split_once(',')?;
-    let word_ok = |w: &str| w.len() > 1 && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '\'');
+    let word_ok = |w: &str| {
+        w.len() > 1
+            && w.chars()
+                .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '\'')
+    };
     let lasts: Vec<&str> = last.split_whitespace().collect();
     let givens: Vec<&str> = rest.split_whitespace().collect();
     let ok = (1..=2).contains(&lasts.len())

@@ -105,7 +105,10 @@ fn label_value_lines_still_read_as_before() {
 
 #[test]
 fn two_date_labels_on_one_line_over_two_dates() {
-    let f = read_placed(&[at("DOB      EXP", 100, 100, 20), at("08/07/1956   08/07/2030", 100, 124, 34)]);
+    let f = read_placed(&[
+        at("DOB      EXP", 100, 100, 20),
+        at("08/07/1956   08/07/2030", 100, 124, 34),
+    ]);
     assert_eq!(v(&f.date_of_birth), Some("1956-08-07"));
     assert_eq!(v(&f.expiry_date), Some("2030-08-07"));
 }
