@@ -44,6 +44,13 @@ FONT_DIRS = {
     "dejavu_sans_bold": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
     "liberation_sans": "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
     "liberation_sans_bold": "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+    # Dev licence fronts of the `front-shapes` source (issue 15): no test source uses them.
+    "b612": "/usr/share/fonts/opentype/b612/B612-Regular.otf",
+    "b612_bold": "/usr/share/fonts/opentype/b612/B612-Bold.otf",
+    "dejavu_condensed": "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf",
+    "dejavu_condensed_bold": "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed-Bold.ttf",
+    "liberation_narrow": "/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf",
+    "liberation_narrow_bold": "/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Bold.ttf",
     "liberation_serif": "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
     "liberation_serif_bold": "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
     "freesans": "/usr/share/fonts/truetype/freefont/FreeSans.ttf",

@@ -4,6 +4,16 @@ the fields (1 family name, 2 given names, 3 DOB, 4a ISS, 4b EXP, 4d number,
 numbers. Layouts front-a, front-b (dev; numbered) and front-c, front-d (test:
 label words without numbers, two columns, values before labels, another date
 format) are disjoint; so are their fonts (sources.json).
+
+front-e and front-f (dev, source `front-shapes`, issue 15) stand for the fronts
+the reader has never seen without copying the test layouts: small labels with
+the value printed BELOW (front-e) or ABOVE (front-f) them, two columns, short
+codes (`DOB`, `EXP`, `ISS`, `4d DLN`, `LN`, `FN`) with or without the AAMVA
+number, bare numbers (`3`, `4b`) without words, the name as `LAST, FIRST` on one
+line or on two, and distractors that look like fields (`5 DD` document
+discriminator, class, sex, height). Each item draws its own variant so that
+no single arrangement can be learnt. Fonts: B612, DejaVu Sans Condensed,
+Liberation Sans Narrow (no test source uses them).
 """
 from PIL import Image, ImageDraw
 
@@ -56,6 +66,8 @@ def front(rng, layout, face, p):
             d.text((420, 490), f"4b EXP {us_date(p['exp'])}", fill=(15,) * 3, font=small)
             d.text((40, 540), f"15 SEX {p['sex']}", fill=(15,) * 3, font=small)
         return img
+    if layout in ("front-e", "front-f"):
+        return _shapes(rng, layout, face, p, W, H)
     # Test layouts.
     base = rng.choice([(236, 226, 206), (214, 230, 236), (232, 232, 240)])
     img = Image.new("RGB", (W, H), base)
@@ -92,6 +104,77 @@ def front(rng, layout, face, p):
             if label:
                 d.text((380 + int(f.getlength(value)) + 18, y + 10), label, fill=(20, 90, 60), font=font(face, 20))
             y += f.size + 20
+    return img
+
+
+def _shapes(rng, layout, face, p, W, H):
+    """front-e / front-f: label-and-value cells in two columns (see the module doc)."""
+    given = (p["first"] + " " + p["middle"]).strip()
+    csz = f"{p['city']}, {p['st']} {p['zip']}"
+    state = STATE_NAMES.get(p["st"], p["st"])
+    bg = rng.choice([(238, 232, 214), (222, 234, 242), (236, 236, 236), (242, 226, 226)])
+    img = Image.new("RGB", (W, H), bg)
+    d = ImageDraw.Draw(img)
+    for k in range(0, W, 11):
+        d.line([(k, 0), (k - 80, H)], fill=tuple(c - 10 for c in bg))
+    ink = rng.choice([(15, 15, 15), (10, 20, 60)])
+    lab_ink = rng.choice([(160, 30, 30), (40, 40, 40), (20, 60, 140)])
+    d.rectangle([0, 0, W, 100], fill=rng.choice([(30, 70, 120), (110, 20, 30), (20, 80, 50)]))
+    d.text((36, 14), state, fill=(250,) * 3, font=font(bold(face), 46))
+    d.text((W - 420, 36), rng.choice(["DRIVER LICENSE", "DRIVER'S LICENSE", "OPERATOR LICENSE"]),
+           fill=(240,) * 3, font=font(face, 32))
+    px = rng.choice([36, W - 330])  # photo left or right
+    d.rectangle([px, 140, px + 290, 520], fill=(130, 130, 136))
+    x0 = 380 if px < 100 else 40
+    x1 = x0 + rng.choice([400, 430, 460])
+    lab, val = font(face, rng.choice([18, 20, 22])), font(bold(face), rng.choice([32, 34, 36]))
+    num = lambda n, w: (f"{n} {w}" if w else n) if rng.random() < 0.6 else (w or n)
+    date = us_date
+    # Name: two numbered / coded lines, or `LAST, FIRST MIDDLE` on one line.
+    style = rng.choice(["coded", "numbered", "comma", "comma-bare"])
+    cells = []  # (label, value, column, value_font)
+    if style == "coded":
+        cells += [("LN", p["last"], 0, val), ("FN", given, 0, val)]
+    elif style == "numbered":
+        cells += [("1", p["last"], 0, val), ("2", given, 0, val)]
+    elif style == "comma":
+        cells += [(rng.choice(["1,2", "NAME"]), f"{p['last']}, {given}", 0, val)]
+    else:
+        cells += [("", f"{p['last']}, {given}", 0, val)]
+    cells += [(num("4d", rng.choice(["DLN", "DL", "LIC NO", ""])), p["num"], 0, val),
+              (num("9", "CLASS"), rng.choice(["D", "C", "M"]), 1, lab),
+              (num("3", "DOB"), date(p["dob"]), 0, val),
+              (num("4b", "EXP"), date(p["exp"]), 1, val),
+              (num("4a", "ISS"), date(p["iss"]), 0, lab),
+              (num("15", "SEX"), p["sex"], 1, lab),
+              (num("16", "HGT"), f"{rng.randint(5, 6)}'-{rng.randint(0, 11):02d}\"", 1, lab),
+              (num("5", "DD"), "".join(rng.choice("0123456789") for _ in range(rng.choice([10, 12, 14]))), 0, lab)]
+    addr = (num("8", "ADDRESS") if rng.random() < 0.7 else "", p["street"], 0, lab)
+    # Address first or last in the left column; the date cells shuffled a little.
+    head, dates, tail = cells[:-8], cells[-8:-1], cells[-1:]
+    if rng.random() < 0.5:
+        dates[2], dates[4] = dates[4], dates[2]
+    order = head + ([addr] if rng.random() < 0.5 else []) + dates + tail
+    if addr not in order:
+        order.append(addr)
+    below = layout == "front-e"  # value below its label (front-e) or above it (front-f)
+    y_col = [140, 140 + rng.choice([0, 90])]
+    for label, value, col, vf in order:
+        x, y = (x0, x1)[col], y_col[col]
+        if label == "" or not below:
+            d.text((x, y), value, fill=ink, font=vf)
+            if label:
+                d.text((x, y + vf.size + 4), label, fill=lab_ink, font=lab)
+        else:
+            d.text((x, y), label, fill=lab_ink, font=lab)
+            d.text((x, y + lab.size + 4), value, fill=ink, font=vf)
+        step = vf.size + (lab.size + 4 if label else 0) + rng.randint(14, 24)
+        if (label, value) == addr[:2]:
+            # The city line sits right under the street, unlabelled.
+            yy = y + step - rng.randint(10, 14)
+            d.text((x, yy), csz, fill=ink, font=lab)
+            step += lab.size + 10
+        y_col[col] = y + step
     return img
 
 

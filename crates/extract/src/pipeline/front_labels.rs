@@ -15,8 +15,14 @@ use crate::address::find_dates;
 
 /// What a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
+pub(super) enum Field {
     LastName,
+    /// `NAME` / `1,2`: the whole name, taken only as `LAST, FIRST`.
+    FullName,
+    /// Fields this reader does not return (`5 DD`, `9 CLASS`, `15 SEX`...):
+    /// known so that their values end the previous label's value and are
+    /// never taken for a number, a date or a name.
+    Other,
     GivenNames,
     DateOfBirth,
     Issue,
@@ -55,6 +61,17 @@ const WORDS: &[(&str, Field)] = &[
     ("EXP", Field::Expiry),
     ("ISS", Field::Issue),
     ("DLN", Field::Number),
+    ("NAME", Field::FullName),
+    ("CLASS", Field::Other),
+    ("HGT", Field::Other),
+    ("WGT", Field::Other),
+    ("SEX", Field::Other),
+    ("EYES", Field::Other),
+    ("HAIR", Field::Other),
+    ("REST", Field::Other),
+    ("END", Field::Other),
+    ("DD", Field::Other),
+    ("DL", Field::Number),
     ("LN", Field::LastName),
     ("FN", Field::GivenNames),
 ];
@@ -101,10 +118,10 @@ pub struct FrontFields {
 
 /// A label found in a line: byte range and what it names.
 #[derive(Debug, Clone, Copy)]
-struct Hit {
-    start: usize,
-    end: usize,
-    field: Field,
+pub(super) struct Hit {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) field: Field,
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -112,7 +129,7 @@ fn is_word_byte(b: u8) -> bool {
 }
 
 /// Every label in `up` (an upper-cased line), left to right, not overlapping.
-fn hits(up: &str) -> Vec<Hit> {
+pub(super) fn hits(up: &str) -> Vec<Hit> {
     let b = up.as_bytes();
     let mut found: Vec<Hit> = vec![];
     let free = |found: &[Hit], s: usize, e: usize| found.iter().all(|h| e <= h.start || s >= h.end);
@@ -157,7 +174,9 @@ fn hits(up: &str) -> Vec<Hit> {
         let next = b.get(end).copied();
         // `1 SMITH`, `1SMITH`; not `12 ELM ST` or `1/2`.
         let starts_field = trimmed.starts_with(label)
-            && next.is_some_and(|c| c == b' ' || c.is_ascii_alphabetic() || c == b'.');
+            && next.is_some_and(|c| c == b' ' || c.is_ascii_alphabetic() || c == b'.')
+            // `8 742 EVERGREEN TER` is field 8 and its street.
+            && (field == Field::Address || !is_street(trimmed));
         if starts_field && free(&found, lead, end) {
             found.push(Hit {
                 start: lead,
@@ -168,6 +187,28 @@ fn hits(up: &str) -> Vec<Hit> {
     }
     found.sort_by_key(|h| h.start);
     found
+}
+
+/// Street types that end a US street line.
+const STREET_TYPES: &[&str] = &[
+    "ST", "AVE", "AV", "RD", "DR", "LN", "BLVD", "CT", "PL", "WAY", "TER", "TERRACE", "CIR",
+    "PKWY", "HWY", "STREET", "AVENUE", "ROAD", "DRIVE", "LANE", "COURT", "PLACE", "TRL", "SQ",
+];
+
+/// `1 MAIN ST`, `8 OAK AVE APT 2`: a house number then words, one of them a
+/// street type. Fronts print the street without a label as often as with
+/// one, and a house number 1, 2, 3 or 8 must not pass for the standard's
+/// field number (`1 MAIN ST` read as the family name `MAIN`).
+pub(super) fn is_street(line: &str) -> bool {
+    let mut toks = line.split_whitespace();
+    let house = toks.next().unwrap_or("");
+    let words: Vec<&str> = toks
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .collect();
+    !house.is_empty()
+        && house.bytes().all(|b| b.is_ascii_digit())
+        && words.len() >= 2
+        && words[1..].iter().any(|w| STREET_TYPES.contains(w))
 }
 
 /// The value's text: separators a label leaves behind are dropped.
@@ -205,7 +246,43 @@ fn number(v: &str) -> Option<String> {
             break;
         }
     }
-    (out.len() >= 4).then_some(out)
+    (out.len() >= 4).then_some(digit_slips(&out))
+}
+
+/// `DO5096560` → `D05096560`: after the first character, a number that is
+/// digits but for an `O`, `I` or `L` had Tesseract read a digit as a letter
+/// (the bold zero and one of several fonts).
+fn digit_slips(n: &str) -> String {
+    let mut cs = n.chars();
+    let Some(first) = cs.next() else {
+        return String::new();
+    };
+    let rest: String = cs.collect();
+    let digits = rest.chars().filter(|c| c.is_ascii_digit()).count();
+    if digits < 5
+        || !rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, 'O' | 'I' | 'L'))
+    {
+        return n.to_string();
+    }
+    let fixed = rest.chars().map(|c| match c {
+        'O' => '0',
+        'I' | 'L' => '1',
+        c => c,
+    });
+    std::iter::once(first).chain(fixed).collect()
+}
+
+/// The family name: its first word, and a second one of three letters or
+/// more (`VAN DYKE`); a shorter second word is more often OCR debris than a
+/// name (`BROWN Ez`).
+fn family(words: &[String]) -> Option<String> {
+    match words {
+        [] => None,
+        [a, b, ..] if b.len() >= 3 => Some(format!("{a} {b}")),
+        [a, ..] => Some(a.clone()),
+    }
 }
 
 fn put(slot: &mut Option<(String, f32)>, value: Option<String>, conf: f32) {
@@ -264,14 +341,26 @@ fn apply(out: &mut FrontFields, field: Field, value: &str, next: Option<&String>
         ),
         Field::Number => put(&mut out.document_number, number(value), conf),
         Field::LastName => {
-            let w = name_words(value);
             // `LAST, FIRST MIDDLE` printed after a family-name label.
-            put(&mut out.last_name, w.first().cloned(), conf);
-            if value.contains(',') && w.len() > 1 {
-                given(out, &w[1..], conf);
+            if let Some((last, rest)) = value.split_once(',') {
+                put(&mut out.last_name, family(&name_words(last)), conf);
+                given(out, &name_words(rest), conf);
+            } else {
+                put(&mut out.last_name, family(&name_words(value)), conf);
             }
         }
         Field::GivenNames => given(out, &name_words(value), conf),
+        // `SMITH, JOHN PAUL`; without the comma the order is unknown.
+        Field::FullName => {
+            if let Some((last, rest)) = value.split_once(',') {
+                let given_words = name_words(rest);
+                if out.last_name.is_none() && !given_words.is_empty() {
+                    put(&mut out.last_name, family(&name_words(last)), conf);
+                    given(out, &given_words, conf);
+                }
+            }
+        }
+        Field::Other => {}
         Field::Address => {
             if out.street.is_none() {
                 put(&mut out.street, Some(value.to_string()), conf);
@@ -343,6 +432,19 @@ mod tests {
         assert_eq!(v(&f.expiry_date), Some("2028-08-07"));
         assert_eq!(v(&f.issue_date), Some("2020-01-02"));
         assert_eq!(v(&f.document_number), Some("A123456789"));
+    }
+
+    #[test]
+    fn digit_slips_and_two_word_family_names() {
+        let f = read_text("4d DLN DO5096560\n1 VAN DYKE\n2 YUKI ANN");
+        assert_eq!(v(&f.document_number), Some("D05096560"));
+        assert_eq!(v(&f.last_name), Some("VAN DYKE"));
+        assert_eq!(v(&f.first_name), Some("YUKI"));
+        let f = read_text("1 BROWN Ez\nNAME DE LEON, MARIA");
+        assert_eq!(v(&f.last_name), Some("BROWN"));
+        let f = read_text("NAME DE LEON, MARIA");
+        assert_eq!(v(&f.last_name), Some("DE LEON"));
+        assert_eq!(v(&f.first_name), Some("MARIA"));
     }
 
     #[test]

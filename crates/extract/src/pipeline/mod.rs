@@ -4,6 +4,7 @@
 mod fields;
 mod front;
 mod front_labels;
+mod front_layout;
 mod region;
 
 use std::path::Path;
