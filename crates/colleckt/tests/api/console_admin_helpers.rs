@@ -143,6 +143,21 @@ impl Browser {
         self.keep(res).await
     }
 
+    /// The raw bytes of `path` (an image), with status and headers.
+    pub async fn get_bytes(&self, path: &str) -> (u16, Vec<u8>, HeaderMap) {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header(COOKIE, self.cookie_header())
+            .header("x-forwarded-for", &self.ip)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        (status, res.bytes().await.unwrap().to_vec(), headers)
+    }
+
     /// Posts `fields` as a form exactly as given (no token added).
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
         let res = self

@@ -1,16 +1,13 @@
-//! A console user for the tests: a client that keeps its cookies (a small jar
-//! of its own: the session and pre-session cookies, the language), signs in
-//! through the real form, and posts forms with the page's CSRF token.
+//! The review tests' console user: the admin tests' [`Browser`] (its cookie
+//! jar, form tokens and real sign-in form), with one known password and the
+//! call shapes the review tests use.
 
+use crate::console_admin_helpers::Browser;
 use crate::helpers::TestApp;
-use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
-use reqwest::{Client, Response};
-use std::collections::BTreeMap;
-use std::sync::Mutex;
 
 pub const PASSWORD: &str = "correct horse battery staple";
 
-/// Creates a console user of workspace `slug`.
+/// Creates a console user of workspace `slug` with [`PASSWORD`].
 pub async fn create_user(app: &TestApp, slug: &str, email: &str, role: &str) {
     let ws = app
         .state
@@ -40,6 +37,17 @@ impl Page {
     }
 }
 
+impl From<crate::console_admin_helpers::Page> for Page {
+    fn from(p: crate::console_admin_helpers::Page) -> Page {
+        let location = Some(p.location().to_string()).filter(|l| !l.is_empty());
+        Page {
+            status: p.status,
+            body: p.body,
+            location,
+        }
+    }
+}
+
 pub fn csrf_of(html: &str) -> String {
     let marker = "name=\"csrf\" value=\"";
     let start = html.find(marker).expect("a csrf field") + marker.len();
@@ -47,117 +55,35 @@ pub fn csrf_of(html: &str) -> String {
 }
 
 pub struct ConsoleClient {
-    pub base: String,
-    client: Client,
-    jar: Mutex<BTreeMap<String, String>>,
+    browser: Browser,
 }
 
 impl ConsoleClient {
     pub fn new(app: &TestApp) -> ConsoleClient {
         ConsoleClient {
-            base: app.base.clone(),
-            client: Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .unwrap(),
-            jar: Mutex::new(BTreeMap::new()),
+            browser: Browser::new(app),
         }
     }
 
     /// Signs `email` in through the sign-in form.
     pub async fn signed_in(app: &TestApp, email: &str) -> ConsoleClient {
         let c = ConsoleClient::new(app);
-        let form = c.get("/console/sign-in").await;
-        assert_eq!(form.status, 200, "{}", form.body);
-        let res = c
-            .post(
-                "/console/sign-in",
-                &[
-                    ("csrf", &form.csrf()),
-                    ("email", email),
-                    ("password", PASSWORD),
-                ],
-            )
-            .await;
+        let res = c.browser.sign_in(email, PASSWORD).await;
         assert_eq!(res.status, 303, "sign-in of {email}: {}", res.body);
         c
     }
 
-    fn cookie_header(&self) -> String {
-        let jar = self.jar.lock().unwrap();
-        jar.iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    fn absorb(&self, res: &Response) {
-        let mut jar = self.jar.lock().unwrap();
-        for v in res.headers().get_all(SET_COOKIE) {
-            let v = v.to_str().unwrap();
-            let pair = v.split(';').next().unwrap();
-            let (k, val) = pair.split_once('=').unwrap();
-            if val.is_empty() || v.contains("Max-Age=0") {
-                jar.remove(k);
-            } else {
-                jar.insert(k.to_string(), val.to_string());
-            }
-        }
-    }
-
-    async fn page(&self, res: Response) -> Page {
-        self.absorb(&res);
-        let status = res.status().as_u16();
-        let location = res
-            .headers()
-            .get(LOCATION)
-            .map(|l| l.to_str().unwrap().to_string());
-        Page {
-            status,
-            body: res.text().await.unwrap(),
-            location,
-        }
-    }
-
     pub async fn get(&self, path: &str) -> Page {
-        let res = self
-            .client
-            .get(format!("{}{path}", self.base))
-            .header(COOKIE, self.cookie_header())
-            .send()
-            .await
-            .unwrap();
-        self.page(res).await
+        self.browser.get(path).await.into()
     }
 
     pub async fn get_bytes(&self, path: &str) -> (u16, Vec<u8>, reqwest::header::HeaderMap) {
-        let res = self
-            .client
-            .get(format!("{}{path}", self.base))
-            .header(COOKIE, self.cookie_header())
-            .send()
-            .await
-            .unwrap();
-        let status = res.status().as_u16();
-        let headers = res.headers().clone();
-        (status, res.bytes().await.unwrap().to_vec(), headers)
+        self.browser.get_bytes(path).await
     }
 
     /// Posts an urlencoded form (include the `csrf` field yourself).
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let body = url::form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(fields)
-            .finish();
-        let res = self
-            .client
-            .post(format!("{}{path}", self.base))
-            .header(COOKIE, self.cookie_header())
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(body)
-            .send()
-            .await
-            .unwrap();
-        self.page(res).await
+        self.browser.post_raw(path, fields).await.into()
     }
 
     /// Fetches `page_path` for its token, then posts `fields` with it to `path`.
