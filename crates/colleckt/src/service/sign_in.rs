@@ -79,6 +79,22 @@ async fn audit(state: &AppState, ws: &str, actor: &str, action: &str, origin: &S
     }
 }
 
+/// Counts a failed attempt of `user` and audits it as `action`; true when it
+/// locked the account.
+async fn failure(
+    state: &AppState,
+    user: &User,
+    action: &str,
+    origin: &SessionOrigin,
+) -> ServiceResult<bool> {
+    let count = state
+        .store
+        .record_failed_login(&user.id, LOCK_AFTER, now() + LOCK_MICROS)
+        .await?;
+    audit(state, &user.workspace_id, &user.email, action, origin).await;
+    Ok(count >= LOCK_AFTER)
+}
+
 /// Checks the password of the account `email` has (in workspace `slug` when
 /// there are several) and opens a session.
 pub async fn sign_in(
@@ -137,19 +153,7 @@ pub async fn sign_in(
             .await;
             return Ok(SignIn::Invalid);
         }
-        let count = state
-            .store
-            .record_failed_login(&user.id, LOCK_AFTER, now() + LOCK_MICROS)
-            .await?;
-        audit(
-            state,
-            &user.workspace_id,
-            &user.email,
-            "sign_in_failed",
-            origin,
-        )
-        .await;
-        if count >= LOCK_AFTER {
+        if failure(state, &user, "sign_in_failed", origin).await? {
             return Ok(SignIn::Locked {
                 until: now() + LOCK_MICROS,
             });
@@ -225,19 +229,7 @@ pub async fn second_factor(
         None => false,
     };
     if !accepted {
-        let count = state
-            .store
-            .record_failed_login(&user.id, LOCK_AFTER, now() + LOCK_MICROS)
-            .await?;
-        audit(
-            state,
-            &user.workspace_id,
-            &user.email,
-            "second_factor_failed",
-            origin,
-        )
-        .await;
-        if count >= LOCK_AFTER {
+        if failure(state, user, "second_factor_failed", origin).await? {
             state
                 .store
                 .revoke_console_session(&user.id, &session.id)
