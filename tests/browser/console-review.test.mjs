@@ -1,6 +1,7 @@
 // console-review.test.mjs — the reviewer console's queue and case page in
 // Chromium: sign in, filter, open a Double Check case, the claim seen by a
-// second reviewer, keyboard shortcuts, approve with a comment, a private
+// second reviewer, keyboard shortcuts, approve with a comment (leaving what
+// an API approval leaves), a private
 // note kept out of the API, another workspace's case refused (404), axe-core
 // at desktop 1440×900 and tablet 768×1024 in English and Spanish, and the
 // screenshots. Sign-ins are few (the console allows 10 a minute per address):
@@ -28,6 +29,7 @@ let r1; // { context, page } of the first reviewer, kept signed in
 let decided; // the case approved through the console
 let shown; // a case left in Double Check for the axe scans and screenshots
 let plain; // a case decided without JavaScript
+let twin; // a case like `decided`, approved through the API instead
 
 async function doubleCheck(first, reference) {
   const v = await createVerification({
@@ -69,6 +71,7 @@ before(async () => {
   decided = await doubleCheck('Homer', `REVIEW-${TAG}-1`);
   shown = await doubleCheck('Marge', `REVIEW-${TAG}-2`);
   plain = await doubleCheck('Bart', `REVIEW-${TAG}-3`);
+  twin = await doubleCheck('Homer', `REVIEW-${TAG}-4`);
   r1 = await signIn(browser, R1);
 });
 after(() => browser?.close());
@@ -83,7 +86,7 @@ test('the queue lists Double Check cases and filters them', async () => {
   await page.fill('#f-holder', SURNAME.toUpperCase());
   await Promise.all([page.waitForURL(/holder=/), page.click('form.filters button[type=submit]')]);
   const rows = page.locator('table.queue tbody tr');
-  assert.equal(await rows.count(), 3);
+  assert.equal(await rows.count(), 4);
   assert.match(await page.locator('table.queue').innerText(), new RegExp(`Homer ${SURNAME}`));
   // A prefix is not a word: nothing.
   await page.fill('#f-holder', SURNAME.slice(0, 5));
@@ -154,6 +157,20 @@ test('shortcuts, a private note and an approval with a comment', async () => {
   assert.equal(v.documents[0].decisions.at(-1).user, R1);
   assert.ok(!JSON.stringify(v).includes('ZEBRA'), 'the private note is not in the API');
   assert.deepEqual(page.errors, []);
+
+  // The same approval by the same person over the API leaves the same
+  // history, comments and document decisions (ids and times aside).
+  const api = await rest('PUT', `/api/v1/usps1583/verifications/${twin}/approve`,
+    { comment: 'Face and name match the passport.', email: R1 });
+  assert.equal(api.status, 200, JSON.stringify(api.body));
+  const w = await getVerification(twin);
+  const shape = (x) => ({
+    status: x.status_label,
+    history: x.history.map((h) => [h.from_status, h.to_status, h.user, h.comment]),
+    comments: x.comments.map((c) => [c.content, c.status]),
+    decisions: x.documents.map((d) => [d.status, d.decisions.map((e) => [e.decision, e.source, e.user, e.comment])]),
+  });
+  assert.deepEqual(shape(v), shape(w));
 });
 
 test('every action works without JavaScript; a forged form is refused', async () => {
