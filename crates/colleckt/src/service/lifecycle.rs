@@ -95,8 +95,10 @@ pub async fn act(
         .filter(|e| e.person != v.expected.person);
     carry_out(state, v, &plan, act).await?;
     if let Some(expected) = renamed {
+        // As the transition left it: the new names, one version on.
         let mut now = v.clone();
         now.expected = expected;
+        now.version = v.version + 1;
         crate::service::holders::index(state, &now).await;
     }
     Ok(())

@@ -88,10 +88,18 @@ async fn the_sweep_indexes_rows_written_without_terms() {
     let id = app.create(&homer()).await;
     // As after an upgrade or a crash between the write and its index.
     sqlx_reset(&app, &id).await;
-    assert!(find(&app, &ws, "homer").await.is_empty());
+    // The server's own sweeper (at start, then every 10 minutes) may run
+    // between the reset and this sweep: then this one finds nothing to do.
     let indexed = colleckt::service::holders::sweep(&app.state).await.unwrap();
-    assert_eq!(indexed, 1);
+    assert!(indexed <= 1, "{indexed}");
     assert_eq!(find(&app, &ws, "homer simpson").await, vec![id]);
+    assert!(app
+        .state
+        .store
+        .unindexed_holders(10)
+        .await
+        .unwrap()
+        .is_empty());
     assert_eq!(
         colleckt::service::holders::sweep(&app.state).await.unwrap(),
         0

@@ -70,7 +70,8 @@ impl Store {
             .collect()
     }
 
-    /// Replaces the verification's terms with those of its expected name.
+    /// Replaces the verification's terms with those of its expected name,
+    /// unless the row has changed since `v` was read.
     pub async fn index_holder(&self, v: &Verification) -> Result<(), StoreError> {
         let words = v
             .expected
@@ -83,6 +84,19 @@ impl Store {
             .map(|w| self.holder_term(&v.workspace_id, w))
             .collect::<Result<Vec<_>, _>>()?;
         let mut w = self.db.begin_write().await?;
+        // Guarded by the version the names were read at: an indexer holding
+        // an older copy (the sweep, racing a rename) writes nothing, so stale
+        // terms can never overwrite newer ones.
+        let res =
+            sqlx::query("UPDATE verifications SET terms_key = $1 WHERE id = $2 AND version = $3")
+                .bind(self.keys.current_id())
+                .bind(&v.id)
+                .bind(v.version)
+                .execute(&mut *w.tx)
+                .await?;
+        if res.rows_affected() != 1 {
+            return Ok(());
+        }
         sqlx::query("DELETE FROM holder_terms WHERE verification_id = $1")
             .bind(&v.id)
             .execute(&mut *w.tx)
@@ -98,11 +112,6 @@ impl Store {
             .execute(&mut *w.tx)
             .await?;
         }
-        sqlx::query("UPDATE verifications SET terms_key = $1 WHERE id = $2")
-            .bind(self.keys.current_id())
-            .bind(&v.id)
-            .execute(&mut *w.tx)
-            .await?;
         w.commit().await?;
         Ok(())
     }
