@@ -16,6 +16,40 @@ fn open_text(key: &DataKey, sealed: &[u8], aad: &str) -> Result<String, StoreErr
     String::from_utf8(key.open(sealed, aad)?).map_err(|_| StoreError::Corrupt("utf-8".into()))
 }
 
+/// One history row; its comment sealed with the verification's key.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn insert_history(
+    w: &mut WriteTx,
+    key: &DataKey,
+    verification_id: &str,
+    from: Option<Status>,
+    to: Status,
+    actor: &str,
+    comment: Option<&str>,
+    now: i64,
+    seq: i64,
+) -> Result<(), StoreError> {
+    let id = new_id("hist");
+    let comment = comment
+        .map(|c| key.seal(c.as_bytes(), &format!("history:{id}")))
+        .transpose()?;
+    sqlx::query(
+        "INSERT INTO history (id, verification_id, from_status, to_status, actor, comment_enc, \
+         created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&id)
+    .bind(verification_id)
+    .bind(from.map(Status::value))
+    .bind(to.value())
+    .bind(actor)
+    .bind(comment)
+    .bind(now)
+    .bind(seq)
+    .execute(&mut *w.tx)
+    .await?;
+    Ok(())
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn insert_comment(
     w: &mut WriteTx,

@@ -3,11 +3,11 @@
 //! update, history row, comment, outbox event and job is written together.
 
 use crate::crypto::sha256_hex;
-use crate::db::{Engine, WriteTx};
+use crate::db::Engine;
 use crate::ids::{new_id, now_micros};
 use crate::repo::jobs::{insert_job, NewJob};
 use crate::rows::{int, opt_blob, opt_int, opt_text, text};
-use crate::{DataKey, DocStatus, Store, StoreError, Verification};
+use crate::{DocStatus, Store, StoreError, Verification};
 use colleckt_domain::{Event, ExpectedData, Status};
 use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::Arguments;
@@ -217,7 +217,7 @@ impl Store {
                 sqlx::query_with(&insert, row.args(&[])?)
                     .execute(&mut *w.tx)
                     .await?;
-                insert_history(
+                crate::repo::activity::insert_history(
                     &mut w,
                     &data_key,
                     &id,
@@ -466,7 +466,7 @@ impl Store {
                 .await?;
         }
         if t.record_history {
-            insert_history(
+            crate::repo::activity::insert_history(
                 &mut w,
                 &v.data_key,
                 &v.id,
@@ -574,37 +574,4 @@ impl Store {
         w.commit().await?;
         Ok(())
     }
-}
-
-#[allow(clippy::too_many_arguments)]
-pub(crate) async fn insert_history(
-    w: &mut WriteTx,
-    key: &DataKey,
-    verification_id: &str,
-    from: Option<Status>,
-    to: Status,
-    actor: &str,
-    comment: Option<&str>,
-    now: i64,
-    seq: i64,
-) -> Result<(), StoreError> {
-    let id = new_id("hist");
-    let comment = comment
-        .map(|c| key.seal(c.as_bytes(), &aad("history", &id)))
-        .transpose()?;
-    sqlx::query(
-        "INSERT INTO history (id, verification_id, from_status, to_status, actor, comment_enc, \
-         created_at, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(&id)
-    .bind(verification_id)
-    .bind(from.map(Status::value))
-    .bind(to.value())
-    .bind(actor)
-    .bind(comment)
-    .bind(now)
-    .bind(seq)
-    .execute(&mut *w.tx)
-    .await?;
-    Ok(())
 }
