@@ -70,6 +70,10 @@ def make_mrz(src, i, seed):
     if src["kind"] == "mrz_public":
         with open(os.path.join(HERE, "data", "public_mrz.json")) as f:
             items = json.load(f)["mrz"]
+        # The ICAO 9303 specimens are in the reader's unit tests and fixtures
+        # (tuned on): they form a dev source of their own, never test.
+        icao = src.get("public_items") == "icao"
+        items = [it for it in items if it["id"].startswith("icao-") == icao]
         it = items[i % len(items)]
         fmt, lines, exp = it["format"], it["lines"], it["expected"]
         mrz_font = src["mrz_fonts"][i % len(src["mrz_fonts"])]

@@ -35,6 +35,25 @@ class CheckDigits(unittest.TestCase):
                     self.assertEqual(check_digit(l2[13:19]), l2[19])
                     self.assertEqual(check_digit(l2[21:27]), l2[27])
 
+    def test_no_test_split_mrz_is_in_the_readers_fixtures(self):
+        # The reader's fixtures and unit tests are tuned on: a public MRZ of
+        # the test source must appear in none of them.
+        with open(os.path.join(HERE, "data", "public_mrz.json")) as f:
+            items = json.load(f)["mrz"]
+        test_lines = {l for it in items if not it["id"].startswith("icao-") for l in it["lines"]}
+        root = os.path.join(HERE, "..", "..", "crates", "extract")
+        tuned = []
+        for sub in ("tests/mrz/expected.json", "tests/mrz_unseen/expected.json"):
+            with open(os.path.join(root, sub)) as f:
+                tuned.append(f.read())
+        for base, _, files in os.walk(os.path.join(root, "src", "mrz")):
+            for name in files:
+                if name.endswith(".rs"):
+                    with open(os.path.join(base, name)) as f:
+                        tuned.append(f.read())
+        for line in test_lines:
+            self.assertFalse(any(line in t for t in tuned), line)
+
     def test_public_mrz_check_digits_hold(self):
         with open(os.path.join(HERE, "data", "public_mrz.json")) as f:
             items = json.load(f)["mrz"]
