@@ -49,6 +49,10 @@ pub struct MrzRead {
     /// Where on the picture it was read (None: the whole-frame fallback),
     /// for finding the visual zone above it.
     pub place: Option<MrzPlace>,
+    /// Whether the other engine (Tesseract for a template read, templates
+    /// for Tesseract) read the same band into the same checked fields, each
+    /// read sound on its own (see [`agree`]).
+    pub agreed: bool,
 }
 
 /// Template margins (`1 - d / d₂`, best character against its nearest rival)
@@ -85,11 +89,21 @@ impl MrzRead {
     /// thing that settles a check-digit collision, see
     /// [`Self::collision_sure`]; the looser number match folds S/5, I/1,
     /// B/8, O/0 — the very slips that cancel out in pairs).
+    ///
+    /// Two engines that read the band independently — glyph templates and
+    /// Tesseract's LSTM, whose slips differ — into the same checked fields,
+    /// every check digit holding in each, stand for all three: a near tie,
+    /// a missing composite or a collision would have to fool both the same
+    /// way.
     pub fn decisive(&self, viz_number: bool, viz_checked: bool, viz_exact: bool) -> bool {
+        let both = self.agreed;
         sound(&self.mrz)
-            && (self.number_sure() || viz_number)
-            && (self.mrz.checks.composite.is_some() || self.engine_sure() || viz_checked)
-            && (self.collision_sure() || viz_exact || (viz_checked && self.viz_tells_apart()))
+            && (self.number_sure() || viz_number || both)
+            && (self.mrz.checks.composite.is_some() || self.engine_sure() || viz_checked || both)
+            && (self.collision_sure()
+                || viz_exact
+                || (viz_checked && self.viz_tells_apart())
+                || both)
     }
 
     /// Whether a visual zone printing this read's number (look-alikes
@@ -217,6 +231,7 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 collision_cost: if spent { 0.0 } else { 1.0 },
                 rivals: if spent { None } else { Some(Vec::new()) },
                 place: None,
+                agreed: false,
             };
             // A sound read ends the variants: the other one could at best
             // be more confident, and it costs another pass.
@@ -276,6 +291,7 @@ fn read_template_font(c: &GrayImage, lines: usize, n: usize, font: usize) -> Opt
         collision_cost: collision,
         rivals,
         place: None,
+        agreed: false,
     };
     Some(r)
 }
@@ -352,10 +368,57 @@ pub fn rank(r: &MrzRead) -> (bool, bool, u32) {
 /// upright reads of the MRZ at least 6 but for the most degraded.
 const ORIENTED: u32 = 6;
 
-/// Keep the better of two reads by [`rank`] (the first on a tie); returns
-/// whether the new read is confident, which ends the search.
-fn consider(r: Option<MrzRead>, best: &mut Option<MrzRead>) -> bool {
-    let Some(r) = r else { return false };
+/// Whether two reads came from different engines, each sound (see
+/// [`sound`]), with the same lines but the names line: every field a check
+/// digit covers, and nationality and sex, read alike.
+pub fn agree(a: &MrzRead, b: &MrzRead) -> bool {
+    let data = |r: &MrzRead| -> Vec<String> {
+        let names = match r.mrz.format {
+            super::MrzFormat::TD1 => 2,
+            _ => 0,
+        };
+        let mut l = r.mrz.lines.clone();
+        if names < l.len() {
+            l.remove(names);
+        }
+        l
+    };
+    a.engine != b.engine
+        && a.mrz.format == b.mrz.format
+        && sound(&a.mrz)
+        && sound(&b.mrz)
+        && data(a) == data(b)
+}
+
+/// The reads so far: the best by [`rank`], and every sound one, for a read
+/// of the other engine to agree with (see [`agree`]).
+#[derive(Default)]
+struct Reads {
+    best: Option<MrzRead>,
+    sound: Vec<MrzRead>,
+}
+
+/// Keep the better of two reads by [`rank`] (the first on a tie), marking
+/// it agreed when a sound read of the other engine matches it; returns
+/// whether the kept read is now confident, which ends the search.
+fn consider(r: Option<MrzRead>, reads: &mut Reads) -> bool {
+    let Some(mut r) = r else { return false };
+    if let Some(other) = reads.sound.iter().find(|o| agree(o, &r)) {
+        r.agreed = true;
+        let other_is_best = reads
+            .best
+            .as_ref()
+            .is_some_and(|b| b.engine == other.engine && b.mrz.lines == other.mrz.lines);
+        if other_is_best {
+            if let Some(b) = reads.best.as_mut() {
+                b.agreed = true;
+            }
+        }
+    }
+    if sound(&r.mrz) {
+        reads.sound.push(r.clone());
+    }
+    let best = &mut reads.best;
     if debug() {
         eprintln!(
             "read {} conf={:.2} cm={:.3} um={:.3} rank={:?} {:?}",
@@ -367,11 +430,10 @@ fn consider(r: Option<MrzRead>, best: &mut Option<MrzRead>) -> bool {
             r.mrz.lines
         );
     }
-    let sure = r.is_confident();
     if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
         *best = Some(r);
     }
-    sure
+    best.as_ref().is_some_and(MrzRead::is_confident)
 }
 
 /// Tag a read with the band it came from.
@@ -386,7 +448,7 @@ fn placed(r: Option<MrzRead>, band: Option<&Band>, upside_down: bool) -> Option<
 /// first (no Tesseract needed), then Tesseract on the same bands, then
 /// Tesseract on the bottom of the frame. `None` when no MRZ could be read.
 pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
-    let mut best: Option<MrzRead> = None;
+    let mut reads = Reads::default();
     let bands = locate(img);
     if debug() {
         for b in &bands {
@@ -412,8 +474,8 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
             };
             let r = placed(r, bands.get(i), flip);
             let oriented = r.as_ref().is_some_and(|r| plausibility(&r.mrz) >= ORIENTED);
-            if consider(r, &mut best) {
-                return best;
+            if consider(r, &mut reads) {
+                return reads.best;
             }
             if oriented {
                 known = Some((i, flip));
@@ -435,16 +497,18 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
         } else {
             read_crop(c)
         };
-        if consider(placed(r.ok().flatten(), bands.get(i), flip), &mut best) {
-            return best;
+        if consider(placed(r.ok().flatten(), bands.get(i), flip), &mut reads) {
+            return reads.best;
         }
     }
     // Last, the other monospace fonts' templates, for an MRZ neither OCR-B
     // templates nor Tesseract read with every check digit: only where the
     // MRZ was found (upright or not), each set read in full (~0.1 s).
     // Not earlier: on fonts none of the sets has, a thin set read names
-    // with slips (E as F, L as I) that OCR-B or Tesseract read right.
-    if !best.as_ref().is_some_and(|b| sound(&b.mrz)) {
+    // with slips (E as F, L as I) that OCR-B or Tesseract read right. Not
+    // for a sound read only to agree with: on the dev fonts that doubled
+    // the time and made no read decisive.
+    if !reads.best.as_ref().is_some_and(|b| sound(&b.mrz)) {
         for &(i, flip) in tries.iter().take(2) {
             let Some((c, lines)) = crops.get(i) else {
                 continue;
@@ -452,18 +516,18 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
             let c = if flip { rotate(c, 2) } else { c.clone() };
             for font in 1..super::ocrb::font_count() {
                 let r = placed(read_templates(&c, *lines, font), bands.get(i), flip);
-                if consider(r, &mut best) {
-                    return best;
+                if consider(r, &mut reads) {
+                    return reads.best;
                 }
             }
         }
     }
-    if best.is_none() && ocr::available() {
+    if reads.best.is_none() && ocr::available() {
         // Fallback: the bottom 40 % of the frame, scaled down.
         let (w, h) = img.dimensions();
         let bottom = crop(img, 0, h * 6 / 10, w, h * 4 / 10);
         let small = crate::image::ops::downscale_to(&bottom, 1800);
-        consider(read_crop(&small).ok().flatten(), &mut best);
+        consider(read_crop(&small).ok().flatten(), &mut reads);
     }
-    best
+    reads.best
 }

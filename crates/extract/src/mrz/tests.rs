@@ -201,3 +201,18 @@ fn cancelling_letter_slips_become_digits() {
     assert_eq!(m.document_number, "T95891000");
     assert!(m.checks_valid());
 }
+
+#[test]
+fn a_names_line_short_of_its_fillers_keeps_the_passport_layout() {
+    // Tesseract left out nine fillers of the names line: the 44-long data
+    // line says TD3, not the average of the two (TD2 cut the data line and
+    // read the nationality from the number).
+    let l1 = "P<UTOVAN<DYKE<<HOMER<LEE<<<<<<<<<<";
+    let l2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
+    let m = repair(&[l1, l2]).expect("repair");
+    assert_eq!(m.format, MrzFormat::TD3);
+    assert_eq!(m.document_number, "L898902C3");
+    assert_eq!(m.nationality, "UTO");
+    assert_eq!(m.given_names, "HOMER LEE");
+    assert!(m.checks_valid(), "{:?}", m.lines);
+}

@@ -64,6 +64,7 @@ fn read(lines: &[String], cells: &[CellScores]) -> MrzRead {
         collision_cost: c.cost,
         rivals: c.rivals,
         place: None,
+        agreed: false,
     }
 }
 
@@ -182,4 +183,49 @@ fn the_zone_matches_a_number_exactly_or_folded() {
     assert!(a.checked_fields() && !a.checked_exact());
     let exact = viz::compare(&printed.replace("S49264013", "5492640I3"), &m);
     assert!(exact.number_exact && exact.checked_exact());
+}
+
+/// The collision above, read the same by Tesseract: two engines whose slips
+/// differ reading the same checked fields settle it. The same engine twice,
+/// a Tesseract read with another number, or a names-only difference do
+/// what they should: nothing, nothing, and agree.
+#[test]
+fn the_other_engine_reading_the_same_fields_settles_a_collision() {
+    let lines = td3("5492640I3", "740816", "350604");
+    let mut cells = clear(&lines);
+    tie(&mut cells, 0, b'5', b'S');
+    tie(&mut cells, 7, b'I', b'1');
+    let mut tpl = read(&lines, &cells);
+    assert!(!tpl.is_confident());
+    let mut tess = read(&lines, &clear(&lines));
+    tess.engine = "tesseract";
+    assert!(super::read::agree(&tpl, &tess));
+    assert!(!super::read::agree(&tpl, &tpl.clone()));
+    tpl.agreed = true;
+    assert!(tpl.is_confident());
+
+    let other = td3("S49264013", "740816", "350604");
+    let mut tess2 = read(&other, &clear(&other));
+    tess2.engine = "tesseract";
+    assert!(!super::read::agree(&tpl, &tess2));
+
+    let mut renamed = lines.clone();
+    renamed[0] = "P<UTOERIKSSON<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<".into();
+    let mut tess3 = read(&renamed, &clear(&renamed));
+    tess3.engine = "tesseract";
+    assert!(super::read::agree(&tpl, &tess3));
+}
+
+/// Agreement is no stand-in for the check digits: a read with a failing
+/// digit is never decisive, agreed or not.
+#[test]
+fn agreement_never_makes_a_broken_read_decisive() {
+    let mut lines = td3("L898902C3", "740812", "120415");
+    lines[1].replace_range(9..10, "7");
+    let mut r = read(&lines, &clear(&lines));
+    let mut t = r.clone();
+    t.engine = "tesseract";
+    assert!(!super::read::agree(&r, &t));
+    r.agreed = true;
+    assert!(!r.is_confident());
 }

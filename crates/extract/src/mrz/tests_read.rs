@@ -201,6 +201,7 @@ fn unsure_reads_rank_by_plausibility_not_by_check_digits_alone() {
         collision_cost: 1.0,
         rivals: Some(Vec::new()),
         place: None,
+        agreed: false,
     };
     let close = read([
         "CIUSAW216489202<<<<<<6<6<66600",
@@ -370,6 +371,7 @@ fn read_with_margins(lines: &[&str], checked_margin: f32, ocr_confidence: f32) -
         collision_cost: 1.0,
         rivals: Some(Vec::new()),
         place: None,
+        agreed: false,
     }
 }
 

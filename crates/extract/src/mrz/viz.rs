@@ -418,10 +418,12 @@ pub fn compare(text: &str, mrz: &Mrz) -> VizAgreement {
     };
     let full = names_line.is_some_and(|l| !l.ends_with('<'));
     let number = fold_digitish(&mrz.document_number);
+    // `$` is how Tesseract reads a heavy S in a number (`$79339818`).
     let exact: Vec<String> = text
         .lines()
         .map(|l| {
             l.chars()
+                .map(|c| if c == '$' { 'S' } else { c })
                 .flat_map(char::to_uppercase)
                 .filter(char::is_ascii_alphanumeric)
                 .collect::<String>()
@@ -567,5 +569,9 @@ mod tests {
         assert!(compare("No. L898 902 C3", &e).document_number);
         assert!(compare("L898902C3", &e).document_number);
         assert!(!compare("L898902C4", &e).document_number);
+        let mut s = specimen();
+        s.document_number = "S79339818".into();
+        let a = compare("Document no.\n$79339818", &s);
+        assert!(a.document_number && a.number_exact);
     }
 }

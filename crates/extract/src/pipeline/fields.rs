@@ -389,6 +389,7 @@ mod tests {
             collision_cost: 1.0,
             rivals: Some(Vec::new()),
             place: None,
+            agreed: false,
         }
     }
 
