@@ -157,7 +157,12 @@ fn next_name(s: &[u8], from: usize, a: usize, b: usize) -> std::ops::Range<usize
         let after_name = s[j - 1] == b'<' && letter(s[j - 2]);
         if letter(s[j]) && (after_name || Some(j) == given) {
             let end = (j..s.len()).find(|&k| !letter(s[k])).unwrap_or(s.len());
-            if end - j >= 2 && (end == s.len() || s[end] == b'<') {
+            // K and X are what fillers are misread as: a run of them after
+            // a name is fillers (`ANNA<KKKKKKKK`), and so is `KLEE` for `LEE`
+            // slid a cell. A name of look-alikes has an E and no K or X.
+            let word = &s[j..end];
+            let name_like = word.contains(&b'E') && !word.iter().any(|c| matches!(c, b'K' | b'X'));
+            if (2..=10).contains(&word.len()) && name_like && (end == s.len() || s[end] == b'<') {
                 return j..end;
             }
         }
@@ -436,6 +441,9 @@ mod filler_tests {
         let full = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
         let anna = "P<UTOERIKSSON<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<";
         for (line, want) in [
+            ("P<UTOERIKSSON<<ANNA<KKKKKKKKKKKKKKKKKKKKKKKK", anna),
+            ("P<UTOERIKSSON<<ANNA<KLEE<<<<<<<<<<<<<<<<<<<<", anna),
+            ("P<UTOERIKSSON<<ANNA<CCC<<<<<<<<<<<<<<<<<<<<<", anna),
             ("P<UTOERIKSSON<<ANNA<MARIA<<<K<<<<X<<<<<<<<<X", full),
             ("P<UTOERIKSSON<<ANNA<MARIAKK<<<<<<<<<<<<<<<<<", full),
             ("P<UTOERIKSSON<<ANNA<<K<<<<<<<<<<<<<<<<<<<<<<", anna),
