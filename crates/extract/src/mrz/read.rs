@@ -199,11 +199,14 @@ fn best_from_lines(lines: &[String]) -> Option<(Mrz, bool)> {
 
 fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
     let mut best: Option<MrzRead> = None;
-    for variant in 0..2 {
-        let img = if variant == 0 {
-            crop_img.clone()
-        } else {
-            binarize(crop_img)
+    // The crop as scaled, binarised, and at half scale (characters ~15 px):
+    // Tesseract's LSTM reads blurred and foreign-font lines better small
+    // (dev photos: 107 → 111 of 128 decisive, hard: 35 → 38 of 128).
+    for variant in 0..3 {
+        let img = match variant {
+            0 => crop_img.clone(),
+            1 => binarize(crop_img),
+            _ => crate::image::ops::downscale_by(crop_img, 2),
         };
         let t0 = std::time::Instant::now();
         let (lines, conf) = ocr_lines(&img)?;
