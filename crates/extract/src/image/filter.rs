@@ -57,3 +57,100 @@ pub fn box_blur(img: &GrayImage, r: u32) -> GrayImage {
     GrayImage::from_raw(w as u32, h as u32, out)
         .unwrap_or_else(|| GrayImage::from_pixel(1, 1, Luma([255])))
 }
+
+/// Dark strokes on an even white ground: the black top-hat (grey closing,
+/// a square of radius `r`, minus the image), inverted and stretched to its
+/// 99th percentile. Strokes thinner than the square stay; shading, glare
+/// and gradients wider than it go. `r` must exceed the stroke width.
+pub fn black_tophat_text(img: &GrayImage, r: u32) -> GrayImage {
+    let (w, h) = (img.width() as usize, img.height() as usize);
+    if w == 0 || h == 0 || r == 0 {
+        return img.clone();
+    }
+    let src = img.as_raw();
+    let dilated = extreme(
+        &extreme(src, w, h, r as usize, true, u8::max),
+        w,
+        h,
+        r as usize,
+        false,
+        u8::max,
+    );
+    let closed = extreme(
+        &extreme(&dilated, w, h, r as usize, true, u8::min),
+        w,
+        h,
+        r as usize,
+        false,
+        u8::min,
+    );
+    let hat: Vec<u8> = closed
+        .iter()
+        .zip(src)
+        .map(|(&c, &p)| c.saturating_sub(p))
+        .collect();
+    let mut sorted = hat.clone();
+    sorted.sort_unstable();
+    let top = f32::from(sorted[sorted.len() * 99 / 100].max(16));
+    let out = hat
+        .iter()
+        .map(|&t| 255 - ((f32::from(t) / top).min(1.0) * 255.0) as u8)
+        .collect();
+    GrayImage::from_raw(w as u32, h as u32, out).unwrap_or_else(|| img.clone())
+}
+
+/// A running max or min (`pick`) over a window of radius `r` along rows
+/// (`horizontal`) or columns, edges clamped.
+fn extreme(
+    src: &[u8],
+    w: usize,
+    h: usize,
+    r: usize,
+    horizontal: bool,
+    pick: fn(u8, u8) -> u8,
+) -> Vec<u8> {
+    let mut out = vec![0u8; w * h];
+    let (outer, inner) = if horizontal { (h, w) } else { (w, h) };
+    let at = |o: usize, i: usize| if horizontal { o * w + i } else { i * w + o };
+    for o in 0..outer {
+        for i in 0..inner {
+            let (a, b) = (i.saturating_sub(r), (i + r + 1).min(inner));
+            out[at(o, i)] = (a..b).map(|j| src[at(o, j)]).reduce(pick).unwrap_or(0);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_top_hat_keeps_strokes_and_drops_shading() {
+        // A left-to-right shadow (60 to 230) with a 3-pixel dark bar at x 20.
+        let img = GrayImage::from_fn(60, 30, |x, _| {
+            let ground = 60 + x * 170 / 59;
+            Luma([if (20..23).contains(&x) {
+                (ground as u8).saturating_sub(50)
+            } else {
+                ground as u8
+            }])
+        });
+        let out = black_tophat_text(&img, 5);
+        // The ground is even white, darkest shadow included; the bar is dark.
+        // (Within `r` of the image's edge a ramp is not flattened: the
+        // window there sees one side only.)
+        for x in [6u32, 12, 30, 40, 53] {
+            assert!(
+                out.get_pixel(x, 15)[0] >= 240,
+                "x={x}: {}",
+                out.get_pixel(x, 15)[0]
+            );
+        }
+        assert!(
+            out.get_pixel(21, 15)[0] <= 30,
+            "{}",
+            out.get_pixel(21, 15)[0]
+        );
+    }
+}
