@@ -1,5 +1,6 @@
-//! Linear filters shared by the readers: box blur and unsharp masking, both
-//! linear in the pixel count whatever the radius (prefix sums).
+//! Filters shared by the readers: box blur and unsharp masking, both linear
+//! in the pixel count whatever the radius (prefix sums), and a grey-level
+//! top-hat that flattens the ground under dark text.
 
 use image::{GrayImage, Luma};
 
@@ -68,22 +69,11 @@ pub fn black_tophat_text(img: &GrayImage, r: u32) -> GrayImage {
         return img.clone();
     }
     let src = img.as_raw();
-    let dilated = extreme(
-        &extreme(src, w, h, r as usize, true, u8::max),
-        w,
-        h,
-        r as usize,
-        false,
-        u8::max,
-    );
-    let closed = extreme(
-        &extreme(&dilated, w, h, r as usize, true, u8::min),
-        w,
-        h,
-        r as usize,
-        false,
-        u8::min,
-    );
+    let r = r as usize;
+    let square = |img: &[u8], pick: fn(u8, u8) -> u8| {
+        extreme(&extreme(img, w, h, r, true, pick), w, h, r, false, pick)
+    };
+    let closed = square(&square(src, u8::max), u8::min);
     let hat: Vec<u8> = closed
         .iter()
         .zip(src)

@@ -412,17 +412,11 @@ struct Reads {
 /// whether the kept read is now confident, which ends the search.
 fn consider(r: Option<MrzRead>, reads: &mut Reads) -> bool {
     let Some(mut r) = r else { return false };
-    if let Some(other) = reads.sound.iter().find(|o| agree(o, &r)) {
+    if reads.sound.iter().any(|o| agree(o, &r)) {
         r.agreed = true;
-        let other_is_best = reads
-            .best
-            .as_ref()
-            .is_some_and(|b| b.engine == other.engine && b.mrz.lines == other.mrz.lines);
-        if other_is_best {
-            if let Some(b) = reads.best.as_mut() {
-                b.agreed = true;
-            }
-        }
+    }
+    if let Some(b) = reads.best.as_mut().filter(|b| agree(b, &r)) {
+        b.agreed = true;
     }
     if sound(&r.mrz) {
         reads.sound.push(r.clone());
