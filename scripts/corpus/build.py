@@ -26,7 +26,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # mixes sizes, down to 2 MP and up to 12 MP with --full; licence "crop" items
 # are the 500-900 px scanner crops.
 FRAMES = {
-    "dev": {"photo": ([(2000, 1500)], [(4000, 3000)]), "hard": ([(2000, 1500)], [(4000, 3000)])},
+    "dev": {"photo": ([(2000, 1500)], [(4000, 3000)]), "hard": ([(2000, 1500)], [(4000, 3000)]),
+            "shake": ([(1800, 1350), (2400, 1800)], [(2400, 1800), (3600, 2700)]),
+            "screen": ([(2400, 1800)], [(3200, 2400)])},
     "test": {"photo": ([(1600, 1200), (2000, 1500)], [(2000, 1500), (3000, 2250), (4000, 3000)]),
              "hard": ([(2000, 1500)], [(4000, 3000)]),
              "screen": ([(2000, 1500)], [(3000, 2250)])},
@@ -91,10 +93,8 @@ def make_mrz(src, i, seed):
         viz = dict(surname=p["last"], given=(p["first"] + " " + p["second"]).strip(), number=p["num"],
                    dob=p["dob"], exp=p["exp"])
         extra = {}
-    if fmt == "TD1" and layout == "page-b":
-        layout = "card-b"
-    elif fmt == "TD1":
-        layout = "card-a"
+    if fmt == "TD1":
+        layout = {"page-b": "card-b", "page-c": "card-c"}.get(layout, "card-a")
     img, m = mrz.page(rng, layout, mrz_font, face, lines, viz)
     reader, dtype = mrz.READER[fmt]
     meta = dict(layout=layout, font=face, mrz_font=mrz_font, format=fmt, **m, **extra)

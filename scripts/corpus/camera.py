@@ -21,6 +21,12 @@ PARAMS = {
                       light=0.12, glare=(1, 110), shadow=0, vignette=0, fill=(0.55, 0.75)),
         "hard": dict(rot=(4, 9), persp=0.08, blur=(1.8, 2.8), motion=0, jpeg=(55, 65), noise=9,
                      light=0.25, glare=(1, 170), shadow=0.25, vignette=0, fill=(0.45, 0.7)),
+        # A handheld shot: some motion, a hand's shadow, a dim corner; milder than
+        # the test split's photo and hard ranges.
+        "shake": dict(rot=(1, 6), persp=0.07, blur=(0.6, 1.2), motion=(2, 7), jpeg=(65, 88), noise=5,
+                      light=0.2, glare=(2, 70), shadow=0.2, vignette=0.1, fill=(0.55, 0.8)),
+        "screen": dict(rot=(0, 3), persp=0.05, blur=(0.6, 1.2), motion=0, jpeg=(75, 90), noise=4,
+                       light=0.08, glare=(1, 50), shadow=0, vignette=0.1, fill=(0.65, 0.85)),
     },
     "test": {
         "photo": dict(rot=(0, 8), persp=0.10, blur=(0.6, 1.8), motion=(0, 6), jpeg=(70, 95), noise=5,

@@ -33,6 +33,16 @@ FONT_DIRS = {
     "anonymous_pro_bold": "/usr/share/fonts/truetype/anonymous-pro/Anonymous Pro B.ttf",
     "b612_mono": "/usr/share/fonts/opentype/b612/B612Mono-Regular.otf",
     "b612_mono_bold": "/usr/share/fonts/opentype/b612/B612Mono-Bold.otf",
+    # Dev-split MRZ fonts of the page-c sources (issue 15, second round): programming
+    # monospaces like the test fonts, never seen by a template or a fixture.
+    "hermit": "/usr/share/fonts/truetype/hermit/Hermit-medium.otf",
+    "hermit_bold": "/usr/share/fonts/truetype/hermit/Hermit-bold.otf",
+    "agave": "/usr/share/fonts/truetype/agave/agave-r-autohinted.ttf",
+    "agave_bold": "/usr/share/fonts/truetype/agave/agave-b-autohinted.ttf",
+    "league_mono": "/usr/share/fonts/opentype/league-mono/LeagueMono-Regular.otf",
+    "league_mono_bold": "/usr/share/fonts/opentype/league-mono/LeagueMono-Bold.otf",
+    "fantasque": "/usr/share/fonts/opentype/fantasque-sans/Normal/OTF/FantasqueSansMono-Regular.otf",
+    "fantasque_bold": "/usr/share/fonts/opentype/fantasque-sans/Normal/OTF/FantasqueSansMono-Bold.otf",
     # Test-split MRZ fonts: none of them was used while tuning the MRZ reader.
     "hack": "/usr/share/fonts/truetype/hack/Hack-Regular.ttf",
     "hack_bold": "/usr/share/fonts/truetype/hack/Hack-Bold.ttf",

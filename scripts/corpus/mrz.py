@@ -3,11 +3,14 @@ pages that carry them.
 
 Lines are built with every check digit; where ICAO allows both, an empty
 optional field's check digit is '<' or '0' (drawn). Pages: page-a / card-a
-(dev) and page-b / card-b (test) layouts, each with a visual zone that
+and page-c / card-c (dev; page-c has a tinted guilloche ground, dotted dates
+and bolder MRZ strokes) and page-b / card-b (test) layouts, each with a visual zone that
 prints the same surname, given names, number and dates as the MRZ (the
 MRZ-trust work compares the two). The MRZ font, its size (the line spans
 84-95 % of the page) and its weight (a stroke of 0-1 px) vary per item.
 """
+import math
+
 from PIL import Image, ImageDraw
 
 from common import bold, check_digit as cd, font, iso, names, rdate, NATS, NATS_TEST
@@ -87,8 +90,11 @@ def page(rng, layout, mrz_font, face, mrz, viz):
     W = 1500 if n == 44 else 1280
     H = int(W * (88 / 125 if not td1 else 54 / 85.6))
     test = layout in ("page-b", "card-b")
+    guilloche = layout in ("page-c", "card-c")
     base = rng.randint(215, 240)
     bgc = (base, base - 4, base - 12) if test else (base, base, base)
+    if guilloche:
+        bgc = (base - 12, base, base - 6)
     img = Image.new("RGB", (W, H), bgc)
     d = ImageDraw.Draw(img)
     if test:
@@ -96,12 +102,21 @@ def page(rng, layout, mrz_font, face, mrz, viz):
             d.line([(k, 0), (k + H, H)], fill=(base - 10, base - 20, base - 6))
         for k in range(0, W, 14):
             d.line([(k, H), (k + H // 2, 0)], fill=(base - 6, base - 14, base - 20))
+    elif guilloche:
+        period, amp = rng.uniform(60, 140), rng.uniform(8, 24)
+        for k in range(-40, H + 40, 11):
+            pts = [(x, k + amp * math.sin(x / period * 2 * math.pi + k / 37)) for x in range(0, W + 8, 8)]
+            d.line(pts, fill=(base - 30, base - 14, base - 22), width=1)
     else:
         for k in range(0, H, 9):
             d.line([(0, k), (W, k + 30)], fill=(base - 10,) * 3)
     small, big = font(face, H // 30), font(bold(face), H // 22)
-    fmt_date = (lambda t: f"{t[2]:02d} {MONTHS[t[1] - 1]} {t[0] % 100:02d}") if test else \
-        (lambda t: f"{t[0]:04d}-{t[1]:02d}-{t[2]:02d}")
+    if test:
+        fmt_date = lambda t: f"{t[2]:02d} {MONTHS[t[1] - 1]} {t[0] % 100:02d}"
+    elif guilloche:
+        fmt_date = lambda t: f"{t[2]:02d}.{t[1]:02d}.{t[0]:04d}"
+    else:
+        fmt_date = lambda t: f"{t[0]:04d}-{t[1]:02d}-{t[2]:02d}"
     rows = [("Surname / Nom", "Surname"), ("Given names / Prénoms", "Given names"),
             ("Date of birth / Date de naissance", "Date of birth"),
             ("Date of expiry / Date d'expiration", "Date of expiry"), ("Document no. / No du document", "Document no.")]
@@ -128,9 +143,16 @@ def page(rng, layout, mrz_font, face, mrz, viz):
     while font(mrz_font, size + 1).getlength("<" * n) < W * span:
         size += 1
     f = font(mrz_font, size)
-    weight = rng.choice([0, 0, 1]) if test else 0
-    lh = int(size * rng.uniform(1.15, 1.45))
-    top = H - int(H * rng.uniform(0.03, 0.07)) - lh * len(mrz)
+    weight = rng.choice([0, 0, 1]) if test else rng.choice([0, 1, 1]) if guilloche else 0
+    lead, bottom = rng.uniform(1.15, 1.45), int(H * rng.uniform(0.03, 0.07))
+    lh = int(size * lead)
+    top = H - bottom - lh * len(mrz)
+    # A page-c card keeps its MRZ clear of the photo and the visual zone (a
+    # narrow font stretched to the width grows tall).
+    while guilloche and top < max(y, int(H * 0.64)) and size > 10:
+        size -= 1
+        f, lh = font(mrz_font, size), int(size * lead)
+        top = H - bottom - lh * len(mrz)
     left = int((W - f.getlength("<" * n)) / 2)
     ink = rng.randint(5, 40)
     for k, line in enumerate(mrz):

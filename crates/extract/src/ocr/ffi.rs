@@ -200,7 +200,8 @@ impl Api {
     }
 
     #[allow(clippy::too_many_arguments)] // mirrors the C calls it makes
-    /// Recognise an 8-bit grey image; return items at `level` (2 = line, 3 = word).
+    /// Recognise an 8-bit grey image; return items at `level` (2 = line,
+    /// 3 = word), and the symbols (level 4) too when `symbols` is set.
     pub(crate) fn run(
         &self,
         e: &mut Engine,
@@ -210,7 +211,8 @@ impl Api {
         psm: i32,
         whitelist: &str,
         level: i32,
-    ) -> Option<Vec<RawItem>> {
+        symbols: bool,
+    ) -> Option<(Vec<RawItem>, Vec<RawItem>)> {
         if pixels.len() < (width as usize) * (height as usize) || width == 0 || height == 0 {
             return None;
         }
@@ -235,7 +237,26 @@ impl Api {
                 (self.clear)(e.0);
                 return None;
             }
-            let mut out = Vec::new();
+            let out = self.items(e, level);
+            let syms = if symbols {
+                self.items(e, 4)
+            } else {
+                Vec::new()
+            };
+            (self.clear)(e.0);
+            Some((out, syms))
+        }
+    }
+
+    /// Every item at `level` of the last recognition, in reading order.
+    ///
+    /// # Safety
+    /// `e` must have recognised an image since its last clear.
+    unsafe fn items(&self, e: &mut Engine, level: i32) -> Vec<RawItem> {
+        let mut out = Vec::new();
+        // SAFETY: see the caller; the iterator is deleted before returning
+        // and each string freed with TessDeleteText.
+        unsafe {
             let it = (self.get_iterator)(e.0);
             if !it.is_null() {
                 loop {
@@ -265,8 +286,7 @@ impl Api {
                 }
                 (self.it_delete)(it);
             }
-            (self.clear)(e.0);
-            Some(out)
         }
+        out
     }
 }

@@ -57,6 +57,10 @@ pub struct OcrLine {
     pub confidence: f32,
     /// Bounding box (left, top, right, bottom) in region pixels.
     pub bbox: (i32, i32, i32, i32),
+    /// Its characters with Tesseract's confidence in each (0..1), spaces
+    /// left out; empty unless asked for (see [`recognize_symbols`]).
+    #[serde(skip)]
+    pub symbols: Vec<(char, f32)>,
 }
 
 /// The result of one OCR call.
@@ -98,23 +102,66 @@ pub enum OcrError {
 /// Recognise text lines in a grey region. `whitelist` restricts characters
 /// (empty: no restriction).
 pub fn recognize(img: &GrayImage, layout: Layout, whitelist: &str) -> Result<OcrText, OcrError> {
+    run(img, layout, whitelist, false)
+}
+
+/// [`recognize`], with each line's characters and Tesseract's confidence in
+/// each. A line's confidence is its least certain character's: one unsure
+/// filler in a run of `<` makes it 0 whatever the rest, where the
+/// characters of one field tell how sure that field is.
+pub fn recognize_symbols(
+    img: &GrayImage,
+    layout: Layout,
+    whitelist: &str,
+) -> Result<OcrText, OcrError> {
+    run(img, layout, whitelist, true)
+}
+
+fn run(
+    img: &GrayImage,
+    layout: Layout,
+    whitelist: &str,
+    symbols: bool,
+) -> Result<OcrText, OcrError> {
     let api = ffi::api().ok_or(OcrError::Unavailable)?;
     let mut engine = api.take().ok_or(OcrError::Failed)?;
     let (w, h) = img.dimensions();
-    let items = api.run(&mut engine, img.as_raw(), w, h, layout.psm(), whitelist, 2);
+    let items = api.run(
+        &mut engine,
+        img.as_raw(),
+        w,
+        h,
+        layout.psm(),
+        whitelist,
+        2,
+        symbols,
+    );
     api.give_back(engine);
-    let items = items.ok_or(OcrError::Failed)?;
-    Ok(OcrText {
-        lines: items
-            .into_iter()
-            .map(|i| OcrLine {
-                text: i.text.trim_end().to_string(),
-                confidence: (i.conf / 100.0).clamp(0.0, 1.0),
-                bbox: i.bbox,
-            })
-            .filter(|l| !l.text.trim().is_empty())
-            .collect(),
-    })
+    let (items, syms) = items.ok_or(OcrError::Failed)?;
+    let conf = |c: f32| (c / 100.0).clamp(0.0, 1.0);
+    let mut lines: Vec<OcrLine> = items
+        .into_iter()
+        .map(|i| OcrLine {
+            text: i.text.trim_end().to_string(),
+            confidence: conf(i.conf),
+            bbox: i.bbox,
+            symbols: Vec::new(),
+        })
+        .collect();
+    // Symbols come in reading order; each goes to the line whose box holds
+    // its centre.
+    for s in syms {
+        let (cx, cy) = ((s.bbox.0 + s.bbox.2) / 2, (s.bbox.1 + s.bbox.3) / 2);
+        let line = lines.iter_mut().find(|l| {
+            let (x0, y0, x1, y1) = l.bbox;
+            (x0..=x1).contains(&cx) && (y0..=y1).contains(&cy)
+        });
+        if let (Some(line), Some(c)) = (line, s.text.chars().find(|c| !c.is_whitespace())) {
+            line.symbols.push((c, conf(s.conf)));
+        }
+    }
+    lines.retain(|l| !l.text.trim().is_empty());
+    Ok(OcrText { lines })
 }
 
 #[cfg(test)]
