@@ -1,8 +1,9 @@
 """Camera effects: a flat document image photographed on a table (or off a
 screen). One code path for both splits; the parameters differ per split and
 variant (PARAMS), and the test split gets ranges the dev split never uses:
-rotation 8-12 deg, perspective up to 20 %, motion blur, JPEG down to 40,
-several glare spots, cast shadows, vignetting, and photos of screens (moire).
+rotation 8-12 deg, perspective up to 20 %, motion blur over 7 px, JPEG down to
+40, three glare spots, strong vignetting. The dev shake and screen variants
+(page-c MRZ sources) are milder takes on the test's motion and screen shots.
 """
 import io
 import math

@@ -9,6 +9,7 @@ mod ocrb;
 mod parse;
 pub mod read;
 mod repair;
+mod tess_number;
 pub mod viz;
 
 pub use check::{char_value, check_digit};

@@ -7,6 +7,7 @@ use super::collide::collisions;
 pub use super::collide::{Rival, MIN_COLLISION_COST};
 use super::locate::{locate, Band};
 use super::margins::{margins, Margins};
+use super::tess_number::{least_conf, number_confidence, tess_number_margin, TWINS};
 use super::viz::MrzPlace;
 use super::{debug, repair_spent, Mrz};
 use crate::image::ops::{crop, otsu, rotate, sample_rotated};
@@ -98,7 +99,7 @@ impl MrzRead {
     pub fn decisive(&self, viz_number: bool, viz_checked: bool, viz_exact: bool) -> bool {
         let both = self.agreed;
         sound(&self.mrz)
-            && (self.number_sure() || (viz_number && !self.unsure_twin()) || both)
+            && (self.number_sure() || viz_number || both)
             && (self.mrz.checks.composite.is_some() || self.engine_sure() || viz_checked || both)
             && (self.collision_sure()
                 || viz_exact
@@ -135,19 +136,6 @@ impl MrzRead {
     /// every check digit would accept as well.
     pub fn number_sure(&self) -> bool {
         self.number_margin >= MIN_CELL_MARGIN
-    }
-
-    /// Whether this is a Tesseract read unsure of its number (see
-    /// [`MIN_TESS_NUMBER_CONF`]) that holds a character with a look-alike of equal value mod 10 (6/G, 8/S,
-    /// F/P): a slip between the two holds every check digit, and the visual
-    /// zone, read by the same LSTM in a blurred photo, makes the same slip
-    /// (a dev hard photo: G04019411 read as 604019411 in both zones, the 6
-    /// at confidence 0.93, above the S of right reads). Only the template
-    /// engine agreeing settles such a number.
-    pub fn unsure_twin(&self) -> bool {
-        self.engine == "tesseract"
-            && !self.number_sure()
-            && self.mrz.document_number.bytes().any(|c| TWINS.contains(&c))
     }
 
     /// Whether the engine was sure of every character the check digits
@@ -191,36 +179,6 @@ fn ocr_lines(img: &GrayImage) -> Result<TessLines, OcrError> {
         conf,
         symbols,
     ))
-}
-
-/// Tesseract's least confidence in a character of the number from which it
-/// counts as sure of the number (see [`MrzRead::number_sure`]). On the dev
-/// split (page-c fonts, the unseen fonts, OCR-B / DejaVu / Liberation) the
-/// one sound read with a wrong number, G04019411 read 604019411 in a hard
-/// photo, had 0.85; right numbers mostly over 0.9.
-const MIN_TESS_NUMBER_CONF: f32 = 0.9;
-
-/// Tesseract's confidence in each character of the document number, where
-/// its line holds the number as read (None where the repair changed it).
-pub(super) fn number_confidence(number: &str, symbols: &[Vec<(char, f32)>]) -> Option<Vec<f32>> {
-    let n = number.chars().count();
-    if n == 0 {
-        return None;
-    }
-    symbols.iter().find_map(|line| {
-        line.windows(n)
-            .find(|w| w.iter().map(|s| s.0).eq(number.chars()))
-            .map(|w| w.iter().map(|s| s.1).collect())
-    })
-}
-
-/// Characters with a look-alike of equal value mod 10 (6/G, 8/S, F/P): a
-/// slip between the two holds every check digit.
-const TWINS: &[u8] = b"68GSFP";
-
-/// The least of `conf` (0 when unknown).
-fn least_conf(conf: Option<&[f32]>) -> f32 {
-    conf.map_or(0.0, |c| c.iter().copied().fold(1.0f32, f32::min))
 }
 
 /// Pick the 2 or 3 consecutive lines that repair into the best MRZ, and
@@ -277,6 +235,7 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
             let confs = number_confidence(&mrz.document_number, &symbols);
             let number = &mrz.document_number;
             let number_conf = least_conf(confs.as_deref());
+            let twin = number.bytes().any(|c| TWINS.contains(&c));
             if debug() {
                 eprintln!(
                     "tess number {number} conf={number_conf} sound={}",
@@ -290,14 +249,10 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 checked_margin: 1.0,
                 unchecked_margin: 1.0,
                 // No per-character rivals from Tesseract: its confidence in
-                // the number's characters stands in (FB5078074 for M85078074
-                // held every digit, at line confidence 0.4), or its line
-                // confidence where the repair changed the number.
-                number_margin: if conf >= 0.6 || number_conf >= MIN_TESS_NUMBER_CONF {
-                    1.0
-                } else {
-                    0.0
-                },
+                // its lines or in the number's characters stands in
+                // (FB5078074 for M85078074 held every digit, at line
+                // confidence 0.4).
+                number_margin: tess_number_margin(conf, number_conf, twin),
                 // No per-character rivals either: only a number whose digit
                 // was spent by the repair is known to collide.
                 collision_cost: if spent { 0.0 } else { 1.0 },

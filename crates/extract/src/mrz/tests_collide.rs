@@ -230,39 +230,6 @@ fn agreement_never_makes_a_broken_read_decisive() {
     assert!(!r.is_confident());
 }
 
-/// A Tesseract read unsure of its lines (line confidence 0) whose number
-/// holds a 6, 8, G, S, F or P: the visual zone printing the same number is
-/// no proof, since the same LSTM makes the same G/6 slip in a blurred photo
-/// and every check digit holds either way. The template engine agreeing is.
-/// A number without such a character, or a sure read, keeps the zone's word.
-#[test]
-fn an_unsure_tesseract_number_with_a_mod10_twin_needs_the_other_engine() {
-    let lines = td3("604019411", "051026", "270917");
-    let mut tess = read(&lines, &clear(&lines));
-    tess.engine = "tesseract";
-    tess.ocr_confidence = 0.0;
-    tess.number_margin = 0.0;
-    assert!(tess.unsure_twin());
-    assert!(!tess.decisive(true, true, true));
-    tess.agreed = true;
-    assert!(tess.decisive(true, true, true));
-
-    let plain = td3("704019411", "051026", "270917");
-    let mut t2 = read(&plain, &clear(&plain));
-    t2.engine = "tesseract";
-    t2.ocr_confidence = 0.0;
-    t2.number_margin = 0.0;
-    assert!(!t2.unsure_twin());
-    assert!(t2.decisive(true, true, true));
-    assert!(!t2.decisive(false, true, true));
-
-    tess.agreed = false;
-    tess.ocr_confidence = 0.9;
-    tess.number_margin = 1.0;
-    assert!(!tess.unsure_twin());
-    assert!(tess.decisive(false, false, false));
-}
-
 /// Tesseract's confidence in a number's characters is found where its line
 /// holds the number as read; a number the repair changed has none.
 #[test]
@@ -277,12 +244,27 @@ fn a_tesseract_number_is_as_sure_as_its_least_sure_character() {
         line("P<UTOERIKSSON<<ANNA", 3),
         line("L898902C36UTO7408122F", 40),
     ];
-    let conf = super::read::number_confidence("L898902C3", &symbols);
+    let conf = super::tess_number::number_confidence("L898902C3", &symbols);
     assert_eq!(conf, Some(vec![0.97; 9]));
     let low = vec![line("L898902C36UTO", 4)];
-    let conf = super::read::number_confidence("L898902C3", &low).expect("found");
+    let conf = super::tess_number::number_confidence("L898902C3", &low).expect("found");
     assert_eq!(conf[4], 0.5);
     assert_eq!(conf.iter().filter(|&&c| c == 0.97).count(), 8);
-    assert_eq!(super::read::number_confidence("L898902C8", &symbols), None);
-    assert_eq!(super::read::number_confidence("", &symbols), None);
+    assert_eq!(
+        super::tess_number::number_confidence("L898902C8", &symbols),
+        None
+    );
+    assert_eq!(super::tess_number::number_confidence("", &symbols), None);
+}
+
+/// Tesseract counts as sure of a number when sure of its lines, or of every
+/// character of a number without a 6/G, 8/S or F/P twin: a single slip to a
+/// twin holds every check digit, whatever Tesseract's confidence in it.
+#[test]
+fn a_sure_tesseract_number_has_no_twin_or_a_sure_line() {
+    use super::tess_number::tess_number_margin as margin;
+    assert_eq!(margin(0.0, 0.95, false), 1.0);
+    assert_eq!(margin(0.0, 0.95, true), 0.0);
+    assert_eq!(margin(0.0, 0.85, false), 0.0);
+    assert_eq!(margin(0.7, 0.0, true), 1.0);
 }
