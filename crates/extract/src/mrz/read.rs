@@ -7,7 +7,7 @@ use super::collide::collisions;
 pub use super::collide::{Rival, MIN_COLLISION_COST};
 use super::locate::{locate, Band};
 use super::margins::{margins, Margins};
-use super::tess_number::{least_conf, number_confidence, tess_number_margin, TWINS};
+use super::tess_number::number_margin;
 use super::viz::MrzPlace;
 use super::{debug, repair_spent, Mrz};
 use crate::image::ops::{crop, otsu, rotate, sample_rotated};
@@ -164,7 +164,7 @@ fn binarize(img: &GrayImage) -> GrayImage {
 }
 
 /// Tesseract's lines of a band, its mean line confidence, and each line's
-/// characters with their confidence (see [`number_confidence`]).
+/// characters with their confidence (see [`number_margin`]).
 type TessLines = (Vec<String>, f32, Vec<Vec<(char, f32)>>);
 
 fn ocr_lines(img: &GrayImage) -> Result<TessLines, OcrError> {
@@ -232,16 +232,7 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
             );
         }
         if let Some((mrz, spent)) = best_from_lines(&lines) {
-            let confs = number_confidence(&mrz.document_number, &symbols);
-            let number = &mrz.document_number;
-            let number_conf = least_conf(confs.as_deref());
-            let twin = number.bytes().any(|c| TWINS.contains(&c));
-            if debug() {
-                eprintln!(
-                    "tess number {number} conf={number_conf} sound={}",
-                    sound(&mrz)
-                );
-            }
+            let number_margin = number_margin(conf, &mrz.document_number, &symbols);
             let r = MrzRead {
                 mrz,
                 ocr_confidence: conf,
@@ -252,7 +243,7 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 // its lines or in the number's characters stands in
                 // (FB5078074 for M85078074 held every digit, at line
                 // confidence 0.4).
-                number_margin: tess_number_margin(conf, number_conf, twin),
+                number_margin,
                 // No per-character rivals either: only a number whose digit
                 // was spent by the repair is known to collide.
                 collision_cost: if spent { 0.0 } else { 1.0 },

@@ -31,19 +31,19 @@ pub(super) fn number_confidence(number: &str, symbols: &[Vec<(char, f32)>]) -> O
 /// Characters with a look-alike of equal value mod 10 (6/G, 8/S, F/P): a
 /// slip between the two holds every check digit, so no confidence in the
 /// characters makes a number holding one sure.
-pub(super) const TWINS: &[u8] = b"68GSFP";
+const TWINS: &[u8] = b"68GSFP";
 
-/// A Tesseract read's [`super::read::MrzRead::number_margin`]: 1 when it was sure of its
-/// lines, or of every character of a number without a twin; else 0.
-pub(super) fn tess_number_margin(line_conf: f32, number_conf: f32, twin: bool) -> f32 {
-    if line_conf >= 0.6 || (number_conf >= MIN_TESS_NUMBER_CONF && !twin) {
+/// A Tesseract read's [`super::read::MrzRead::number_margin`]: 1 when it was
+/// sure of its lines (`line_conf`), or of every character of a number
+/// without a twin (`symbols`: each line's characters and their confidence);
+/// else 0.
+pub(super) fn number_margin(line_conf: f32, number: &str, symbols: &[Vec<(char, f32)>]) -> f32 {
+    let twin = number.bytes().any(|c| TWINS.contains(&c));
+    let least =
+        number_confidence(number, symbols).map_or(0.0, |c| c.into_iter().fold(1.0f32, f32::min));
+    if line_conf >= 0.6 || (least >= MIN_TESS_NUMBER_CONF && !twin) {
         1.0
     } else {
         0.0
     }
-}
-
-/// The least of `conf` (0 when unknown).
-pub(super) fn least_conf(conf: Option<&[f32]>) -> f32 {
-    conf.map_or(0.0, |c| c.iter().copied().fold(1.0f32, f32::min))
 }

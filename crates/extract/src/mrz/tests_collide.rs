@@ -262,9 +262,15 @@ fn a_tesseract_number_is_as_sure_as_its_least_sure_character() {
 /// twin holds every check digit, whatever Tesseract's confidence in it.
 #[test]
 fn a_sure_tesseract_number_has_no_twin_or_a_sure_line() {
-    use super::tess_number::tess_number_margin as margin;
-    assert_eq!(margin(0.0, 0.95, false), 1.0);
-    assert_eq!(margin(0.0, 0.95, true), 0.0);
-    assert_eq!(margin(0.0, 0.85, false), 0.0);
-    assert_eq!(margin(0.7, 0.0, true), 1.0);
+    use super::tess_number::number_margin as margin;
+    let sure = |s: &str, c: f32| vec![s.chars().map(|ch| (ch, c)).collect::<Vec<_>>()];
+    let plain = sure("L491072C3<UTO", 0.95);
+    assert_eq!(margin(0.0, "L491072C3", &plain), 1.0);
+    let twin = sure("L498072C3<UTO", 0.95);
+    assert_eq!(margin(0.0, "L498072C3", &twin), 0.0);
+    assert_eq!(margin(0.7, "L498072C3", &twin), 1.0);
+    let unsure = sure("L491072C3<UTO", 0.85);
+    assert_eq!(margin(0.0, "L491072C3", &unsure), 0.0);
+    // A number the repair changed: not where the line holds it.
+    assert_eq!(margin(0.0, "L491072C8", &plain), 0.0);
 }
