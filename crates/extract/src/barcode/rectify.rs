@@ -83,11 +83,7 @@ fn fit_rows(img: &GrayImage) -> Option<RowFit> {
         if max < (sw as u32) * 4 {
             continue;
         }
-        let busy = |e: &u32| *e * 2 > max;
-        let (Some(top), Some(bot)) = (
-            profile.iter().position(busy),
-            profile.iter().rposition(busy),
-        ) else {
+        let Some((top, bot)) = busy_span(&profile, max) else {
             continue;
         };
         let x = (x0 + x1) as f32 / 2.0 - w as f32 / 2.0;
@@ -112,6 +108,35 @@ fn fit_rows(img: &GrayImage) -> Option<RowFit> {
         mid: my - slope * mx,
         thick: thick[thick.len() * 3 / 4],
     })
+}
+
+/// The run of busy rows (over half the strip's peak gradient energy) that
+/// holds the most energy, bridging gaps shorter than a twentieth of the
+/// crop: a symbol's rows are contiguous and all dense, while printed text
+/// beside it (a licence back's "CLASS D" lines) is set off by blank paper
+/// and would bend the fit if its rows counted.
+fn busy_span(profile: &[u32], max: u32) -> Option<(usize, usize)> {
+    let gap = (profile.len() / 20).max(2);
+    let mut best: Option<(u64, usize, usize)> = None;
+    let mut run: Option<(u64, usize, usize)> = None;
+    for (y, &e) in profile.iter().enumerate() {
+        if e * 2 <= max {
+            continue;
+        }
+        run = match run {
+            Some((sum, top, bot)) if y - bot <= gap => Some((sum + u64::from(e), top, y)),
+            done => {
+                if done.is_some_and(|d| best.is_none_or(|b| d.0 > b.0)) {
+                    best = done;
+                }
+                Some((u64::from(e), y, y))
+            }
+        };
+    }
+    if run.is_some_and(|d| best.is_none_or(|b| d.0 > b.0)) {
+        best = run;
+    }
+    best.map(|(_, top, bot)| (top, bot))
 }
 
 fn sample(img: &GrayImage, region: &Region, angle: f32, target: f32) -> GrayImage {
@@ -242,6 +267,23 @@ mod tests {
             );
             assert!((70.0..100.0).contains(&fit.thick), "{fit:?}");
         }
+    }
+
+    #[test]
+    fn text_below_one_end_of_the_symbol_does_not_bend_the_rows() {
+        // A level symbol, and lines of "text" (short dark dashes) under its
+        // left half after a blank gap, as on a licence back.
+        let img = GrayImage::from_fn(800, 240, |x, y| {
+            let symbol = (60..740).contains(&x) && (40..120).contains(&y);
+            let text = (60..400).contains(&x) && (150..200).contains(&y) && (y / 8) % 2 == 0;
+            let dark = (symbol && (x.wrapping_mul(2_654_435_761) >> 29) & 1 == 1)
+                || (text && x % 4 < 2);
+            Luma([if dark { 25 } else { 215 }])
+        });
+        let fit = fit_rows(&img).expect("band");
+        assert!(fit.slope.abs() < 0.01, "{fit:?}");
+        assert!((fit.mid - 79.5).abs() < 3.0, "{fit:?}");
+        assert!(busy_span(&[0, 9, 10, 9, 0, 0, 0, 0, 0, 0, 0, 0, 8], 10) == Some((1, 3)));
     }
 
     #[test]
