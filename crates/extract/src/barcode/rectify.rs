@@ -276,8 +276,8 @@ mod tests {
         let img = GrayImage::from_fn(800, 240, |x, y| {
             let symbol = (60..740).contains(&x) && (40..120).contains(&y);
             let text = (60..400).contains(&x) && (150..200).contains(&y) && (y / 8) % 2 == 0;
-            let dark = (symbol && (x.wrapping_mul(2_654_435_761) >> 29) & 1 == 1)
-                || (text && x % 4 < 2);
+            let dark =
+                (symbol && (x.wrapping_mul(2_654_435_761) >> 29) & 1 == 1) || (text && x % 4 < 2);
             Luma([if dark { 25 } else { 215 }])
         });
         let fit = fit_rows(&img).expect("band");

@@ -3,6 +3,7 @@
 
 mod check;
 mod collide;
+mod doubled;
 mod locate;
 mod margins;
 mod ocrb;

@@ -5,13 +5,14 @@ use image::GrayImage;
 
 use super::collide::collisions;
 pub use super::collide::{Rival, MIN_COLLISION_COST};
+use super::doubled::repair_read;
 use super::locate::{locate, Band};
 use super::margins::{margins, Margins};
 use super::tess_number::number_margin;
 use super::viz::MrzPlace;
 use super::{debug, repair_spent, Mrz};
 use crate::image::ops::{crop, otsu, rotate, sample_rotated};
-use crate::ocr::{self, Layout, OcrError};
+use crate::ocr::{self, Glyph, Layout, OcrError};
 
 /// An MRZ read from an image.
 #[derive(Debug, Clone)]
@@ -165,7 +166,7 @@ fn binarize(img: &GrayImage) -> GrayImage {
 
 /// Tesseract's lines of a band, its mean line confidence, and each line's
 /// characters with their confidence (see [`number_margin`]).
-type TessLines = (Vec<String>, f32, Vec<Vec<(char, f32)>>);
+type TessLines = (Vec<String>, f32, Vec<Vec<Glyph>>);
 
 fn ocr_lines(img: &GrayImage) -> Result<TessLines, OcrError> {
     let t = ocr::recognize_symbols(img, Layout::Block, CHARSET)?;
@@ -183,17 +184,18 @@ fn ocr_lines(img: &GrayImage) -> Result<TessLines, OcrError> {
 
 /// Pick the 2 or 3 consecutive lines that repair into the best MRZ, and
 /// whether its number's check digit was spent choosing a character (see
-/// [`repair_spent`]).
-fn best_from_lines(lines: &[String]) -> Option<(Mrz, bool)> {
-    let lines: Vec<&str> = lines
+/// [`super::repair_spent`]).
+fn best_from_lines(lines: &[String], glyphs: &[Vec<Glyph>]) -> Option<(Mrz, bool)> {
+    let (lines, glyphs): (Vec<&str>, Vec<&[Glyph]>) = lines
         .iter()
-        .map(String::as_str)
-        .filter(|l| l.len() >= 20)
-        .collect();
+        .enumerate()
+        .filter(|(_, l)| l.len() >= 20)
+        .map(|(i, l)| (l.as_str(), glyphs.get(i).map_or(&[][..], Vec::as_slice)))
+        .unzip();
     let mut best: Option<(Mrz, bool)> = None;
     for n in [3usize, 2] {
-        for win in lines.windows(n) {
-            if let Some((m, spent)) = repair_spent(win) {
+        for (win, g) in lines.windows(n).zip(glyphs.windows(n)) {
+            if let Some((m, spent)) = repair_read(win, g) {
                 let key = |m: &Mrz| (sound(m), plausibility(m));
                 if best.as_ref().is_none_or(|(b, _)| key(&m) > key(b)) {
                     best = Some((m, spent));
@@ -231,7 +233,7 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 t0.elapsed()
             );
         }
-        if let Some((mrz, spent)) = best_from_lines(&lines) {
+        if let Some((mrz, spent)) = best_from_lines(&lines, &symbols) {
             let number_margin = number_margin(conf, &mrz.document_number, &symbols);
             let r = MrzRead {
                 mrz,

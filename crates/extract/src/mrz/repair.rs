@@ -304,7 +304,7 @@ fn fit(line: &str, len: usize) -> String {
 /// Guess the layout from line count and lengths. OCR drops characters far
 /// more often than it adds them (Tesseract leaves out fillers, a 44-long
 /// data line under a 35-long names line): a line over 40 is a 44-long one.
-fn guess_format(lines: &[String]) -> Option<MrzFormat> {
+pub(super) fn guess_format(lines: &[String]) -> Option<MrzFormat> {
     let visa = lines.first().is_some_and(|l| l.starts_with('V'));
     let avg = lines.iter().map(String::len).sum::<usize>() / lines.len().max(1);
     let longest = lines.iter().map(String::len).max().unwrap_or(0);

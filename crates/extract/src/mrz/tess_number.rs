@@ -1,6 +1,8 @@
 //! How sure Tesseract is of a document number: its confidence in each of the
 //! number's characters, and the characters no confidence makes sure.
 
+use crate::ocr::Glyph;
+
 /// Tesseract's least confidence in a character of the number from which it
 /// counts as sure of the number (see [`super::read::MrzRead::number_sure`]),
 /// for a number without a twin (see [`TWINS`]). Its confidence is no proof
@@ -16,15 +18,15 @@ const MIN_TESS_NUMBER_CONF: f32 = 0.9;
 
 /// Tesseract's confidence in each character of the document number, where
 /// its line holds the number as read (None where the repair changed it).
-pub(super) fn number_confidence(number: &str, symbols: &[Vec<(char, f32)>]) -> Option<Vec<f32>> {
+pub(super) fn number_confidence(number: &str, symbols: &[Vec<Glyph>]) -> Option<Vec<f32>> {
     let n = number.chars().count();
     if n == 0 {
         return None;
     }
     symbols.iter().find_map(|line| {
         line.windows(n)
-            .find(|w| w.iter().map(|s| s.0).eq(number.chars()))
-            .map(|w| w.iter().map(|s| s.1).collect())
+            .find(|w| w.iter().map(|g| g.ch).eq(number.chars()))
+            .map(|w| w.iter().map(|g| g.confidence).collect())
     })
 }
 
@@ -37,7 +39,7 @@ const TWINS: &[u8] = b"68GSFP";
 /// sure of its lines (`line_conf`), or of every character of a number
 /// without a twin (`symbols`: each line's characters and their confidence);
 /// else 0.
-pub(super) fn number_margin(line_conf: f32, number: &str, symbols: &[Vec<(char, f32)>]) -> f32 {
+pub(super) fn number_margin(line_conf: f32, number: &str, symbols: &[Vec<Glyph>]) -> f32 {
     let twin = number.bytes().any(|c| TWINS.contains(&c));
     let least =
         number_confidence(number, symbols).map_or(0.0, |c| c.into_iter().fold(1.0f32, f32::min));

@@ -230,14 +230,23 @@ fn agreement_never_makes_a_broken_read_decisive() {
     assert!(!r.is_confident());
 }
 
+fn glyph(ch: char, confidence: f32) -> crate::ocr::Glyph {
+    crate::ocr::Glyph {
+        ch,
+        confidence,
+        left: 0,
+        right: 0,
+    }
+}
+
 /// Tesseract's confidence in a number's characters is found where its line
 /// holds the number as read; a number the repair changed has none.
 #[test]
 fn a_tesseract_number_is_as_sure_as_its_least_sure_character() {
-    let line = |s: &str, low: usize| -> Vec<(char, f32)> {
+    let line = |s: &str, low: usize| -> Vec<crate::ocr::Glyph> {
         s.chars()
             .enumerate()
-            .map(|(i, c)| (c, if i == low { 0.5 } else { 0.97 }))
+            .map(|(i, c)| glyph(c, if i == low { 0.5 } else { 0.97 }))
             .collect()
     };
     let symbols = vec![
@@ -263,7 +272,7 @@ fn a_tesseract_number_is_as_sure_as_its_least_sure_character() {
 #[test]
 fn a_sure_tesseract_number_has_no_twin_or_a_sure_line() {
     use super::tess_number::number_margin as margin;
-    let sure = |s: &str, c: f32| vec![s.chars().map(|ch| (ch, c)).collect::<Vec<_>>()];
+    let sure = |s: &str, c: f32| vec![s.chars().map(|ch| glyph(ch, c)).collect::<Vec<_>>()];
     let plain = sure("L491072C3<UTO", 0.95);
     assert_eq!(margin(0.0, "L491072C3", &plain), 1.0);
     let twin = sure("L498072C3<UTO", 0.95);

@@ -57,10 +57,21 @@ pub struct OcrLine {
     pub confidence: f32,
     /// Bounding box (left, top, right, bottom) in region pixels.
     pub bbox: (i32, i32, i32, i32),
-    /// Its characters with Tesseract's confidence in each (0..1), spaces
-    /// left out; empty unless asked for (see [`recognize_symbols`]).
+    /// Its characters, spaces left out; empty unless asked for (see
+    /// [`recognize_symbols`]).
     #[serde(skip)]
-    pub symbols: Vec<(char, f32)>,
+    pub symbols: Vec<Glyph>,
+}
+
+/// One recognised character: Tesseract's confidence in it and where its
+/// box starts and ends along the line (region pixels).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    pub ch: char,
+    /// 0..1.
+    pub confidence: f32,
+    pub left: i32,
+    pub right: i32,
 }
 
 /// The result of one OCR call.
@@ -157,7 +168,12 @@ fn run(
             (x0..=x1).contains(&cx) && (y0..=y1).contains(&cy)
         });
         if let (Some(line), Some(c)) = (line, s.text.chars().find(|c| !c.is_whitespace())) {
-            line.symbols.push((c, conf(s.conf)));
+            line.symbols.push(Glyph {
+                ch: c,
+                confidence: conf(s.conf),
+                left: s.bbox.0,
+                right: s.bbox.2,
+            });
         }
     }
     lines.retain(|l| !l.text.trim().is_empty());
