@@ -135,7 +135,7 @@ pub(super) fn fields_from_front(out: &mut ExtractedData, front: &DecodedImage) {
 /// the values under it were wrong about as often as right, mostly a number
 /// with its leading letter read as a digit; a wrong field costs more than a
 /// missing one.
-const MIN_FIELD_CONFIDENCE: f32 = 0.4;
+pub(super) const MIN_FIELD_CONFIDENCE: f32 = 0.4;
 
 /// Sets what the labels gave on fields no stronger reader has filled.
 fn apply_labels(out: &mut ExtractedData, f: &front_labels::FrontFields) {

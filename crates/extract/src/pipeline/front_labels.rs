@@ -190,7 +190,7 @@ pub(super) fn hits(up: &str) -> Vec<Hit> {
 }
 
 /// Street types that end a US street line.
-const STREET_TYPES: &[&str] = &[
+pub(super) const STREET_TYPES: &[&str] = &[
     "ST", "AVE", "AV", "RD", "DR", "LN", "BLVD", "CT", "PL", "WAY", "TER", "TERRACE", "CIR",
     "PKWY", "HWY", "STREET", "AVENUE", "ROAD", "DRIVE", "LANE", "COURT", "PLACE", "TRL", "SQ",
 ];

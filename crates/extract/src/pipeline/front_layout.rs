@@ -32,14 +32,14 @@ pub struct Placed<'a> {
 }
 
 /// Confidence factor of a field found by its shape alone, not by a label.
-const SHAPE: f32 = 0.6;
+pub(super) const SHAPE: f32 = 0.6;
 
 /// A pairing is kept only when the runner-up is this much farther.
 const MARGIN: f32 = 1.8;
 
 /// The fields of the label if `text` holds nothing but labels (`DOB`,
 /// `4b EXP`, `4d`, `3`, `1,2`), else `None`.
-fn label_only(text: &str) -> Option<Vec<Field>> {
+pub(super) fn label_only(text: &str) -> Option<Vec<Field>> {
     let up = text.trim().to_ascii_uppercase();
     // A bare field number alone on its line: `front_labels` only trusts it
     // before a value (`1 SMITH`), here the value is elsewhere.
@@ -247,6 +247,7 @@ pub fn read_placed(lines: &[Placed<'_>]) -> FrontFields {
         .collect();
     let mut out = front_labels::read(&for_reader);
     by_shape(&mut out, lines);
+    super::front_stacked::stacked_names(&mut out, lines);
     drop_address_names(&mut out, lines);
     out
 }

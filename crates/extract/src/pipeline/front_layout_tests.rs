@@ -219,3 +219,84 @@ mod props {
         }
     }
 }
+
+#[test]
+fn names_stacked_above_the_address_without_their_numbers() {
+    // Tesseract folded the small `1` and `2` into the names' boxes; the
+    // address label sits between the street and the city line.
+    let f = read_placed(&[
+        at("JOHNSON", 378, 147, 52),
+        at("D", 811, 144, 20),
+        at("AISHA ANN", 380, 228, 52),
+        at("09/25/2026", 811, 207, 52),
+        at("742 EVERGREEN TERRACE", 381, 303, 15),
+        at("8 ADDRESS", 381, 327, 15),
+        at("MIAMI, OH 57531", 382, 352, 17),
+        at("D44077566", 383, 399, 28),
+    ]);
+    assert_eq!(v(&f.last_name), Some("JOHNSON"));
+    assert_eq!(v(&f.first_name), Some("AISHA"));
+    assert_eq!(v(&f.middle_name), Some("ANN"));
+    assert!(f.last_name.as_ref().unwrap().1 < 0.6);
+    // One name line only: which part it is stays unknown.
+    let f = read_placed(&[
+        at("AISHA JOHNSON", 380, 228, 52),
+        at("742 EVERGREEN TERRACE", 381, 303, 15),
+        at("MIAMI, OH 57531", 382, 352, 17),
+    ]);
+    assert_eq!((f.last_name, f.first_name), (None, None));
+    // Something else between the two names ends the search both ways,
+    // and a header word is no name.
+    let f = read_placed(&[
+        at("JOHNSON", 378, 147, 52),
+        at("09/25/2026", 381, 200, 20),
+        at("AISHA ANN", 380, 228, 52),
+        at("742 EVERGREEN TERRACE", 381, 303, 15),
+        at("MIAMI, OH 57531", 382, 352, 17),
+    ]);
+    assert_eq!((f.last_name, f.first_name), (None, None));
+    // A street whose number OCR garbled is still the street; an unsure
+    // name line places neither name.
+    let mut unsure = at("AISHA ANN", 380, 228, 52);
+    unsure.confidence = 0.5;
+    for (street, given) in [
+        ("ipa ey TERRACE", at("AISHA ANN", 380, 228, 52)),
+        ("742 EVERGREEN TERRACE", unsure),
+    ] {
+        let f = read_placed(&[
+            at("JOHNSON", 378, 147, 52),
+            given,
+            at(street, 381, 303, 15),
+            at("MIAMI, OH 57531", 382, 352, 17),
+        ]);
+        let expect = (street.starts_with("ipa")).then_some("JOHNSON");
+        assert_eq!(v(&f.last_name), expect, "{street}");
+    }
+    // Names at the top of the address's column, other fields between.
+    let f = read_placed(&[
+        at("9 CLASS", 781, 145, 17),
+        at("KOWALSKI", 381, 141, 71),
+        at("AISHA JAY", 380, 220, 71),
+        at("07141928", 381, 307, 54),
+        at("12/19/1954", 382, 457, 56),
+        at("ADDRESS", 381, 603, 17),
+        at("1 MAIN ST", 382, 629, 17),
+        at("PORTLAND, WA 13759", 382, 663, 20),
+    ]);
+    assert_eq!(v(&f.last_name), Some("KOWALSKI"));
+    assert_eq!(v(&f.first_name), Some("AISHA"));
+    let f = read_placed(&[
+        at("WASHINGTON", 380, 60, 30),
+        at("SMITH", 380, 140, 52),
+        at("1 MAIN ST", 381, 303, 15),
+        at("MIAMI, OH 57531", 382, 352, 17),
+    ]);
+    assert_eq!((f.last_name, f.first_name), (None, None));
+    let f = read_placed(&[
+        at("DRIVER LICENSE", 378, 100, 30),
+        at("SMITH 2", 380, 228, 52),
+        at("1 MAIN ST", 381, 303, 15),
+        at("MIAMI, OH 57531", 382, 352, 17),
+    ]);
+    assert_eq!((f.last_name, f.first_name), (None, None));
+}
