@@ -90,9 +90,13 @@ fn fits(field: Field, value: &str) -> bool {
     };
     match field {
         Field::DateOfBirth | Field::Issue | Field::Expiry => !find_dates(value).is_empty(),
+        // Not the `CITY, ST ZIP` or street line next to it (`4d` just under
+        // the address).
         Field::Number => {
             value.chars().filter(|c| c.is_ascii_digit()).count() >= 4
                 && find_dates(value).is_empty()
+                && city_state_zip(value).is_none()
+                && !is_street(value)
         }
         Field::LastName | Field::GivenNames => letters_only(value) && !value.contains(','),
         Field::FullName => letters_only(value) && value.contains(','),

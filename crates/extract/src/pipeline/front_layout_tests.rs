@@ -300,3 +300,17 @@ fn names_stacked_above_the_address_without_their_numbers() {
     ]);
     assert_eq!((f.last_name, f.first_name), (None, None));
 }
+
+#[test]
+fn a_number_label_under_the_address_takes_the_number_below() {
+    let f = read_placed(&[
+        at("MUELLER, GRACE JAY", 382, 148, 27),
+        at("1 MAIN ST", 381, 192, 14),
+        at("BOSTON, IL 29138", 381, 217, 17),
+        at("4d", 380, 257, 15),
+        at("80581781", 381, 285, 22),
+        at("5DD", 381, 471, 14),
+        at("0865182515", 381, 495, 14),
+    ]);
+    assert_eq!(v(&f.document_number), Some("80581781"));
+}
