@@ -12,6 +12,7 @@ pub mod read;
 mod repair;
 mod tess_number;
 pub mod viz;
+mod viz_number;
 
 pub use check::{char_value, check_digit};
 pub use locate::{locate, Band};

@@ -33,7 +33,7 @@ pub(super) fn number_confidence(number: &str, symbols: &[Vec<Glyph>]) -> Option<
 /// Characters with a look-alike of equal value mod 10 (6/G, 8/S, F/P): a
 /// slip between the two holds every check digit, so no confidence in the
 /// characters makes a number holding one sure.
-const TWINS: &[u8] = b"68GSFP";
+pub(super) const TWINS: &[u8] = b"68GSFP";
 
 /// A Tesseract read's [`super::read::MrzRead::number_margin`]: 1 when it was
 /// sure of its lines (`line_conf`), or of every character of a number

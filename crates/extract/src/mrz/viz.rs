@@ -26,6 +26,10 @@ pub struct VizAgreement {
     /// slips can cancel out in the check digits (`5492640I3` for
     /// `S49264013`), so only this settles a check-digit collision.
     pub number_exact: bool,
+    /// The number is printed as read but for at most one character that is
+    /// not a twin (see [`super::viz_number`]): every slip the check digit
+    /// misses is ruled out.
+    pub number_nearly: bool,
     /// The date of birth is printed, in any of the usual forms.
     pub birth_date: bool,
     /// The date of expiry is printed.
@@ -64,6 +68,7 @@ impl VizAgreement {
             given_names: self.given_names || o.given_names,
             document_number: self.document_number || o.document_number,
             number_exact: self.number_exact || o.number_exact,
+            number_nearly: self.number_nearly || o.number_nearly,
             birth_date: self.birth_date || o.birth_date,
             expiry_date: self.expiry_date || o.expiry_date,
         }
@@ -168,6 +173,7 @@ pub fn agreement(
     if settled {
         a.document_number = false;
         a.number_exact = false;
+        a.number_nearly = false;
     }
     Some(a)
 }
@@ -439,6 +445,7 @@ pub fn compare(text: &str, mrz: &Mrz) -> VizAgreement {
             && exact
                 .iter()
                 .any(|l| l.contains(mrz.document_number.as_str())),
+        number_nearly: super::viz_number::printed_nearly(&exact, &mrz.document_number),
         birth_date: date(&mrz.birth_date),
         expiry_date: date(&mrz.expiry_date),
     }

@@ -162,9 +162,10 @@ pub(super) fn from_mrz(
     // wrong, whatever its digits hold: slips between digits 5 apart (3/8,
     // 0/5) cancel in pairs in every check digit, the composite included
     // (CY3461485 / 350311 read CY8461485 / 850811, all digits holding).
-    let backed = v.document_number || (v.names() && v.birth_date && v.expiry_date);
+    let number_seen = v.document_number || v.number_nearly;
+    let backed = number_seen || (v.names() && v.birth_date && v.expiry_date);
     let contradicted = v.legible() && !backed;
-    let all = r.decisive(v.document_number, v.checked_fields(), v.checked_exact()) && !contradicted;
+    let all = r.decisive(number_seen, v.checked_fields(), v.checked_exact()) && !contradicted;
     if m.checks_valid() && !all {
         out.note("mrz_low_confidence");
     }
@@ -419,6 +420,7 @@ mod tests {
         given_names: true,
         document_number: true,
         number_exact: true,
+        number_nearly: true,
         birth_date: true,
         expiry_date: true,
     };
@@ -498,6 +500,20 @@ mod tests {
         assert!(unsure.notes.iter().any(|n| n == "mrz_low_confidence"));
         let seen = run(&TD3, Some(ALL), 0.0);
         assert_eq!(seen.mrz.as_ref().map(|m| m.checks_valid), Some(true));
+        // Printed but for one character the check digit guards alone.
+        let nearly = VizAgreement {
+            document_number: false,
+            number_exact: false,
+            ..ALL
+        };
+        let seen = run(&TD3, Some(nearly), 0.0);
+        assert_eq!(seen.mrz.as_ref().map(|m| m.checks_valid), Some(true));
+        let not_even = VizAgreement {
+            number_nearly: false,
+            ..nearly
+        };
+        let unsure = run(&TD3, Some(not_even), 0.0);
+        assert_eq!(unsure.mrz.as_ref().map(|m| m.checks_valid), Some(false));
     }
 
     #[test]
