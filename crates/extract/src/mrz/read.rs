@@ -480,6 +480,7 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
     // Tesseract, which would only spend time on garbage.
     let mut known: Option<(usize, bool)> = None;
     'bands: for (i, (c, lines)) in crops.iter().enumerate() {
+        let mut upright_conf = 0.0;
         for flip in [false, true] {
             let r = if flip {
                 read_templates(&rotate(c, 2), *lines, 0)
@@ -487,7 +488,15 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
                 read_templates(c, *lines, 0)
             };
             let r = placed(r, bands.get(i), flip);
-            let oriented = r.as_ref().is_some_and(|r| plausibility(&r.mrz) >= ORIENTED);
+            // Upside down only when the glyphs fit better that way too: a
+            // garbage read of an unseen font turned over can score a point
+            // more than its upright read with slips (dev, league-mono).
+            let oriented = r.as_ref().is_some_and(|r| {
+                plausibility(&r.mrz) >= ORIENTED && (!flip || r.ocr_confidence >= upright_conf)
+            });
+            if !flip {
+                upright_conf = r.as_ref().map_or(0.0, |r| r.ocr_confidence);
+            }
             if consider(r, &mut reads) {
                 return reads.best;
             }
