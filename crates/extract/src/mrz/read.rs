@@ -339,6 +339,14 @@ fn read_templates(c: &GrayImage, lines: usize, font: usize) -> Option<MrzRead> {
     best
 }
 
+/// Tesseract's read of a band where a template read was made (for the
+/// names line, see [`super::names_reread`]).
+pub(super) fn tesseract_band(img: &GrayImage, place: &MrzPlace) -> Option<Mrz> {
+    let c = band_crop(img, &place.band);
+    let c = if place.upside_down { rotate(&c, 2) } else { c };
+    read_crop(&c).ok().flatten().map(|r| r.mrz)
+}
+
 fn band_crop(img: &GrayImage, b: &Band) -> GrayImage {
     let scale = (TARGET_CHAR_PX / b.line_height.max(1.0)).clamp(0.2, 4.0);
     sample_rotated(img, b.cx, b.cy, b.angle, b.width, b.height, scale)

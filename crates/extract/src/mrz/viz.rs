@@ -158,6 +158,9 @@ pub fn agreement(
             settled = settle_number(&mut r.mrz, &t);
         }
         a = compare(&t, &r.mrz);
+        if a.legible() && !a.names() && super::names_reread::reread_names(read_from, r, &t) {
+            a = compare(&t, &r.mrz);
+        }
     }
     if super::debug() {
         eprintln!("viz {a:?}");
