@@ -26,11 +26,13 @@ pub(super) fn wide_glyph(glyphs: &[Glyph], len: usize) -> Option<usize> {
     if glyphs.len() + 1 != len || last.right <= first.left {
         return None;
     }
-    let pitch = (last.right - first.left) as f32 / len as f32;
+    // In f32: no box arithmetic may overflow, whatever Tesseract returns.
+    let width = |l: i32, r: i32| r as f32 - l as f32;
+    let pitch = width(first.left, last.right) / len as f32;
     let mut wide = glyphs
         .iter()
         .enumerate()
-        .filter(|(_, g)| (g.right - g.left) as f32 >= WIDE * pitch)
+        .filter(|(_, g)| width(g.left, g.right) >= WIDE * pitch)
         .map(|(i, _)| i);
     match (wide.next(), wide.next()) {
         (Some(i), None) => Some(i),

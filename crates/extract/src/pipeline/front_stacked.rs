@@ -127,11 +127,13 @@ pub(super) fn stacked_names(out: &mut FrontFields, lines: &[Placed<'_>]) {
     else {
         return;
     };
-    let (ax, ay) = (anchor.bbox.0, anchor.bbox.1);
-    let tol = ((anchor.bbox.3 - anchor.bbox.1) * 3 / 2).max(12);
+    // In i64: boxes from a hostile picture must not overflow i32 arithmetic.
+    let b = |v: i32| i64::from(v);
+    let (ax, ay) = (b(anchor.bbox.0), b(anchor.bbox.1));
+    let tol = ((b(anchor.bbox.3) - ay) * 3 / 2).max(12);
     let mut column: Vec<&Placed<'_>> = lines
         .iter()
-        .filter(|l| (l.bbox.0 - ax).abs() <= tol && l.bbox.3 <= ay + tol / 3)
+        .filter(|l| (b(l.bbox.0) - ax).abs() <= tol && b(l.bbox.3) <= ay + tol / 3)
         .filter(|l| !std::ptr::eq(*l, anchor))
         .collect();
     column.sort_by_key(|l| l.bbox.1);
