@@ -90,12 +90,21 @@ pub(super) fn cross_check(out: &mut ExtractedData, front: &DecodedImage) {
         ("document_number", out.document_number.clone()),
         ("date_of_birth", out.date_of_birth.clone()),
     ];
+    // The number ties the front to the back; with it printed, a name one
+    // OCR slip off (a glare spot: `KOWALSk;`) is the same name, where a
+    // front of another card would differ in the number first.
+    let number_seen = out
+        .document_number
+        .as_ref()
+        .is_some_and(|n| text.contains(&norm(n)));
     for (field, value) in checks {
         let Some(v) = value else { continue };
         let agrees = if field == "date_of_birth" {
             dates.contains(&v)
         } else {
-            text.contains(&norm(&v))
+            let v = norm(&v);
+            text.contains(&v)
+                || (number_seen && field.ends_with("_name") && within_one_slip(&text, &v))
         };
         if agrees {
             if let Some(e) = out.evidence.get_mut(field) {
@@ -106,6 +115,32 @@ pub(super) fn cross_check(out: &mut ExtractedData, front: &DecodedImage) {
         }
     }
     out.add_source(Source::Ocr);
+}
+
+/// Shortest name a one-character slip may be forgiven in: shorter names are
+/// too often another name one letter off.
+const MIN_SLIP_NAME: usize = 5;
+
+/// Whether `text` holds `name` with at most one character dropped, added or
+/// read otherwise (both normalised by [`norm`]).
+fn within_one_slip(text: &str, name: &str) -> bool {
+    let (t, n) = (text.as_bytes(), name.as_bytes());
+    if n.len() < MIN_SLIP_NAME {
+        return false;
+    }
+    let dropped = (0..n.len()).any(|i| {
+        let mut part = n.to_vec();
+        part.remove(i);
+        t.windows(part.len()).any(|w| w == part.as_slice())
+    });
+    let other = t
+        .windows(n.len())
+        .any(|w| w.iter().zip(n).filter(|(a, b)| a != b).count() <= 1);
+    // One added: a window one longer holding the name but for one position.
+    let added = t
+        .windows(n.len() + 1)
+        .any(|w| (0..w.len()).any(|i| w[..i].iter().chain(&w[i + 1..]).eq(n.iter())));
+    dropped || other || added
 }
 
 /// Labelled fields on a card front (no barcode / MRZ), wherever the issuer
@@ -188,6 +223,16 @@ mod tests {
                 "{w}x{h} -> {longest}"
             );
         }
+    }
+
+    #[test]
+    fn a_name_one_slip_off_is_found_and_short_names_are_not_forgiven() {
+        let text = norm("TEXAS 4d DLN T46483802 1 KOWALSk; 2 PETER ANN");
+        assert!(within_one_slip(&text, "KOWALSKI"));
+        assert!(within_one_slip(&norm("KOWALSXI PETER"), "KOWALSKI"));
+        assert!(within_one_slip(&norm("KOWWALSKI PETER"), "KOWALSKI"));
+        assert!(!within_one_slip(&text, "KOWALCZYK"));
+        assert!(!within_one_slip(&norm("1 LI 2 ANN"), "LIU"));
     }
 
     #[test]
