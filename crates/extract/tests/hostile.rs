@@ -14,7 +14,15 @@ struct Case {
     reader: String,
 }
 
-fn suite() -> Vec<Case> {
+/// The suite, generated once per process: both tests want it, and two
+/// generators writing the same directory at once had one test read a file
+/// the other was rewriting.
+fn suite() -> &'static [Case] {
+    static SUITE: std::sync::OnceLock<Vec<Case>> = std::sync::OnceLock::new();
+    SUITE.get_or_init(generate)
+}
+
+fn generate() -> Vec<Case> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hostile-files");
     let out = Command::new("python3")
@@ -46,7 +54,7 @@ fn suite() -> Vec<Case> {
 fn every_hostile_file_gets_a_typed_answer() {
     let cases = suite();
     assert!(cases.len() >= 25, "{} cases", cases.len());
-    for c in &cases {
+    for c in cases {
         if c.name.ends_with(".pdf") {
             let scanned = pdf::scan(&c.bytes);
             // What the upload's pre-scan refuses (a truncated file is refused
