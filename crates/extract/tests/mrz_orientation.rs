@@ -6,26 +6,14 @@
 //! was read. A turned-over read now orients the page only when it fits the
 //! glyphs at least as well as the upright one.
 
-use colleckt_extract::{extract, DocKind, ExtractInput};
+mod common;
 
 #[test]
 fn an_upright_page_is_not_turned_over_by_a_garbage_read() {
-    if !colleckt_extract::ocr_available() {
-        eprintln!("skipped: Tesseract not available");
+    let Some(d) = common::read_fixture("mrz_orientation/mrz-league-mono-005-clean.png", "Passport")
+    else {
         return;
-    }
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/mrz_orientation/mrz-league-mono-005-clean.png"
-    );
-    let bytes = std::fs::read(path).expect("fixture");
-    let d = extract(&ExtractInput {
-        front: &bytes,
-        back: None,
-        kind: DocKind::from_name("Passport"),
-    })
-    .expect("extract");
-    colleckt_extract::ocr::release();
+    };
     assert_eq!(d.document_number.as_deref(), Some("P79598070"));
     assert_eq!(d.date_of_birth.as_deref(), Some("2002-02-27"));
     assert_eq!(d.last_name.as_deref(), Some("PATEL"));

@@ -17,3 +17,23 @@ pub fn manifest_entry(name: &str) -> Value {
         .find(|e| e["file"] == name)
         .expect("manifest entry")
 }
+
+/// A one-page fixture under `tests/` (`dir/file`) read as `kind` declares,
+/// with Tesseract released after; None (the caller skips) without
+/// Tesseract, which these pages need.
+pub fn read_fixture(path: &str, kind: &str) -> Option<colleckt_extract::ExtractedData> {
+    if !colleckt_extract::ocr_available() {
+        eprintln!("skipped: Tesseract not available");
+        return None;
+    }
+    let full = format!("{}/tests/{path}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(full).expect("fixture");
+    let d = colleckt_extract::extract(&colleckt_extract::ExtractInput {
+        front: &bytes,
+        back: None,
+        kind: colleckt_extract::DocKind::from_name(kind),
+    })
+    .expect("extract");
+    colleckt_extract::ocr::release();
+    Some(d)
+}
