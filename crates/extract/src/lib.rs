@@ -16,6 +16,7 @@ pub mod mrz;
 pub mod ocr;
 pub mod pdf;
 mod pipeline;
+mod slip;
 pub mod usps;
 
 pub use data::{Address, BarcodeSummary, Evidence, ExtractedData, MrzSummary, Source};
