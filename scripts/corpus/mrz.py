@@ -4,7 +4,10 @@ pages that carry them.
 Lines are built with every check digit; where ICAO allows both, an empty
 optional field's check digit is '<' or '0' (drawn). Pages: page-a / card-a
 and page-c / card-c (dev; page-c has a tinted guilloche ground, dotted dates
-and bolder MRZ strokes) and page-b / card-b (test) layouts, each with a visual zone that
+and bolder MRZ strokes), page-d / card-d (dev, the pipeline corpus's second
+round: labels in three languages as a US passport prints them, `15 Mar 1996`
+dates, a blue ground with rosettes, the names' row pairs set closer) and
+page-b / card-b (test) layouts, each with a visual zone that
 prints the same surname, given names, number and dates as the MRZ (the
 MRZ-trust work compares the two). The MRZ font, its size (the line spans
 84-95 % of the page) and its weight (a stroke of 0-1 px) vary per item.
@@ -91,10 +94,13 @@ def page(rng, layout, mrz_font, face, mrz, viz):
     H = int(W * (88 / 125 if not td1 else 54 / 85.6))
     test = layout in ("page-b", "card-b")
     guilloche = layout in ("page-c", "card-c")
+    trilingual = layout in ("page-d", "card-d")
     base = rng.randint(215, 240)
     bgc = (base, base - 4, base - 12) if test else (base, base, base)
     if guilloche:
         bgc = (base - 12, base, base - 6)
+    if trilingual:
+        bgc = (base - 16, base - 6, base)
     img = Image.new("RGB", (W, H), bgc)
     d = ImageDraw.Draw(img)
     if test:
@@ -102,6 +108,14 @@ def page(rng, layout, mrz_font, face, mrz, viz):
             d.line([(k, 0), (k + H, H)], fill=(base - 10, base - 20, base - 6))
         for k in range(0, W, 14):
             d.line([(k, H), (k + H // 2, 0)], fill=(base - 6, base - 14, base - 20))
+    elif trilingual:
+        for _ in range(rng.randint(3, 6)):
+            cx, cy, r = rng.uniform(0, W), rng.uniform(0, H), rng.uniform(H * 0.1, H * 0.3)
+            for k in range(0, 360, 12):
+                a = math.radians(k)
+                d.ellipse([cx + r / 2 * math.cos(a) - r / 2, cy + r / 2 * math.sin(a) - r / 2,
+                           cx + r / 2 * math.cos(a) + r / 2, cy + r / 2 * math.sin(a) + r / 2],
+                          outline=(base - 40, base - 24, base - 8))
     elif guilloche:
         period, amp = rng.uniform(60, 140), rng.uniform(8, 24)
         for k in range(-40, H + 40, 11):
@@ -115,11 +129,18 @@ def page(rng, layout, mrz_font, face, mrz, viz):
         fmt_date = lambda t: f"{t[2]:02d} {MONTHS[t[1] - 1]} {t[0] % 100:02d}"
     elif guilloche:
         fmt_date = lambda t: f"{t[2]:02d}.{t[1]:02d}.{t[0]:04d}"
+    elif trilingual:
+        fmt_date = lambda t: f"{t[2]:02d} {MONTHS[t[1] - 1].title()} {t[0]:04d}"
     else:
         fmt_date = lambda t: f"{t[0]:04d}-{t[1]:02d}-{t[2]:02d}"
     rows = [("Surname / Nom", "Surname"), ("Given names / Prénoms", "Given names"),
             ("Date of birth / Date de naissance", "Date of birth"),
             ("Date of expiry / Date d'expiration", "Date of expiry"), ("Document no. / No du document", "Document no.")]
+    if trilingual:
+        rows = [("Surname / Nom / Apellidos", ""), ("Given Names / Prénoms / Nombres", ""),
+                ("Date of birth / Date de naissance / Fecha de nacimiento", ""),
+                ("Date of expiration / Date d'expiration / Fecha de caducidad", ""),
+                ("Passport No. / No du Passeport / No. de Pasaporte", "")]
     vals = [viz["surname"], viz["given"], viz.get("dob"), viz.get("exp"), viz["number"]]
     if test:
         photo = [W * 0.68, H * 0.1, W * 0.95, H * 0.6]
@@ -134,16 +155,16 @@ def page(rng, layout, mrz_font, face, mrz, viz):
             continue
         if isinstance(v, tuple):
             v = fmt_date(v)
-        d.text((x0, y), lt if test else ld, fill=(90, 60, 60) if test else (90,) * 3, font=small)
+        d.text((x0, y), lt if test or trilingual else ld, fill=(90, 60, 60) if test else (90,) * 3, font=small)
         d.text((x0, y + H // 28), v, fill=(20,) * 3, font=big)
-        y += int(H * 0.1)
+        y += int(H * (rng.uniform(0.085, 0.1) if trilingual else 0.1))
     # The MRZ: the font is stretched to span the line's share of the width.
     span = rng.uniform(0.84, 0.95)
     size = 10
     while font(mrz_font, size + 1).getlength("<" * n) < W * span:
         size += 1
     f = font(mrz_font, size)
-    weight = rng.choice([0, 0, 1]) if test else rng.choice([0, 1, 1]) if guilloche else 0
+    weight = rng.choice([0, 0, 1]) if test or trilingual else rng.choice([0, 1, 1]) if guilloche else 0
     lead, bottom = rng.uniform(1.15, 1.45), int(H * rng.uniform(0.03, 0.07))
     lh = int(size * lead)
     top = H - bottom - lh * len(mrz)
