@@ -87,8 +87,22 @@ pub fn country_matches(doc: &DocumentEvidence, expected: &str) -> RuleResult {
     } else {
         "The document was issued by another country."
     };
-    RuleResult::new(name, status, trusted(doc, read), msg)
+    // No check digit covers the MRZ's state codes: a code that names no
+    // state (`NLT` for `NLD`) was misread, whatever the names beside it.
+    let trusted = trusted(doc, read) && known_state(&read.value);
+    RuleResult::new(name, status, trusted, msg)
         .values(Some(expected.to_string()), Some(read.value.clone()))
+}
+
+/// An ISO 3166-1 alpha-3 code, or one of the codes ICAO 9303 part 3 adds
+/// (Germany's `D`, the British nationality classes, the UN and its agencies,
+/// refugees and stateless persons, Kosovo, the EU).
+fn known_state(code: &str) -> bool {
+    const ICAO_ONLY: &[&str] = &[
+        "D", "GBD", "GBN", "GBO", "GBP", "GBS", "UNO", "UNA", "UNK", "XBA", "XIM", "XCC", "XCE",
+        "XCO", "XEC", "XPO", "XES", "XMP", "XOM", "XDC", "XXA", "XXB", "XXC", "XXX", "RKS", "EUE",
+    ];
+    crate::country::by_iso3(code).is_some() || ICAO_ONLY.contains(&code)
 }
 
 /// Expired on or before `today` fails; documents without an expiry are the
@@ -216,10 +230,36 @@ pub fn document_number(doc: &DocumentEvidence, expected: Option<&str>) -> Option
             false,
             "The number matches only if OCR confused similar characters.",
         )
+    } else if read.source == Source::Mrz && check_digit_blind(&got, &expected) {
+        // The MRZ's digit weighs a character by its value mod 10, so `1` and
+        // `L` (1 and 21) hold alike: the read cannot tell these two numbers
+        // apart, and a person should.
+        RuleResult::new(
+            name,
+            Warning,
+            false,
+            "The number differs only in characters the MRZ check digit cannot tell apart.",
+        )
     } else {
         RuleResult::new(name, Failed, trusted, "The document number does not match.")
     };
     Some(result.values(Some(expected), Some(got)))
+}
+
+/// Whether two numbers of one length differ only in characters of equal
+/// value mod 10 (ICAO 9303: digits as themselves, A–Z as 10–35, `<` as 0):
+/// every check digit over one holds over the other.
+fn check_digit_blind(a: &str, b: &str) -> bool {
+    let value = |c: char| match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        'A'..='Z' => Some(c as u32 - 'A' as u32 + 10),
+        '<' => Some(0),
+        _ => None,
+    };
+    a.chars().count() == b.chars().count()
+        && a.chars().zip(b.chars()).all(|(x, y)| {
+            x == y || matches!((value(x), value(y)), (Some(v), Some(w)) if v % 10 == w % 10)
+        })
 }
 
 pub fn mrz_check_digits(doc: &DocumentEvidence) -> RuleResult {

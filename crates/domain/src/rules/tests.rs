@@ -317,3 +317,30 @@ fn holder_consistent_forgives_apostrophes_and_spaces() {
         Failed
     );
 }
+
+#[test]
+fn mrz_readings_no_check_digit_settles_do_not_reject() {
+    // A state code that names no state was misread, however sure the names.
+    let mut misread = passport();
+    misread.issuing_country = Some(Field::new("UZA".into(), Source::Mrz, 0.95));
+    let e = run(&[misread, licence()]);
+    let r = rule(&e, 0, "issuing_country_matches");
+    assert_eq!((r.status, r.trusted), (Failed, false));
+    assert_eq!(e.decision, Decision::DoubleCheck);
+    let mut other = passport();
+    other.issuing_country = Some(Field::new("CAN".into(), Source::Mrz, 0.95));
+    assert_eq!(run(&[other, licence()]).decision, Decision::Rejected);
+
+    // G and 6 weigh alike in every check digit: the read cannot tell
+    // AB12345G from the expected AB123456.
+    let mut twin = passport();
+    twin.document_number = f("AB12345G".into(), Source::Mrz);
+    let e = run(&[twin, licence()]);
+    assert_eq!(rule(&e, 0, "document_number_matches").status, Warning);
+    assert_eq!(e.decision, Decision::DoubleCheck);
+    let mut another = passport();
+    another.document_number = f("AB123457".into(), Source::Mrz);
+    let e = run(&[another, licence()]);
+    assert_eq!(rule(&e, 0, "document_number_matches").status, Failed);
+    assert_eq!(e.decision, Decision::Rejected);
+}
