@@ -6,6 +6,7 @@ mod collide;
 mod doubled;
 mod locate;
 mod margins;
+mod names_filler;
 mod names_reread;
 mod ocrb;
 mod parse;

@@ -113,8 +113,12 @@ pub fn zone_image(img: &GrayImage, place: &MrzPlace) -> GrayImage {
 
 /// OCR text of the zone above the MRZ; None without Tesseract.
 pub fn read_zone(img: &GrayImage, place: &MrzPlace) -> Option<String> {
+    read_zone_as(img, place, Layout::Block)
+}
+
+fn read_zone_as(img: &GrayImage, place: &MrzPlace, layout: Layout) -> Option<String> {
     let z = zone_image(img, place);
-    let t = ocr::recognize(&z, Layout::Block, "").ok()?;
+    let t = ocr::recognize(&z, layout, "").ok()?;
     Some(t.text())
 }
 
@@ -161,6 +165,22 @@ pub fn agreement(
         if a.legible() && !a.names() && super::names_reread::reread_names(read_from, r, &t) {
             a = compare(&t, &r.mrz);
         }
+        if a.legible() && !a.names() && super::names_filler::repair(&mut r.mrz, &words(&t)) {
+            a = compare(&t, &r.mrz);
+        }
+        // Read as one block, a zone with a photo beside its fields and a
+        // glare spot came out as `ime\noon 0h` below the names: read as
+        // scattered text, its number and dates are found.
+        if !a.checked_fields() {
+            if let Some(p) = &r.place {
+                if let Some(t2) = read_zone_as(read_from, p, Layout::Sparse) {
+                    if super::debug() {
+                        eprintln!("viz sparse text {t2:?}");
+                    }
+                    a = a.or(compare(&t2, &r.mrz));
+                }
+            }
+        }
     }
     if super::debug() {
         eprintln!("viz {a:?}");
@@ -170,7 +190,14 @@ pub fn agreement(
             if !r.number_sure() && !a.document_number {
                 settled |= settle_number(&mut r.mrz, &t);
             }
-            a = a.or(compare(&t, &r.mrz));
+            let mut b = compare(&t, &r.mrz);
+            if (a.legible() || b.legible())
+                && !b.names()
+                && super::names_filler::repair(&mut r.mrz, &words(&t))
+            {
+                b = compare(&t, &r.mrz);
+            }
+            a = a.or(b);
         }
     }
     if settled {

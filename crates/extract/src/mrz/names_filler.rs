@@ -1,0 +1,262 @@
+//! Fillers and letters told apart in the names line by the visual zone.
+//! Tesseract reads the filler `<` of a font it was not trained on as a
+//! letter (`BJORNKJAY<<<<<<<<KKSEKEEEEKKK` for `BJORN<JAY`), and a letter
+//! whose strokes end in a point as a filler (`LEMIEU<<<GRACE` for
+//! `LEMIEUX<<GRACE`). No check digit covers the names, so the line is
+//! refused and the verification goes to a person although both zones were
+//! read.
+//!
+//! The repair changes only cells where the read is one of those look-alikes
+//! and the filler (either way), and only to a field whose every name is a
+//! word the visual zone prints and that has the names field's shape. The
+//! fewest changes win; two different fields with as few are a tie and
+//! nothing changes. The zone is the document's own print, never what a
+//! verification expects, and the names are vouched for as before: by the
+//! zone printing them.
+
+use super::{parse_lines, Mrz, MrzFormat};
+
+/// Letters Tesseract gives for a filler `<` (and reads as one): pointed or
+/// open shapes.
+const LOOK_ALIKES: &[u8] = b"KCELSXZ";
+/// Search nodes at most: the field is at most 39 cells, and the look-alike
+/// cells branch at most twice.
+const MAX_NODES: usize = 50_000;
+
+/// Where the names field is: (line, first cell).
+fn field_at(format: MrzFormat) -> (usize, usize) {
+    match format {
+        MrzFormat::TD1 => (2, 0),
+        _ => (0, 5),
+    }
+}
+
+/// Repair `mrz`'s names field from the zone's `words` (upper case, as the
+/// MRZ spells them); returns whether it changed.
+pub(super) fn repair(mrz: &mut Mrz, words: &[String]) -> bool {
+    let (li, from) = field_at(mrz.format);
+    let Some(field) = mrz.lines.get(li).and_then(|l| l.get(from..)) else {
+        return false;
+    };
+    let words: Vec<&[u8]> = words
+        .iter()
+        .map(String::as_bytes)
+        .filter(|w| !w.is_empty() && w.iter().all(u8::is_ascii_uppercase))
+        .collect();
+    let Some(new) = best_field(field.as_bytes(), &words) else {
+        return false;
+    };
+    let mut lines = mrz.lines.clone();
+    let Some(line) = lines.get_mut(li) else {
+        return false;
+    };
+    line.replace_range(from.., &String::from_utf8_lossy(&new));
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    match parse_lines(&refs) {
+        Ok(m) if m.checks == mrz.checks && m.document_number == mrz.document_number => {
+            *mrz = m;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The names field nearest `read` whose names are all in `words`, when
+/// there is exactly one at the least distance and it differs from `read`.
+fn best_field(read: &[u8], words: &[&[u8]]) -> Option<Vec<u8>> {
+    let mut s = Search {
+        read,
+        words,
+        field: Vec::with_capacity(read.len()),
+        best: None,
+        tie: false,
+        nodes: 0,
+    };
+    s.walk(0, Phase::Surname, 0, 0);
+    if s.tie || s.nodes > MAX_NODES {
+        return None;
+    }
+    s.best.and_then(|(n, f)| (n > 0).then_some(f))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// In the surname's parts; `<<` ends it.
+    Surname,
+    /// In the given names; `<<` ends them.
+    Given,
+    /// Fillers to the end.
+    Tail,
+}
+
+struct Search<'a> {
+    read: &'a [u8],
+    words: &'a [&'a [u8]],
+    field: Vec<u8>,
+    best: Option<(usize, Vec<u8>)>,
+    tie: bool,
+    nodes: usize,
+}
+
+impl Search<'_> {
+    /// The current name: the letters since the last filler.
+    fn token(&self) -> &[u8] {
+        let start = self
+            .field
+            .iter()
+            .rposition(|&c| c == b'<')
+            .map_or(0, |p| p + 1);
+        &self.field[start..]
+    }
+
+    fn is_prefix(&self, t: &[u8]) -> bool {
+        self.words.iter().any(|w| w.starts_with(t))
+    }
+
+    fn is_word(&self, t: &[u8]) -> bool {
+        self.words.contains(&t)
+    }
+
+    /// `fillers`: `<` just before cell `i`.
+    fn walk(&mut self, i: usize, phase: Phase, fillers: usize, changes: usize) {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES || self.best.as_ref().is_some_and(|(n, _)| changes > *n) {
+            return;
+        }
+        if i == self.read.len() {
+            self.finish(phase, changes);
+            return;
+        }
+        let r = self.read[i];
+        let mut options: Vec<u8> = vec![r];
+        if r == b'<' {
+            // A pointed letter lost to a filler, at the end of a name.
+            if fillers == 0 && !self.field.is_empty() {
+                options.extend_from_slice(LOOK_ALIKES);
+            }
+        } else if LOOK_ALIKES.contains(&r) {
+            options.push(b'<');
+        }
+        for c in options {
+            let cost = changes + usize::from(c != r);
+            if c == b'<' {
+                let token_ends = fillers == 0;
+                if self.field.is_empty() || (token_ends && !self.is_word(self.token())) {
+                    continue;
+                }
+                let next = match (phase, fillers) {
+                    (Phase::Surname, 1) => Phase::Given,
+                    (Phase::Given, 1) => Phase::Tail,
+                    (p, _) => p,
+                };
+                self.field.push(c);
+                self.walk(i + 1, next, fillers + 1, cost);
+            } else {
+                // Letters end with the given names' `<<`; the surname's `<<`
+                // is the only double filler a name may follow.
+                if phase == Phase::Tail || !c.is_ascii_uppercase() || fillers > 2 {
+                    continue;
+                }
+                self.field.push(c);
+                let ok = self.is_prefix(self.token());
+                if ok {
+                    self.walk(i + 1, phase, 0, cost);
+                }
+            }
+            self.field.pop();
+        }
+    }
+
+    fn finish(&mut self, phase: Phase, changes: usize) {
+        // A full field may cut its last name short; otherwise the last name
+        // before the fillers is whole (checked when its filler came).
+        let t = self.token();
+        if !t.is_empty() && !(t.len() >= 2 && self.is_prefix(t)) {
+            return;
+        }
+        // A surname alone fills the field or is followed by `<<`.
+        if phase == Phase::Surname && t.is_empty() {
+            return;
+        }
+        match &self.best {
+            Some((n, f)) if *n == changes => {
+                if *f != self.field {
+                    self.tie = true;
+                }
+            }
+            Some((n, _)) if *n < changes => {}
+            _ => {
+                self.best = Some((changes, self.field.clone()));
+                self.tie = false;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(w: &[&str]) -> Vec<&'static [u8]> {
+        w.iter()
+            .map(|s| &*Box::leak(s.as_bytes().to_vec().into_boxed_slice()))
+            .collect()
+    }
+
+    fn best(read: &str, w: &[&str]) -> Option<String> {
+        best_field(read.as_bytes(), &words(w)).map(|f| String::from_utf8(f).unwrap())
+    }
+
+    const ZONE: &[&str] = &[
+        "SURNAME", "ERIKSSON", "GIVEN", "NAMES", "BJORN", "JAY", "DOCUMENT",
+    ];
+
+    #[test]
+    fn fillers_read_as_letters_become_fillers() {
+        assert_eq!(
+            best("ERIKSSON<<BJORNKJAY<<<<<<<<KKSEKEEEEKKK", ZONE).as_deref(),
+            Some("ERIKSSON<<BJORN<JAY<<<<<<<<<<<<<<<<<<<<")
+        );
+    }
+
+    #[test]
+    fn a_letter_read_as_a_filler_is_given_back() {
+        let zone = &["LEMIEUX", "GRACE", "SURNAME"];
+        assert_eq!(
+            best("LEMIEU<<<GRACE<<<<<<<<<<<<<<<<", zone).as_deref(),
+            Some("LEMIEUX<<GRACE<<<<<<<<<<<<<<<<")
+        );
+    }
+
+    #[test]
+    fn a_line_the_zone_already_prints_or_cannot_explain_stays() {
+        assert_eq!(best("ERIKSSON<<BJORN<JAY<<<<<<<<<<<<<<<<<<<<", ZONE), None);
+        // A letter that is no look-alike of the filler: not this repair's.
+        assert_eq!(best("ERIKSSON<<BJORNAJAY<<<<<<<<<<<<<<<<<<<<", ZONE), None);
+        // Another person's names on the page: nothing to align with.
+        assert_eq!(
+            best(
+                "ERIKSSON<<BJORNKJAY<<<<<<<<<<<<<<<<<<<<",
+                &["SMITH", "JOHN"]
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_real_letter_k_stays_when_the_zone_prints_the_name_with_it() {
+        let zone = &["KOWALSKI", "ERIK", "SURNAME"];
+        assert_eq!(best("KOWALSKI<<ERIK<<<<<<<<<<<<<<<<<<<<<<<<<", zone), None);
+        assert_eq!(
+            best("KOWALSKI<<ERIK<<<<<<<<<<<<<<<<<<<<KK<<<", zone).as_deref(),
+            Some("KOWALSKI<<ERIK<<<<<<<<<<<<<<<<<<<<<<<<<")
+        );
+    }
+
+    #[test]
+    fn two_fields_as_near_are_a_tie() {
+        // ANN<EKLEE or ANNKE<LEE: every part of both is printed.
+        let zone = &["DOE", "ANN", "EKLEE", "ANNKE", "LEE"];
+        assert_eq!(best("DOE<<ANNKEKLEE<<<<<<<<<<<<<<<<<<<<<<<<<", zone), None);
+    }
+}
