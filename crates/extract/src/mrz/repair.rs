@@ -380,6 +380,12 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
                 // The personal number is no reported field: a swap there
                 // spends nothing the caller relies on.
                 let (opt, rest) = l2.split_at_mut(42);
+                // An empty personal number's digit is `<` or `0` (ICAO 9303
+                // part 4, 4.2.2); another one was misread (`9` for a thin
+                // `0`), and the composite digit still judges the line.
+                if opt[28..42].iter().all(|&c| c == b'<') && !matches!(rest[0], b'<' | b'0') {
+                    rest[0] = b'0';
+                }
                 fix_by_check(&mut opt[28..42], rest[0], false);
             }
             spent

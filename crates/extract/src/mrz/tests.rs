@@ -322,3 +322,19 @@ fn a_names_line_short_of_its_fillers_keeps_the_passport_layout() {
     assert_eq!(m.given_names, "HOMER LEE");
     assert!(m.checks_valid(), "{:?}", m.lines);
 }
+
+#[test]
+fn an_empty_personal_number_has_a_filler_digit() {
+    // The dev page's `<<<<<<<<<<<<<<04` read with the 0 as 9: the empty
+    // field's digit can only be `<` or `0`, and the composite still holds.
+    let read = [
+        "P<FRAHOLLINGSWORTH<<OLIVER<MARIE<<<<<<<<<<<<",
+        "C616887497FRA7412202M2807203<<<<<<<<<<<<<<94",
+    ];
+    let m = repair(&read).expect("repaired");
+    assert!(m.checks_valid(), "{:?}", m.checks);
+    assert_eq!(m.lines[1], "C616887497FRA7412202M2807203<<<<<<<<<<<<<<04");
+    // A composite that does not hold stays broken: nothing else moves.
+    let broken = [read[0], "C616887497FRA7412202M2807203<<<<<<<<<<<<<<95"];
+    assert!(!repair(&broken).expect("parsed").checks_valid());
+}
