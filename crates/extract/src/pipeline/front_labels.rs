@@ -235,8 +235,10 @@ fn number(v: &str) -> Option<String> {
     let first = toks
         .iter()
         .position(|t| t.chars().any(|c| c.is_ascii_digit()))?;
+    // `$` is Tesseract's reading of a bold S (`$62862683`).
     let mut out: String = toks[first]
         .chars()
+        .map(|c| if c == '$' { 'S' } else { c })
         .filter(|c| c.is_ascii_alphanumeric())
         .collect();
     for t in &toks[first + 1..] {
@@ -432,6 +434,11 @@ mod tests {
         assert_eq!(v(&f.expiry_date), Some("2028-08-07"));
         assert_eq!(v(&f.issue_date), Some("2020-01-02"));
         assert_eq!(v(&f.document_number), Some("A123456789"));
+    }
+
+    #[test]
+    fn a_bold_s_read_as_a_dollar_stays_in_the_number() {
+        assert_eq!(number("$62862683").as_deref(), Some("S62862683"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod fields;
 mod front;
 mod front_labels;
 mod front_layout;
+mod front_reread;
 mod front_stacked;
 mod region;
 
