@@ -7,7 +7,8 @@
 //! read.
 //!
 //! The repair changes only cells where the read is one of those look-alikes
-//! and the filler (either way), and only to a field whose every name is a
+//! and the filler (either way), or any letter after the given names' `<<`
+//! (no name may follow it), and only to a field whose every name is a
 //! word the visual zone prints and that has the names field's shape. The
 //! fewest changes win; two different fields with as few are a tie and
 //! nothing changes. The zone is the document's own print, never what a
@@ -129,7 +130,11 @@ impl Search<'_> {
         }
         let r = self.read[i];
         let mut options: Vec<u8> = vec![r];
-        if r == b'<' {
+        if phase == Phase::Tail && r != b'<' {
+            // After the given names' `<<` no name may come: whatever was
+            // read there was a filler (`KGCREEKEKEKKKKKC`).
+            options = vec![b'<'];
+        } else if r == b'<' {
             // A pointed letter lost to a filler, at the end of a name.
             if fillers == 0 && !self.field.is_empty() {
                 options.extend_from_slice(LOOK_ALIKES);
@@ -225,6 +230,15 @@ mod tests {
         assert_eq!(
             best("LEMIEU<<<GRACE<<<<<<<<<<<<<<<<", zone).as_deref(),
             Some("LEMIEUX<<GRACE<<<<<<<<<<<<<<<<")
+        );
+    }
+
+    #[test]
+    fn anything_after_the_given_names_is_filler() {
+        let zone = &["LINDQVIST", "CHLOE", "SURNAME"];
+        assert_eq!(
+            best("LINDQVIST<<CHLOE<<<<<<<KGCREEKEKEKKKKKC", zone).as_deref(),
+            Some("LINDQVIST<<CHLOE<<<<<<<<<<<<<<<<<<<<<<<")
         );
     }
 
