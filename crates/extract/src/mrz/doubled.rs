@@ -118,11 +118,26 @@ pub(super) fn redouble(raw_lines: &[&str], near: &[Option<usize>]) -> Option<(Mr
             if spent || !m.checks_valid() || m.birth_date.is_none() || m.expiry_date.is_none() {
                 continue;
             }
-            if found.as_ref().is_some_and(|(f, _)| f.lines != m.lines) {
+            // Copies whose lines differ only in an empty personal number's
+            // digit (`<<<2`, `<<02`: ICAO allows `<` and `0`) agree.
+            if found.as_ref().is_some_and(|(f, _)| spelt(f) != spelt(&m)) {
                 return None;
             }
             found = Some((m, (li, i) < number_end(format)));
         }
     }
     found
+}
+
+/// A read's lines with a TD3 personal number's check digit `<` spelt `0`.
+fn spelt(m: &Mrz) -> Vec<String> {
+    let mut lines = m.lines.clone();
+    if m.format == MrzFormat::TD3 {
+        if let Some(l) = lines.get_mut(1) {
+            if l.get(42..43) == Some("<") {
+                l.replace_range(42..43, "0");
+            }
+        }
+    }
+    lines
 }

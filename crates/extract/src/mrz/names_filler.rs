@@ -69,11 +69,15 @@ fn best_field(read: &[u8], words: &[&[u8]]) -> Option<Vec<u8>> {
         read,
         words,
         field: Vec::with_capacity(read.len()),
+        junk_from: read
+            .windows(3)
+            .position(|w| w == b"<<<")
+            .unwrap_or(read.len()),
         best: None,
         tie: false,
         nodes: 0,
     };
-    s.walk(0, Phase::Surname, 0, 0);
+    s.walk(0, Phase::Surname, 0, 0, 0);
     if s.tie || s.nodes > MAX_NODES {
         return None;
     }
@@ -94,6 +98,9 @@ struct Search<'a> {
     read: &'a [u8],
     words: &'a [&'a [u8]],
     field: Vec<u8>,
+    /// Where the read's first run of three fillers starts: cells after it
+    /// are no name's.
+    junk_from: usize,
     best: Option<(usize, Vec<u8>)>,
     tie: bool,
     nodes: usize,
@@ -119,20 +126,21 @@ impl Search<'_> {
     }
 
     /// `fillers`: `<` just before cell `i`.
-    fn walk(&mut self, i: usize, phase: Phase, fillers: usize, changes: usize) {
+    fn walk(&mut self, i: usize, phase: Phase, fillers: usize, changes: usize, forced: usize) {
         self.nodes += 1;
         if self.nodes > MAX_NODES || self.best.as_ref().is_some_and(|(n, _)| changes > *n) {
             return;
         }
         if i == self.read.len() {
-            self.finish(phase, changes);
+            self.finish(phase, changes, forced);
             return;
         }
         let r = self.read[i];
         let mut options: Vec<u8> = vec![r];
-        if phase == Phase::Tail && r != b'<' {
-            // After the given names' `<<` no name may come: whatever was
-            // read there was a filler (`KGCREEKEKEKKKKKC`).
+        if phase == Phase::Tail && r != b'<' && i >= self.junk_from {
+            // After the given names' `<<` and the read's first run of
+            // fillers no name may come: what was read there was a filler
+            // (`KGCREEKEKEKKKKKC`).
             options = vec![b'<'];
         } else if r == b'<' {
             // A pointed letter lost to a filler, at the end of a name.
@@ -144,6 +152,7 @@ impl Search<'_> {
         }
         for c in options {
             let cost = changes + usize::from(c != r);
+            let forced = forced + usize::from(c == b'<' && r != b'<' && !LOOK_ALIKES.contains(&r));
             if c == b'<' {
                 let token_ends = fillers == 0;
                 if self.field.is_empty() || (token_ends && !self.is_word(self.token())) {
@@ -155,7 +164,7 @@ impl Search<'_> {
                     (p, _) => p,
                 };
                 self.field.push(c);
-                self.walk(i + 1, next, fillers + 1, cost);
+                self.walk(i + 1, next, fillers + 1, cost, forced);
             } else {
                 // Letters end with the given names' `<<`; the surname's `<<`
                 // is the only double filler a name may follow.
@@ -165,14 +174,18 @@ impl Search<'_> {
                 self.field.push(c);
                 let ok = self.is_prefix(self.token());
                 if ok {
-                    self.walk(i + 1, phase, 0, cost);
+                    self.walk(i + 1, phase, 0, cost, forced);
                 }
             }
             self.field.pop();
         }
     }
 
-    fn finish(&mut self, phase: Phase, changes: usize) {
+    fn finish(&mut self, phase: Phase, changes: usize, forced: usize) {
+        // Junk is mostly look-alikes; real names forced out are not.
+        if forced * 4 > changes {
+            return;
+        }
         // A full field may cut its last name short; otherwise the last name
         // before the fillers is whole (checked when its filler came).
         let t = self.token();
@@ -240,6 +253,17 @@ mod tests {
             best("LINDQVIST<<CHLOE<<<<<<<KGCREEKEKEKKKKKC", zone).as_deref(),
             Some("LINDQVIST<<CHLOE<<<<<<<<<<<<<<<<<<<<<<<")
         );
+    }
+
+    #[test]
+    fn names_before_the_first_filler_run_are_never_dropped() {
+        // `VAN<KDYKE<<YUKI<Q` (a K inserted, the zone read `YUKIQ`): making
+        // the K a filler would need YUKI and Q dropped as junk.
+        let zone = &["SURNAME", "VAN", "DYKE", "GIVEN", "NAMES", "YUKIQ"];
+        assert_eq!(best("VAN<KDYKE<<YUKI<Q<<<<<<<<<<<<<<<<<<<<<<", zone), None);
+        // A real name after a misread `<<<` is not junk either.
+        let zone = &["DOE", "JOHN"];
+        assert_eq!(best("DOE<<<JOHN<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", zone), None);
     }
 
     #[test]

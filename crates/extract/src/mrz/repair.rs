@@ -379,13 +379,20 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
             if format == MrzFormat::TD3 {
                 // The personal number is no reported field: a swap there
                 // spends nothing the caller relies on.
-                let (opt, rest) = l2.split_at_mut(42);
                 // An empty personal number's digit is `<` or `0` (ICAO 9303
                 // part 4, 4.2.2); another one was misread (`9` for a thin
-                // `0`), and the composite digit still judges the line.
-                if opt[28..42].iter().all(|&c| c == b'<') && !matches!(rest[0], b'<' | b'0') {
-                    rest[0] = b'0';
+                // `0`) when the composite digit holds over the line with a
+                // `0` there. A line shifted by a lost cell (`…<<2<`) fails
+                // it and is left to the later repairs.
+                if l2[28..42].iter().all(|&c| c == b'<') && !matches!(l2[42], b'<' | b'0') {
+                    let mut fixed = l2.clone();
+                    fixed[42] = b'0';
+                    let composite: Vec<u8> = [&fixed[0..10], &fixed[13..20], &fixed[21..43]].concat();
+                    if holds(&composite, fixed[43]) {
+                        *l2 = fixed;
+                    }
                 }
+                let (opt, rest) = l2.split_at_mut(42);
                 fix_by_check(&mut opt[28..42], rest[0], false);
             }
             spent
