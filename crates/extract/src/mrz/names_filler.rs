@@ -189,7 +189,7 @@ impl Search<'_> {
         // A full field may cut its last name short; otherwise the last name
         // before the fillers is whole (checked when its filler came).
         let t = self.token();
-        if !t.is_empty() && !(t.len() >= 2 && self.is_prefix(t)) {
+        if !(t.is_empty() || t.len() >= 2 && self.is_prefix(t)) {
             return;
         }
         // A surname alone fills the field or is followed by `<<`.

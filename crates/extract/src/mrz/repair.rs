@@ -387,7 +387,8 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
                 if l2[28..42].iter().all(|&c| c == b'<') && !matches!(l2[42], b'<' | b'0') {
                     let mut fixed = l2.clone();
                     fixed[42] = b'0';
-                    let composite: Vec<u8> = [&fixed[0..10], &fixed[13..20], &fixed[21..43]].concat();
+                    let composite: Vec<u8> =
+                        [&fixed[0..10], &fixed[13..20], &fixed[21..43]].concat();
                     if holds(&composite, fixed[43]) {
                         *l2 = fixed;
                     }

@@ -7,6 +7,7 @@
 use image::GrayImage;
 
 use super::locate::Band;
+use super::viz_number::settle_number;
 use super::Mrz;
 use crate::image::ops::{downscale_to, sample_rotated};
 use crate::ocr::{self, Layout};
@@ -206,85 +207,6 @@ pub fn agreement(
         a.number_nearly = false;
     }
     Some(a)
-}
-
-/// Where the document number sits in the MRZ lines: (line, first cell).
-fn number_at(format: super::MrzFormat) -> (usize, usize) {
-    match format {
-        super::MrzFormat::TD1 => (0, 5),
-        _ => (1, 0),
-    }
-}
-
-/// Replace the MRZ's document number by the printed one when the two differ
-/// only in characters of equal value mod 10 (G/6, F/P, Q/6, S/8): every
-/// check digit holds for both, so the check digits cannot choose and the
-/// visual zone does. Returns whether the number changed.
-pub fn settle_number(mrz: &mut Mrz, text: &str) -> bool {
-    let num = mrz.document_number.clone();
-    let n = num.len();
-    if n < 5 || num.contains(' ') {
-        return false;
-    }
-    let (li, at) = number_at(mrz.format);
-    let same_mod10 = |a: u8, b: u8| match (super::char_value(a), super::char_value(b)) {
-        (Some(x), Some(y)) => x % 10 == y % 10,
-        _ => false,
-    };
-    // Per character: the same, a look-alike the check digit tells apart
-    // (the VIZ's OCR read O for 0: keep the MRZ's), or of equal value mod 10
-    // (take the printed one).
-    let fold1 = |c: u8| fold_digitish(&char::from(c).to_string()).into_bytes()[0];
-    let mut found: Option<Vec<u8>> = None;
-    for line in text.lines() {
-        let c: Vec<u8> = line
-            .chars()
-            .flat_map(char::to_uppercase)
-            .filter(char::is_ascii_alphanumeric)
-            .map(|ch| ch as u8)
-            .collect();
-        for w in c.windows(n) {
-            let mut new = Vec::with_capacity(n);
-            let mut changed = false;
-            for (&v, m) in w.iter().zip(num.bytes()) {
-                if v == m || fold1(v) == fold1(m) {
-                    new.push(m);
-                } else if same_mod10(v, m) && !(m.is_ascii_digit() && v.is_ascii_alphabetic()) {
-                    // Never a digit for a letter: the VIZ's OCR reads 8 as S
-                    // and 6 as G far more often than an MRZ holds S or G
-                    // among digits.
-                    new.push(v);
-                    changed = true;
-                } else {
-                    break;
-                }
-            }
-            if new.len() == n && changed {
-                // Two printed candidates that disagree settle nothing.
-                if found.as_deref().is_some_and(|f| f != new) {
-                    return false;
-                }
-                found = Some(new);
-            }
-        }
-    }
-    let Some(new) = found else { return false };
-    let mut lines = mrz.lines.clone();
-    let Some(line) = lines.get_mut(li) else {
-        return false;
-    };
-    if line.get(at..at + n) != Some(num.as_str()) {
-        return false;
-    }
-    line.replace_range(at..at + n, &String::from_utf8_lossy(&new));
-    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-    match super::parse_lines(&refs) {
-        Ok(m) if m.checks == mrz.checks => {
-            *mrz = m;
-            true
-        }
-        _ => false,
-    }
 }
 
 /// ICAO 9303 transliterations the MRZ uses for letters the VIZ prints
