@@ -157,11 +157,11 @@ pub fn agreement(
     if super::debug() {
         eprintln!("viz text {text:?}");
     }
+    // Settled by the zone, and not only by capitals printed for digits.
     let mut settled = false;
     if let Some(t) = text {
-        if !r.number_sure() {
-            settled = settle_number(&mut r.mrz, &t);
-        }
+        let sure = r.number_sure();
+        settled = settle_number(&mut r.mrz, &t, sure) == Some(false);
         a = compare(&t, &r.mrz);
         if a.legible() && !a.names() && super::names_reread::reread_names(read_from, r, &t) {
             a = compare(&t, &r.mrz);
@@ -188,8 +188,9 @@ pub fn agreement(
     }
     if !a.names() {
         if let Some(t) = other.and_then(read_page) {
-            if !r.number_sure() && !a.document_number {
-                settled |= settle_number(&mut r.mrz, &t);
+            if !a.document_number {
+                let sure = r.number_sure();
+                settled |= settle_number(&mut r.mrz, &t, sure) == Some(false);
             }
             let mut b = compare(&t, &r.mrz);
             if (a.legible() || b.legible())
@@ -201,6 +202,9 @@ pub fn agreement(
             a = a.or(b);
         }
     }
+    // A number the zone settled is not also confirmed by it: its OCR slips
+    // too (a bold G read 6 made the MRZ's right G a 6). A capital printed
+    // for a digit is no such slip (see `settle_number`).
     if settled {
         a.document_number = false;
         a.number_exact = false;
@@ -365,6 +369,20 @@ fn date_printed(text: &str, iso: &str) -> bool {
     })
 }
 
+/// The zone's lines as a number is compared with them: upper case,
+/// letters and digits only, `$` (a heavy S) as S.
+fn zone_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| {
+            l.chars()
+                .map(|c| if c == '$' { 'S' } else { c })
+                .flat_map(char::to_uppercase)
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        })
+        .collect()
+}
+
 /// Compare the zone's text with the MRZ.
 pub fn compare(text: &str, mrz: &Mrz) -> VizAgreement {
     let ws = words(text);
@@ -377,16 +395,7 @@ pub fn compare(text: &str, mrz: &Mrz) -> VizAgreement {
     let full = names_line.is_some_and(|l| !l.ends_with('<'));
     let number = fold_digitish(&mrz.document_number);
     // `$` is how Tesseract reads a heavy S in a number (`$79339818`).
-    let exact: Vec<String> = text
-        .lines()
-        .map(|l| {
-            l.chars()
-                .map(|c| if c == '$' { 'S' } else { c })
-                .flat_map(char::to_uppercase)
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-        })
-        .collect();
+    let exact = zone_lines(text);
     let compact: Vec<String> = exact.iter().map(|l| fold_digitish(l)).collect();
     let date = |d: &Option<String>| d.as_deref().is_some_and(|d| date_printed(text, d));
     VizAgreement {
@@ -506,7 +515,7 @@ mod tests {
         ])
         .unwrap();
         let checks = m.checks;
-        assert!(settle_number(&mut m, "Document no.\nZ47555640"));
+        assert!(settle_number(&mut m, "Document no.\nZ47555640", false).is_some());
         assert_eq!(m.document_number, "Z47555640");
         assert_eq!(m.checks, checks);
         assert!(m.lines[1].starts_with("Z475556403"));
@@ -516,10 +525,33 @@ mod tests {
             "Z47555G403UTO7408122F1204159ZE184226B<<<<<10",
         ])
         .unwrap();
-        assert!(!settle_number(&mut m2, "Z47555740"));
+        assert!(settle_number(&mut m2, "Z47555740", false).is_none());
         assert_eq!(m2.document_number, "Z47555G40");
         // Nor do two printed candidates that disagree.
-        assert!(!settle_number(&mut m2, "Z47555640\nZ47555Q40"));
+        assert!(settle_number(&mut m2, "Z47555640\nZ47555Q40", false).is_none());
+    }
+
+    #[test]
+    fn a_capital_printed_for_a_sure_digit_settles_the_tie() {
+        // A dev page: L46368876 printed, Tesseract sure of `1` in the MRZ.
+        let lines = [
+            "P<NLDPATEL<<LUCAS<ANN<<<<<<<<<<<<<<<<<<<<<<<",
+            "1463688765NLD7208159M2810098<<<<<<<<<<<<<<06",
+        ];
+        let mut m = parse_lines(&lines).unwrap();
+        assert_eq!(
+            settle_number(&mut m, "Document no.\nL46368876", true),
+            Some(true)
+        );
+        assert_eq!(m.document_number, "L46368876");
+        assert!(m.checks_valid());
+        // A lower-case l is a 1 misread; S and G are how the zone's OCR
+        // reads 8 and 6: the sure MRZ stands.
+        for printed in ["l46368876", "146368S76"] {
+            let mut m = parse_lines(&lines).unwrap();
+            assert_eq!(settle_number(&mut m, printed, true), None, "{printed}");
+            assert_eq!(m.document_number, "146368876");
+        }
     }
 
     #[test]

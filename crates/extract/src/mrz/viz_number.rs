@@ -36,6 +36,11 @@ pub(super) fn printed_nearly(lines: &[String], number: &str) -> bool {
     })
 }
 
+/// Letters the zone's OCR makes of printed digits (8 as S or B, 6 as G,
+/// 0 as O, D, Q or U, 1 as I or T, 2 as Z): a digit printed as one of them
+/// says nothing.
+const LETTERS_FOR_DIGITS: &[u8] = b"SBGODQUITZ";
+
 /// Where the document number sits in the MRZ lines: (line, first cell).
 fn number_at(format: super::MrzFormat) -> (usize, usize) {
     match format {
@@ -47,12 +52,20 @@ fn number_at(format: super::MrzFormat) -> (usize, usize) {
 /// Replace the MRZ's document number by the printed one when the two differ
 /// only in characters of equal value mod 10 (G/6, F/P, Q/6, S/8): every
 /// check digit holds for both, so the check digits cannot choose and the
-/// visual zone does. Returns whether the number changed.
-pub(super) fn settle_number(mrz: &mut Mrz, text: &str) -> bool {
+/// visual zone does.
+///
+/// A digit printed as a capital letter that the zone's OCR does not make of
+/// digits is taken (`L46368876` printed, `146368876` read: L and 1 weigh
+/// alike); other characters only when the MRZ read was not `sure` of its
+/// number (see [`super::read::MrzRead::number_sure`]).
+///
+/// Returns None when nothing changed, else whether every change was such a
+/// capital for a digit.
+pub(super) fn settle_number(mrz: &mut Mrz, text: &str, sure: bool) -> Option<bool> {
     let num = mrz.document_number.clone();
     let n = num.len();
     if n < 5 || num.contains(' ') {
-        return false;
+        return None;
     }
     let (li, at) = number_at(mrz.format);
     let same_mod10 = |a: u8, b: u8| match (super::char_value(a), super::char_value(b)) {
@@ -63,55 +76,61 @@ pub(super) fn settle_number(mrz: &mut Mrz, text: &str) -> bool {
     // (the VIZ's OCR read O for 0: keep the MRZ's), or of equal value mod 10
     // (take the printed one).
     let fold1 = |c: u8| fold_digitish(&char::from(c).to_string()).into_bytes()[0];
-    let mut found: Option<Vec<u8>> = None;
+    let mut found: Option<(Vec<u8>, bool)> = None;
     for line in text.lines() {
-        let c: Vec<u8> = line
+        // As printed: a lower-case `l` is a 1 misread, a capital `L` is not.
+        let raw: Vec<u8> = line
             .chars()
-            .flat_map(char::to_uppercase)
             .filter(char::is_ascii_alphanumeric)
             .map(|ch| ch as u8)
             .collect();
-        for w in c.windows(n) {
+        for w in raw.windows(n) {
             let mut new = Vec::with_capacity(n);
             let mut changed = false;
-            for (&v, m) in w.iter().zip(num.bytes()) {
+            let mut capitals_only = true;
+            for (&printed, m) in w.iter().zip(num.bytes()) {
+                let v = printed.to_ascii_uppercase();
+                let capital_for_digit = m.is_ascii_digit()
+                    && printed.is_ascii_uppercase()
+                    && !LETTERS_FOR_DIGITS.contains(&printed);
                 if v == m || fold1(v) == fold1(m) {
                     new.push(m);
-                } else if same_mod10(v, m) && !(m.is_ascii_digit() && v.is_ascii_alphabetic()) {
-                    // Never a digit for a letter: the VIZ's OCR reads 8 as S
-                    // and 6 as G far more often than an MRZ holds S or G
-                    // among digits.
+                } else if same_mod10(v, m) && (capital_for_digit || !sure && !m.is_ascii_digit()) {
+                    // Otherwise never a digit for a letter: the VIZ's OCR
+                    // reads 8 as S and 6 as G far more often than an MRZ
+                    // holds S or G among digits.
                     new.push(v);
                     changed = true;
+                    capitals_only &= capital_for_digit;
                 } else {
                     break;
                 }
             }
             if new.len() == n && changed {
                 // Two printed candidates that disagree settle nothing.
-                if found.as_deref().is_some_and(|f| f != new) {
-                    return false;
+                if found.as_ref().is_some_and(|(f, _)| *f != new) {
+                    return None;
                 }
-                found = Some(new);
+                found = Some((new, capitals_only));
             }
         }
     }
-    let Some(new) = found else { return false };
+    let (new, capitals_only) = found?;
     let mut lines = mrz.lines.clone();
     let Some(line) = lines.get_mut(li) else {
-        return false;
+        return None;
     };
     if line.get(at..at + n) != Some(num.as_str()) {
-        return false;
+        return None;
     }
     line.replace_range(at..at + n, &String::from_utf8_lossy(&new));
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     match super::parse_lines(&refs) {
         Ok(m) if m.checks == mrz.checks => {
             *mrz = m;
-            true
+            Some(capitals_only)
         }
-        _ => false,
+        _ => None,
     }
 }
 
