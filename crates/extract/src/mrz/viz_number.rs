@@ -117,9 +117,7 @@ pub(super) fn settle_number(mrz: &mut Mrz, text: &str, sure: bool) -> Option<boo
     }
     let (new, capitals_only) = found?;
     let mut lines = mrz.lines.clone();
-    let Some(line) = lines.get_mut(li) else {
-        return None;
-    };
+    let line = lines.get_mut(li)?;
     if line.get(at..at + n) != Some(num.as_str()) {
         return None;
     }
