@@ -15,7 +15,7 @@
 //! verification expects, and the names are vouched for as before: by the
 //! zone printing them.
 
-use super::{parse_lines, Mrz, MrzFormat};
+use super::{parse_lines, Mrz};
 
 /// Letters Tesseract gives for a filler `<` (and reads as one): pointed or
 /// open shapes.
@@ -24,18 +24,10 @@ const LOOK_ALIKES: &[u8] = b"KCELSXZ";
 /// cells branch at most twice.
 const MAX_NODES: usize = 50_000;
 
-/// Where the names field is: (line, first cell).
-fn field_at(format: MrzFormat) -> (usize, usize) {
-    match format {
-        MrzFormat::TD1 => (2, 0),
-        _ => (0, 5),
-    }
-}
-
 /// Repair `mrz`'s names field from the zone's `words` (upper case, as the
 /// MRZ spells them); returns whether it changed.
 pub(super) fn repair(mrz: &mut Mrz, words: &[String]) -> bool {
-    let (li, from) = field_at(mrz.format);
+    let (li, from) = mrz.format.names_field();
     let Some(field) = mrz.lines.get(li).and_then(|l| l.get(from..)) else {
         return false;
     };

@@ -12,7 +12,7 @@ use image::GrayImage;
 
 use super::read::{sound, tesseract_band, MrzRead};
 use super::viz::compare;
-use super::{Mrz, MrzFormat};
+use super::Mrz;
 
 /// The fields a check digit covers, and the layout: two reads alike in
 /// these read the same document.
@@ -47,10 +47,7 @@ pub(super) fn reread_names(img: &GrayImage, r: &mut MrzRead, zone_text: &str) ->
     }
     // The names line: TD1's third; otherwise the first, whose document code
     // and issuing state stay as the first read had them.
-    let (li, from) = match r.mrz.format {
-        MrzFormat::TD1 => (2, 0),
-        _ => (0, 5),
-    };
+    let (li, from) = r.mrz.format.names_field();
     if let (Some(line), Some(new)) = (r.mrz.lines.get_mut(li), second.lines.get(li)) {
         if let (Some(head), Some(tail)) = (line.get(..from), new.get(from..)) {
             *line = format!("{head}{tail}");

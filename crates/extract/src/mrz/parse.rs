@@ -41,6 +41,14 @@ impl MrzFormat {
             MrzFormat::TD3 | MrzFormat::MrvA => (2, 44),
         }
     }
+    /// Where the names field starts: (line, cell). TD1's third line; else
+    /// the first, after the document code and issuing state.
+    pub fn names_field(self) -> (usize, usize) {
+        match self {
+            MrzFormat::TD1 => (2, 0),
+            _ => (0, 5),
+        }
+    }
 }
 
 /// Which check digits hold (None: the format has no such digit).

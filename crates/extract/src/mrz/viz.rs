@@ -388,10 +388,7 @@ pub fn compare(text: &str, mrz: &Mrz) -> VizAgreement {
     let ws = words(text);
     let surname: Vec<&str> = mrz.surname.split_whitespace().collect();
     let given: Vec<&str> = mrz.given_names.split_whitespace().collect();
-    let names_line = match mrz.format {
-        super::MrzFormat::TD1 => mrz.lines.get(2),
-        _ => mrz.lines.first(),
-    };
+    let names_line = mrz.lines.get(mrz.format.names_field().0);
     let full = names_line.is_some_and(|l| !l.ends_with('<'));
     let number = fold_digitish(&mrz.document_number);
     // `$` is how Tesseract reads a heavy S in a number (`$79339818`).

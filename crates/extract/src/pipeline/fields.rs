@@ -94,11 +94,8 @@ fn mrz_doc_type(r: &MrzRead) -> Option<&'static str> {
 /// starting with a letter, fillers only at its end.
 fn unchecked_fields_shaped(m: &crate::mrz::Mrz) -> bool {
     let upper = |c: char| c.is_ascii_uppercase();
-    let field = match m.format {
-        MrzFormat::TD1 => m.lines.get(2).map(String::as_str),
-        _ => m.lines.first().and_then(|l| l.get(5..)),
-    }
-    .unwrap_or("");
+    let (li, from) = m.format.names_field();
+    let field = m.lines.get(li).and_then(|l| l.get(from..)).unwrap_or("");
     let names = field.trim_end_matches('<');
     m.document_code.starts_with(upper)
         && !m.issuing_state.is_empty()

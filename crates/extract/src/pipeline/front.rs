@@ -96,14 +96,11 @@ pub(super) fn cross_check(out: &mut ExtractedData, front: &DecodedImage) {
     // The number ties the front to the back; with it printed, a name one
     // OCR slip off (a glare spot: `KOWALSk;`) is the same name, where a
     // front of another card would differ in the number first.
-    let number_seen = out
-        .document_number
-        .as_ref()
-        .is_some_and(|n| text.contains(&norm(n)));
+    let printed = |v: &Option<String>| v.as_ref().is_some_and(|v| text.contains(&norm(v)));
+    let number_seen = printed(&out.document_number);
     // And the other way: with both names printed as the barcode has them, a
     // number one slip off (`146346145` for `T46346145`, a bold T at 0.28)
     // is this card's number.
-    let printed = |v: &Option<String>| v.as_ref().is_some_and(|v| text.contains(&norm(v)));
     let names_seen = printed(&out.last_name) && printed(&out.first_name);
     for (field, value) in checks {
         let Some(v) = value else { continue };
