@@ -378,10 +378,53 @@ fn group(blobs: &[Blob]) -> Vec<Band> {
             lines: members.len(),
         });
     }
-    // Prefer 3-line groups that contain a 2-line group, then longer, then lower.
-    bands.sort_by(|a, b| {
-        (b.lines, b.width as i64, b.cy as i64).cmp(&(a.lines, a.width as i64, a.cy as i64))
-    });
+    // Longer first, then lower. A 3-line group counts a sixth longer, so
+    // that it comes before the 2-line groups it contains (a TD1 card); no
+    // more, so that a printed zone of labels over values, three lines of
+    // it, does not come before a wider 2-line MRZ below it.
+    let key = |b: &Band| {
+        let w = if b.lines == 3 {
+            b.width * 7.0 / 6.0
+        } else {
+            b.width
+        };
+        (w as i64, b.cy as i64)
+    };
+    bands.sort_by_key(|b| std::cmp::Reverse(key(b)));
     bands.truncate(4);
     bands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(cy: f32, len: f32) -> Blob {
+        Blob {
+            cx: 20.0 + len / 2.0,
+            cy,
+            angle: 0.0,
+            len,
+            thick: 12.0,
+        }
+    }
+
+    #[test]
+    fn a_wider_two_line_mrz_comes_before_a_printed_zone_of_three_lines() {
+        // Labels over values above (three similar lines), the MRZ below.
+        let blobs = [line(100.0, 700.0), line(130.0, 560.0), line(160.0, 720.0)]
+            .into_iter()
+            .chain([line(600.0, 900.0), line(630.0, 900.0)])
+            .collect::<Vec<_>>();
+        let bands = group(&blobs);
+        assert_eq!((bands[0].lines, bands[0].cy.round()), (2, 615.0));
+    }
+
+    #[test]
+    fn a_td1_block_comes_before_the_two_line_groups_inside_it() {
+        let blobs = [line(500.0, 600.0), line(530.0, 590.0), line(560.0, 600.0)];
+        let bands = group(&blobs);
+        assert_eq!(bands[0].lines, 3);
+        assert!(bands.iter().skip(1).all(|b| b.lines == 2));
+    }
 }

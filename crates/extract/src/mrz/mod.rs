@@ -7,20 +7,22 @@ mod doubled;
 mod locate;
 mod margins;
 mod names_filler;
-mod names_reread;
 mod ocrb;
 mod parse;
 pub mod read;
 mod repair;
+mod second_read;
+mod states;
 mod tess_number;
 pub mod viz;
+pub mod viz_choose;
 mod viz_number;
 
 pub use check::{char_value, check_digit};
 pub use locate::{locate, Band};
 pub use ocrb::read_band;
 pub use parse::{parse, parse_lines, Mrz, MrzChecks, MrzError, MrzFormat};
-pub use read::{read_mrz, MrzRead};
+pub use read::{read_mrz, read_mrz_all, MrzRead};
 pub use repair::{repair, repair_spent};
 
 /// Whether to trace the reader on stderr (`COLLECKT_DEBUG_MRZ=1`, for

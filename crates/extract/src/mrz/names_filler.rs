@@ -117,6 +117,20 @@ impl Search<'_> {
         self.words.contains(&t)
     }
 
+    /// Whether the letters read around cell `i` (between fillers) are a
+    /// word the zone prints: a name there is forced out, not junk (`KB`).
+    fn read_word_at(&self, i: usize) -> bool {
+        let start = self.read[..i]
+            .iter()
+            .rposition(|&c| c == b'<')
+            .map_or(0, |p| p + 1);
+        let end = self.read[i..]
+            .iter()
+            .position(|&c| c == b'<')
+            .map_or(self.read.len(), |p| i + p);
+        self.is_word(&self.read[start..end])
+    }
+
     /// `fillers`: `<` just before cell `i`.
     fn walk(&mut self, i: usize, phase: Phase, fillers: usize, changes: usize, forced: usize) {
         self.nodes += 1;
@@ -144,7 +158,10 @@ impl Search<'_> {
         }
         for c in options {
             let cost = changes + usize::from(c != r);
-            let forced = forced + usize::from(c == b'<' && r != b'<' && !LOOK_ALIKES.contains(&r));
+            let forced = forced
+                + usize::from(
+                    c == b'<' && r != b'<' && !LOOK_ALIKES.contains(&r) && self.read_word_at(i),
+                );
             if c == b'<' {
                 let token_ends = fillers == 0;
                 if self.field.is_empty() || (token_ends && !self.is_word(self.token())) {
@@ -174,7 +191,8 @@ impl Search<'_> {
     }
 
     fn finish(&mut self, phase: Phase, changes: usize, forced: usize) {
-        // Junk is mostly look-alikes; real names forced out are not.
+        // Junk is mostly look-alikes or no printed word; real names forced
+        // out are printed words.
         if forced * 4 > changes {
             return;
         }
@@ -271,6 +289,20 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn junk_after_the_fillers_goes_but_a_printed_name_there_stays() {
+        // `KB` among the fillers: no look-alike of `<` in B, but no word
+        // the zone prints either.
+        let zone = &["SMITH", "MARY", "ANN", "SURNAME"];
+        assert_eq!(
+            best("SMITH<<MARY<ANN<<<<<<<<<<<KB<<<<<<<<<<<", zone).as_deref(),
+            Some("SMITH<<MARY<ANN<<<<<<<<<<<<<<<<<<<<<<<<")
+        );
+        // PAUL is printed: a name after a misread run is not dropped.
+        let zone = &["SMITH", "JOHN", "PAUL"];
+        assert_eq!(best("SMITH<<JOHN<<<PAUL<<<<<<<<<<<<<<<<<<<<<", zone), None);
     }
 
     #[test]

@@ -49,6 +49,13 @@ impl MrzFormat {
             _ => (0, 5),
         }
     }
+    /// Where the issuing state and the nationality start: (line, cell).
+    pub fn state_fields(self) -> [(usize, usize); 2] {
+        match self {
+            MrzFormat::TD1 => [(0, 2), (1, 15)],
+            _ => [(0, 2), (1, 10)],
+        }
+    }
 }
 
 /// Which check digits hold (None: the format has no such digit).

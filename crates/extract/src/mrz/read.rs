@@ -340,7 +340,7 @@ fn read_templates(c: &GrayImage, lines: usize, font: usize) -> Option<MrzRead> {
 }
 
 /// Tesseract's read of a band where a template read was made (for the
-/// names line, see [`super::names_reread`]).
+/// names line, see [`super::second_read`]).
 pub(super) fn tesseract_band(img: &GrayImage, place: &MrzPlace) -> Option<Mrz> {
     let c = band_crop(img, &place.band);
     let c = if place.upside_down { rotate(&c, 2) } else { c };
@@ -470,6 +470,28 @@ fn placed(r: Option<MrzRead>, band: Option<&Band>, upside_down: bool) -> Option<
 /// first (no Tesseract needed), then Tesseract on the same bands, then
 /// Tesseract on the bottom of the frame. `None` when no MRZ could be read.
 pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
+    collect(img).best
+}
+
+/// The best read (see [`read_mrz`]) and after it every other sound read
+/// with other lines: readings that each hold every check digit, for the
+/// visual zone to tell apart (see [`super::viz_choose`]). Empty when no MRZ
+/// could be read.
+pub fn read_mrz_all(img: &GrayImage) -> Vec<MrzRead> {
+    let Reads { best, sound } = collect(img);
+    let Some(best) = best else {
+        return Vec::new();
+    };
+    let mut out = vec![best];
+    for r in sound {
+        if out.iter().all(|o| o.mrz.lines != r.mrz.lines) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+fn collect(img: &GrayImage) -> Reads {
     let mut reads = Reads::default();
     let bands = locate(img);
     if debug() {
@@ -506,7 +528,7 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
                 upright_conf = r.as_ref().map_or(0.0, |r| r.ocr_confidence);
             }
             if consider(r, &mut reads) {
-                return reads.best;
+                return reads;
             }
             if oriented {
                 known = Some((i, flip));
@@ -529,7 +551,7 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
             read_crop(c)
         };
         if consider(placed(r.ok().flatten(), bands.get(i), flip), &mut reads) {
-            return reads.best;
+            return reads;
         }
     }
     // Last, the other monospace fonts' templates, for an MRZ neither OCR-B
@@ -548,7 +570,7 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
             for font in 1..super::ocrb::font_count() {
                 let r = placed(read_templates(&c, *lines, font), bands.get(i), flip);
                 if consider(r, &mut reads) {
-                    return reads.best;
+                    return reads;
                 }
             }
         }
@@ -560,5 +582,5 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
         let small = crate::image::ops::downscale_to(&bottom, 1800);
         consider(read_crop(&small).ok().flatten(), &mut reads);
     }
-    reads.best
+    reads
 }

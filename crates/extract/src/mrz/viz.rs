@@ -7,6 +7,7 @@
 use image::GrayImage;
 
 use super::locate::Band;
+use super::second_read::{reread_names, reread_states, SecondRead};
 use super::viz_number::settle_number;
 use super::Mrz;
 use crate::image::ops::{downscale_to, sample_rotated};
@@ -123,6 +124,18 @@ fn read_zone_as(img: &GrayImage, place: &MrzPlace, layout: Layout) -> Option<Str
     Some(t.text())
 }
 
+/// The visual zone's text for a read: the zone above its band, or the whole
+/// picture when its place is unknown. None without Tesseract.
+pub fn zone_text(read_from: &GrayImage, r: &super::MrzRead) -> Option<String> {
+    if !ocr::available() {
+        return None;
+    }
+    match &r.place {
+        Some(p) => read_zone(read_from, p),
+        None => read_page(read_from),
+    }
+}
+
 /// OCR text of a whole picture (a card's other side), at most 1600 px.
 pub fn read_page(img: &GrayImage) -> Option<String> {
     let v = downscale_to(img, 1600);
@@ -130,8 +143,8 @@ pub fn read_page(img: &GrayImage) -> Option<String> {
     Some(t.text())
 }
 
-/// What the visual zone says about a read: the zone above the MRZ on the
-/// picture it was read from (the whole picture when its place is unknown),
+/// What the visual zone says about a read: `text`, the zone above the MRZ on
+/// the picture it was read from (see [`zone_text`], read once by the caller),
 /// then, if that did not print the names, the other picture (a card's front,
 /// whose back carries the MRZ). None without Tesseract.
 ///
@@ -145,14 +158,15 @@ pub fn agreement(
     read_from: &GrayImage,
     r: &mut super::MrzRead,
     other: Option<&GrayImage>,
+    text: Option<String>,
 ) -> Option<VizAgreement> {
     if !ocr::available() {
         return None;
     }
-    let text = match &r.place {
-        Some(p) => read_zone(read_from, p),
-        None => read_page(read_from),
-    };
+    let mut second = SecondRead::new(read_from);
+    if reread_states(&mut second, r) && super::debug() {
+        eprintln!("states reread {:?}", r.mrz.lines);
+    }
     let mut a = VizAgreement::default();
     if super::debug() {
         eprintln!("viz text {text:?}");
@@ -163,7 +177,7 @@ pub fn agreement(
         let sure = r.number_sure();
         settled = settle_number(&mut r.mrz, &t, sure) == Some(false);
         a = compare(&t, &r.mrz);
-        if a.legible() && !a.names() && super::names_reread::reread_names(read_from, r, &t) {
+        if a.legible() && !a.names() && reread_names(&mut second, r, &t) {
             a = compare(&t, &r.mrz);
         }
         if a.legible() && !a.names() && super::names_filler::repair(&mut r.mrz, &words(&t)) {

@@ -210,30 +210,31 @@ fn read_mrz(
         (false, Some(b)) => vec![front, b],
         (_, None) => vec![front],
     };
-    let mut best: Option<(mrz::MrzRead, usize)> = None;
+    let mut best: Option<(Vec<mrz::MrzRead>, usize)> = None;
     for (i, img) in order.iter().enumerate() {
-        if let Some(r) = mrz::read_mrz(&img.gray) {
+        let reads = mrz::read_mrz_all(&img.gray);
+        if let Some(r) = reads.first() {
             let sure = r.is_confident();
             // Two unsure reads: the better one by the reader's own order, not
             // whichever picture came first.
             if best
                 .as_ref()
-                .is_none_or(|(b, _)| mrz::read::rank(&r) > mrz::read::rank(b))
+                .is_none_or(|(b, _)| mrz::read::rank(r) > mrz::read::rank(&b[0]))
             {
-                best = Some((r, i));
+                best = Some((reads, i));
             }
             if sure {
                 break;
             }
         }
     }
-    match best {
-        Some((mut r, i)) => {
+    match best.and_then(|(reads, i)| Some((mrz::viz_choose::choose(&order[i].gray, reads)?, i))) {
+        Some(((mut r, text), i)) => {
             // The visual zone vouches for the names line (no check digit
             // covers it); only worth reading when the check digits hold.
             let viz = if mrz::read::sound(&r.mrz) {
                 let other = order.iter().enumerate().find(|&(j, _)| j != i);
-                mrz::viz::agreement(&order[i].gray, &mut r, other.map(|(_, o)| &o.gray))
+                mrz::viz::agreement(&order[i].gray, &mut r, other.map(|(_, o)| &o.gray), text)
             } else {
                 None
             };

@@ -1,0 +1,233 @@
+//! What no check digit covers — the names line and the two state codes —
+//! read again by the other engine. A template read sure of every checked
+//! cell can still carry a slip there (`KOWALSKT` for `KOWALSKI`, `NLT` for
+//! `NLD`: in another font a thin T and I, or D and O, differ in a few
+//! pixels). Tesseract's LSTM slips elsewhere: its read of the same band is
+//! taken for those fields when it is the same document (layout, number and
+//! dates alike, every check digit holding) and something outside both reads
+//! tells it is the right one — the visual zone printing its names, or its
+//! code naming a state where the first read's names none. Never the data a
+//! verification expects.
+
+use image::GrayImage;
+
+use super::read::{sound, tesseract_band, MrzRead};
+use super::states::is_state as is_mrz_state;
+use super::viz::compare;
+use super::{parse_lines, Mrz};
+
+/// Tesseract's read of the band a template read came from, made at most
+/// once and only when asked for.
+pub(super) struct SecondRead<'a> {
+    img: &'a GrayImage,
+    read: Option<Option<Mrz>>,
+}
+
+impl<'a> SecondRead<'a> {
+    pub(super) fn new(img: &'a GrayImage) -> Self {
+        SecondRead { img, read: None }
+    }
+
+    /// The other engine's read of the same document, if it is one.
+    fn of(&mut self, r: &MrzRead) -> Option<&Mrz> {
+        if r.engine == "tesseract" {
+            return None;
+        }
+        let place = r.place?;
+        let img = self.img;
+        self.read
+            .get_or_insert_with(|| tesseract_band(img, &place))
+            .as_ref()
+            .filter(|m| same_document(m, &r.mrz))
+    }
+}
+
+/// Two reads of one document: the same layout, number and dates, each with
+/// every check digit holding. The state codes and names may differ.
+fn same_document(a: &Mrz, b: &Mrz) -> bool {
+    sound(a)
+        && sound(b)
+        && a.format == b.format
+        && a.document_number == b.document_number
+        && a.birth_date == b.birth_date
+        && a.expiry_date == b.expiry_date
+}
+
+/// Copy `from`'s cells `at..` of `line` (to `len`) into `r`'s lines and
+/// parse them again.
+fn splice(r: &mut MrzRead, from: &Mrz, line: usize, at: usize, len: Option<usize>) -> bool {
+    let mut lines = r.mrz.lines.clone();
+    let (Some(dst), Some(src)) = (lines.get_mut(line), from.lines.get(line)) else {
+        return false;
+    };
+    let end = len.map_or(src.len(), |n| at + n);
+    let (Some(head), Some(mid), Some(tail)) = (dst.get(..at), src.get(at..end), dst.get(end..))
+    else {
+        return false;
+    };
+    *dst = format!("{head}{mid}{tail}");
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    match parse_lines(&refs) {
+        Ok(m) if same_document(&m, &r.mrz) => {
+            r.mrz = m;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Take Tesseract's names for a template read when `zone_text` (the visual
+/// zone's OCR) prints them and not the read's own; returns whether the
+/// names changed.
+pub(super) fn reread_names(second: &mut SecondRead, r: &mut MrzRead, zone_text: &str) -> bool {
+    let Some(other) = second.of(r).cloned() else {
+        return false;
+    };
+    if !compare(zone_text, &other).names() {
+        return false;
+    }
+    let (line, at) = r.mrz.format.names_field();
+    splice(r, &other, line, at, None)
+}
+
+/// Take Tesseract's issuing state or nationality for a template read whose
+/// own code names no state, where Tesseract's names one; returns whether a
+/// code changed.
+pub(super) fn reread_states(second: &mut SecondRead, r: &mut MrzRead) -> bool {
+    if states_known(&r.mrz) {
+        return false;
+    }
+    let Some(other) = second.of(r).cloned() else {
+        return false;
+    };
+    take_states(r, &other)
+}
+
+fn states_known(m: &Mrz) -> bool {
+    is_mrz_state(&m.issuing_state) && is_mrz_state(&m.nationality)
+}
+
+/// Take `other`'s issuing state or nationality where `r`'s names no state
+/// and `other`'s, a read of the same document, names one; returns whether a
+/// code changed.
+pub(super) fn take_states(r: &mut MrzRead, other: &Mrz) -> bool {
+    if states_known(&r.mrz) || !same_document(&r.mrz, other) {
+        return false;
+    }
+    let codes = |m: &Mrz| [m.issuing_state.clone(), m.nationality.clone()];
+    let mut changed = false;
+    let fields = r.mrz.format.state_fields();
+    for (i, (line, at)) in fields.into_iter().enumerate() {
+        let (mine, theirs) = (&codes(&r.mrz)[i], &codes(other)[i]);
+        if !is_mrz_state(mine) && is_mrz_state(theirs) {
+            changed |= splice(r, other, line, at, Some(3));
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mrz::locate::Band;
+    use crate::mrz::viz::MrzPlace;
+
+    fn template(lines: [&str; 2]) -> MrzRead {
+        let band = Band {
+            cx: 500.0,
+            cy: 900.0,
+            angle: 0.0,
+            width: 1300.0,
+            height: 120.0,
+            line_height: 36.0,
+            lines: 2,
+        };
+        MrzRead {
+            mrz: parse_lines(&lines).unwrap(),
+            ocr_confidence: 0.46,
+            engine: "ocrb-template",
+            checked_margin: 0.4,
+            unchecked_margin: 0.01,
+            number_margin: 0.4,
+            collision_cost: 1.0,
+            rivals: Some(Vec::new()),
+            place: Some(MrzPlace {
+                band,
+                upside_down: false,
+            }),
+            agreed: false,
+        }
+    }
+
+    /// A second read already made (no Tesseract in a unit test).
+    fn second<'a>(img: &'a GrayImage, lines: [&str; 2]) -> SecondRead<'a> {
+        SecondRead {
+            img,
+            read: Some(Some(parse_lines(&lines).unwrap())),
+        }
+    }
+
+    const RIGHT: [&str; 2] = [
+        "P<NLDRASMUSSEN<<MARIA<LEE<<<<<<<<<<<<<<<<<<<",
+        "A505675284NLD6408044F2801131<<<<<<<<<<<<<<04",
+    ];
+    const SLIPPED: [&str; 2] = [
+        "P<NLTRASMUSSEN<<MARIA<LEE<<<<<<<<<<<<<<<<<<<",
+        "A505675284NLI6408044F2801131<<<<<<<<<<<<<<04",
+    ];
+
+    #[test]
+    fn codes_naming_no_state_are_taken_from_the_other_engine() {
+        let img = GrayImage::new(1, 1);
+        let mut r = template(SLIPPED);
+        assert!(reread_states(&mut second(&img, RIGHT), &mut r));
+        assert_eq!(
+            (r.mrz.issuing_state.as_str(), r.mrz.nationality.as_str()),
+            ("NLD", "NLD")
+        );
+        assert_eq!(r.mrz.lines, RIGHT);
+        assert!(sound(&r.mrz));
+    }
+
+    #[test]
+    fn known_codes_another_document_or_an_unknown_code_change_nothing() {
+        let img = GrayImage::new(1, 1);
+        // The first read's codes name states: nothing is asked.
+        let mut r = template(RIGHT);
+        let other = ["P<DEURASMUSSEN<<MARIA<LEE<<<<<<<<<<<<<<<<<<<", RIGHT[1]];
+        assert!(!reread_states(&mut second(&img, other), &mut r));
+        // Another number (every check digit holding): not the same document.
+        let mut r = template(SLIPPED);
+        let other = [RIGHT[0], "A505675295NLD6408044F2801131<<<<<<<<<<<<<<02"];
+        assert!(!reread_states(&mut second(&img, other), &mut r));
+        assert_eq!(r.mrz.issuing_state, "NLT");
+        // The other engine's code names no state either.
+        let mut r = template(SLIPPED);
+        let other = ["P<NL0RASMUSSEN<<MARIA<LEE<<<<<<<<<<<<<<<<<<<", SLIPPED[1]];
+        assert!(!reread_states(&mut second(&img, other), &mut r));
+        // A Tesseract read is never second-guessed by itself.
+        let mut r = template(SLIPPED);
+        r.engine = "tesseract";
+        assert!(!reread_states(&mut second(&img, RIGHT), &mut r));
+    }
+
+    #[test]
+    fn any_reading_of_the_same_document_can_name_the_state() {
+        // Tesseract's read taken by the zone (see `viz_choose`), with `IPN`;
+        // the template read beside it had `JPN`.
+        let mut r = template([
+            "P<IPNSMITH<<NOAH<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+            "N894153023JPN9801200M3402281<<<<<<<<<<<<<<06",
+        ]);
+        r.engine = "tesseract";
+        let other = parse_lines(&[
+            "P<JPNSNTTH<<NOAH<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+            "N894153023JPN9801200M3402281<<<<<<<<<<<<<<06",
+        ])
+        .unwrap();
+        assert!(take_states(&mut r, &other));
+        assert_eq!(r.mrz.issuing_state, "JPN");
+        // The names stay the chosen read's.
+        assert_eq!(r.mrz.surname, "SMITH");
+    }
+}
