@@ -14,6 +14,7 @@ mod repair;
 mod second_read;
 mod states;
 mod tess_number;
+mod trust;
 pub mod viz;
 pub mod viz_choose;
 mod viz_number;

@@ -363,6 +363,9 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
         if let Some(from) = name_from {
             fix_filler_runs(&mut s, from);
         } else {
+            if li == 1 && matches!(format, MrzFormat::TD1 | MrzFormat::TD2) {
+                composite_to_end(&mut s);
+            }
             fix_filler_runs_alnum(&mut s);
         }
         fixed.push(s);
@@ -407,6 +410,27 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
     parse_lines(&refs).ok().map(|m| (m, spent))
 }
 
+/// A TD1 or TD2 data line ends in its composite digit. Tesseract misjudges
+/// the length of a filler run, so the digit can come out a cell or two
+/// early with fillers after it (`NLD<<<<<<<K<8<<` for `NLD<<<<<<<<<<<8`):
+/// a digit after a filler run (fillers and their look-alikes K and X, two
+/// fillers at least) with only fillers after it is moved to the end.
+fn composite_to_end(s: &mut [u8]) {
+    let Some(p) = s.iter().rposition(|&c| c != b'<') else {
+        return;
+    };
+    let end = s.len() - 1;
+    if p == end || p < 4 || !s[p].is_ascii_digit() {
+        return;
+    }
+    let before = &s[p - 4..p];
+    let fillers = before.iter().filter(|&&c| c == b'<').count();
+    if s[p - 1] == b'<' && fillers >= 2 && before.iter().all(|c| b"<KX".contains(c)) {
+        s[end] = s[p];
+        s[p] = b'<';
+    }
+}
+
 /// In alphanumeric data lines, a K/X directly inside a filler run is a filler.
 fn fix_filler_runs_alnum(s: &mut [u8]) {
     for i in 0..s.len() {
@@ -418,6 +442,34 @@ fn fix_filler_runs_alnum(s: &mut [u8]) {
                 s[i] = b'<';
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod composite_tests {
+    use super::*;
+
+    #[test]
+    fn a_composite_read_early_among_fillers_goes_to_the_end() {
+        // TD1 line 2 of `K86945568`, Tesseract in an unseen font.
+        let m = repair(&[
+            "I<NLDK869455681<<<<<<<<<<<<<<<",
+            "0210030F2805117NLD<<<<<<<K<8<<",
+            "KOWALSKI<<JOHN<LEE<<<<<<<<<<<<",
+        ])
+        .expect("TD1");
+        assert_eq!(m.lines[1], "0210030F2805117NLD<<<<<<<<<<<8");
+        assert!(m.checks_valid());
+    }
+
+    #[test]
+    fn a_digit_that_is_data_or_not_after_fillers_stays() {
+        let mut s = *b"0210030F2805117NLD1234<<<<<<<<";
+        composite_to_end(&mut s);
+        assert_eq!(&s, b"0210030F2805117NLD1234<<<<<<<<");
+        let mut s = *b"0210030F2805117NLD<<<<<<<<<<<8";
+        composite_to_end(&mut s);
+        assert_eq!(&s, b"0210030F2805117NLD<<<<<<<<<<<8");
     }
 }
 

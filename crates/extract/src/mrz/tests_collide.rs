@@ -100,8 +100,8 @@ fn two_cancelling_near_ties_are_a_collision() {
     );
     assert!(!r.is_confident());
     assert!(!r.viz_tells_apart());
-    assert!(!r.decisive(true, true, false));
-    assert!(r.decisive(true, true, true));
+    assert!(!r.decisive(true, viz(true, false)));
+    assert!(r.decisive(true, viz(true, true)));
     // One of the two ties alone breaks the digit: no collision.
     let mut one = clear(&lines);
     tie(&mut one, 7, b'I', b'1');
@@ -122,8 +122,8 @@ fn a_blind_tie_is_a_rival_the_visual_zone_can_rule_out() {
         Some("Z720S8169".to_string())
     );
     assert!(r.viz_tells_apart());
-    assert!(r.decisive(true, true, false));
-    assert!(!r.decisive(true, false, false));
+    assert!(r.decisive(true, viz(true, false)));
+    assert!(!r.decisive(true, viz(false, false)));
 }
 
 /// A filler only ends a field: `<64354779` holds the digit of `K64354779`
@@ -282,4 +282,48 @@ fn a_sure_tesseract_number_has_no_twin_or_a_sure_line() {
     assert_eq!(margin(0.0, "L491072C3", &unsure), 0.0);
     // A number the repair changed: not where the line holds it.
     assert_eq!(margin(0.0, "L491072C8", &plain), 0.0);
+}
+
+/// The zone printing the number folded and both dates (`checked`, which
+/// implies `nearly` here), and character for character (`exact`).
+fn viz(checked: bool, exact: bool) -> super::read::VizChecked {
+    super::read::VizChecked {
+        checked,
+        nearly: checked,
+        exact,
+    }
+}
+
+/// A visa has no composite: a Tesseract read unsure of its lines needs the
+/// zone to print the dates and the number — whole, or but for one
+/// character that is no twin (its OCR dropped the leading `V`).
+#[test]
+fn a_visa_number_printed_nearly_with_both_dates_stands_for_the_composite() {
+    let m = parse_lines(&[
+        "V<DEUBROWN<<NOAH<<<<<<<<<<<<<<<<<<<<",
+        "V152328899DEU8504168M2810272<<<<<<<<",
+    ])
+    .expect("MRV-B");
+    assert!(m.checks.composite.is_none() && m.checks_valid());
+    let r = MrzRead {
+        mrz: m,
+        ocr_confidence: 0.49,
+        engine: "tesseract",
+        checked_margin: 1.0,
+        unchecked_margin: 1.0,
+        number_margin: 0.0,
+        collision_cost: 1.0,
+        rivals: Some(Vec::new()),
+        place: None,
+        agreed: false,
+    };
+    assert!(!r.is_confident());
+    let nearly = super::read::VizChecked {
+        checked: false,
+        nearly: true,
+        exact: false,
+    };
+    assert!(r.decisive(true, nearly));
+    // Dates not both printed: `nearly` is not set, nothing stands in.
+    assert!(!r.decisive(true, super::read::VizChecked::default()));
 }

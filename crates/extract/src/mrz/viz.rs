@@ -57,6 +57,17 @@ impl VizAgreement {
         self.document_number && self.birth_date && self.expiry_date
     }
 
+    /// What the zone printed of the checked fields, for
+    /// [`super::MrzRead::decisive`].
+    pub fn checked(&self) -> super::read::VizChecked {
+        let dates = self.birth_date && self.expiry_date;
+        super::read::VizChecked {
+            checked: self.checked_fields(),
+            nearly: self.number_nearly && dates,
+            exact: self.checked_exact(),
+        }
+    }
+
     /// The number character for character and both dates printed as the
     /// MRZ has them.
     pub fn checked_exact(&self) -> bool {

@@ -162,7 +162,7 @@ pub(super) fn from_mrz(
     let number_seen = v.document_number || v.number_nearly;
     let backed = number_seen || (v.names() && v.birth_date && v.expiry_date);
     let contradicted = v.legible() && !backed;
-    let all = r.decisive(number_seen, v.checked_fields(), v.checked_exact()) && !contradicted;
+    let all = r.decisive(number_seen, v.checked()) && !contradicted;
     if m.checks_valid() && !all {
         out.note("mrz_low_confidence");
     }
