@@ -175,6 +175,7 @@ pub fn agreement(
         return None;
     }
     let mut second = SecondRead::new(read_from);
+    let keep_letters = r.engine == "tesseract";
     if reread_states(&mut second, r) && super::debug() {
         eprintln!("states reread {:?}", r.mrz.lines);
     }
@@ -186,7 +187,7 @@ pub fn agreement(
     let mut settled = false;
     if let Some(t) = text {
         let sure = r.number_sure();
-        settled = settle_number(&mut r.mrz, &t, sure) == Some(false);
+        settled = settle_number(&mut r.mrz, &t, sure, keep_letters) == Some(false);
         a = compare(&t, &r.mrz);
         if a.legible() && !a.names() && reread_names(&mut second, r, &t) {
             a = compare(&t, &r.mrz);
@@ -215,7 +216,7 @@ pub fn agreement(
         if let Some(t) = other.and_then(read_page) {
             if !a.document_number {
                 let sure = r.number_sure();
-                settled |= settle_number(&mut r.mrz, &t, sure) == Some(false);
+                settled |= settle_number(&mut r.mrz, &t, sure, keep_letters) == Some(false);
             }
             let mut b = compare(&t, &r.mrz);
             if (a.legible() || b.legible())
@@ -537,7 +538,7 @@ mod tests {
         ])
         .unwrap();
         let checks = m.checks;
-        assert!(settle_number(&mut m, "Document no.\nZ47555640", false).is_some());
+        assert!(settle_number(&mut m, "Document no.\nZ47555640", false, false).is_some());
         assert_eq!(m.document_number, "Z47555640");
         assert_eq!(m.checks, checks);
         assert!(m.lines[1].starts_with("Z475556403"));
@@ -547,10 +548,12 @@ mod tests {
             "Z47555G403UTO7408122F1204159ZE184226B<<<<<10",
         ])
         .unwrap();
-        assert!(settle_number(&mut m2, "Z47555740", false).is_none());
+        assert!(settle_number(&mut m2, "Z47555740", false, false).is_none());
+        // Tesseract's G against a printed 6: the zone's OCR makes digits of letters.
+        assert!(settle_number(&mut m2, "Z47555640", false, true).is_none());
         assert_eq!(m2.document_number, "Z47555G40");
         // Nor do two printed candidates that disagree.
-        assert!(settle_number(&mut m2, "Z47555640\nZ47555Q40", false).is_none());
+        assert!(settle_number(&mut m2, "Z47555640\nZ47555Q40", false, false).is_none());
     }
 
     #[test]
@@ -562,7 +565,7 @@ mod tests {
         ];
         let mut m = parse_lines(&lines).unwrap();
         assert_eq!(
-            settle_number(&mut m, "Document no.\nL46368876", true),
+            settle_number(&mut m, "Document no.\nL46368876", true, true),
             Some(true)
         );
         assert_eq!(m.document_number, "L46368876");
@@ -571,7 +574,11 @@ mod tests {
         // reads 8 and 6: the sure MRZ stands.
         for printed in ["l46368876", "146368S76"] {
             let mut m = parse_lines(&lines).unwrap();
-            assert_eq!(settle_number(&mut m, printed, true), None, "{printed}");
+            assert_eq!(
+                settle_number(&mut m, printed, true, true),
+                None,
+                "{printed}"
+            );
             assert_eq!(m.document_number, "146368876");
         }
     }

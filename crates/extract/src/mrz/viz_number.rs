@@ -24,7 +24,7 @@ pub(super) fn printed_nearly(lines: &[String], number: &str) -> bool {
     if n.len() < MIN_LEN {
         return false;
     }
-    let twin = |c: u8| TWINS.contains(&c);
+    let twin = |c: u8| TWINS.contains(&c) || LETTER_DIGIT_TWINS.contains(&c);
     lines.iter().any(|l| {
         slips(l.as_bytes(), n).into_iter().any(|s| match s {
             Slip::Exact => true,
@@ -35,6 +35,11 @@ pub(super) fn printed_nearly(lines: &[String], number: &str) -> bool {
         })
     })
 }
+
+/// L and 1 weigh alike in every check digit (21 and 1) and the zone's OCR
+/// reads a printed L as 1 in a number: one of them left unconfirmed leaves
+/// a slip unseen, as a 6/G or 8/S twin would.
+const LETTER_DIGIT_TWINS: &[u8] = b"L1";
 
 /// Letters the zone's OCR makes of printed digits (8 as S or B, 6 as G,
 /// 0 as O, D, Q or U, 1 as I or T, 2 as Z): a digit printed as one of them
@@ -59,9 +64,20 @@ fn number_at(format: super::MrzFormat) -> (usize, usize) {
 /// alike); other characters only when the MRZ read was not `sure` of its
 /// number (see [`super::read::MrzRead::number_sure`]).
 ///
+/// A digit printed where a Tesseract read has a letter of its weight is
+/// never taken (`keep_letters`): the zone's OCR, reading a number, makes
+/// digits of letters (`L02432045` printed, `102432045` read; G as 6), while
+/// Tesseract reads the MRZ's plain monospace L and 1 apart. A template read
+/// unsure between G and 6 is a tie of glyph shapes, which the zone settles.
+///
 /// Returns None when nothing changed, else whether every change was such a
 /// capital for a digit.
-pub(super) fn settle_number(mrz: &mut Mrz, text: &str, sure: bool) -> Option<bool> {
+pub(super) fn settle_number(
+    mrz: &mut Mrz,
+    text: &str,
+    sure: bool,
+    keep_letters: bool,
+) -> Option<bool> {
     let num = mrz.document_number.clone();
     let n = num.len();
     if n < 5 || num.contains(' ') {
@@ -95,7 +111,10 @@ pub(super) fn settle_number(mrz: &mut Mrz, text: &str, sure: bool) -> Option<boo
                     && !LETTERS_FOR_DIGITS.contains(&printed);
                 if v == m || fold1(v) == fold1(m) {
                     new.push(m);
-                } else if same_mod10(v, m) && (capital_for_digit || !sure && !m.is_ascii_digit()) {
+                } else if same_mod10(v, m)
+                    && (capital_for_digit
+                        || !sure && !m.is_ascii_digit() && !(keep_letters && v.is_ascii_digit()))
+                {
                     // Otherwise never a digit for a letter: the VIZ's OCR
                     // reads 8 as S and 6 as G far more often than an MRZ
                     // holds S or G among digits.
@@ -146,8 +165,9 @@ mod tests {
         assert!(printed_nearly(&page, "K29317879"));
         assert!(printed_nearly(&lines(&["NOK29317879X"]), "K29317879"));
         assert!(printed_nearly(&lines(&["X29317879"]), "K29317879"));
-        // The one character unconfirmed is a twin (8 of S/8): no.
+        // The one character unconfirmed is a twin (8 of S/8, L of L/1): no.
         assert!(!printed_nearly(&lines(&["K2931779"]), "K29317879"));
+        assert!(!printed_nearly(&lines(&["102432045"]), "L02432045"));
         assert!(!printed_nearly(&lines(&["K29317S79"]), "K29317879"));
         // Another guarded one read otherwise: the 8 is printed as read.
         assert!(printed_nearly(&lines(&["K293178S9"]), "K29317879"));
