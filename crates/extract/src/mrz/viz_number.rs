@@ -109,11 +109,13 @@ pub(super) fn settle_number(
                 let capital_for_digit = m.is_ascii_digit()
                     && printed.is_ascii_uppercase()
                     && !LETTERS_FOR_DIGITS.contains(&printed);
+                // An unsure letter in the MRZ, and what the zone printed for it.
+                let unsure_letter = !sure && !m.is_ascii_digit();
+                let digit_for_letter = keep_letters && v.is_ascii_digit();
                 if v == m || fold1(v) == fold1(m) {
                     new.push(m);
                 } else if same_mod10(v, m)
-                    && (capital_for_digit
-                        || !sure && !m.is_ascii_digit() && !(keep_letters && v.is_ascii_digit()))
+                    && (capital_for_digit || (unsure_letter && !digit_for_letter))
                 {
                     // Otherwise never a digit for a letter: the VIZ's OCR
                     // reads 8 as S and 6 as G far more often than an MRZ
