@@ -11,7 +11,7 @@
 
 use image::GrayImage;
 
-use super::read::sound;
+use super::read::{sound, Rival};
 use super::second_read::take_states;
 use super::viz::{compare, zone_text, VizAgreement};
 use super::MrzRead;
@@ -51,7 +51,38 @@ pub fn choose(read_from: &GrayImage, mut reads: Vec<MrzRead>) -> Option<(MrzRead
     for o in &reads {
         take_states(&mut chosen, &o.mrz);
     }
+    add_rivals(&mut chosen, &reads);
     Some((chosen, text))
+}
+
+/// The other sound readings with another number or date are rivals the
+/// check digits did not rule out: the chosen one is then trusted only when
+/// the zone tells them apart (see [`MrzRead::decisive`]), not because its
+/// own engine saw no rival.
+fn add_rivals(chosen: &mut MrzRead, others: &[MrzRead]) {
+    let key = |m: &super::Mrz| {
+        (
+            m.document_number.clone(),
+            m.birth_date.clone(),
+            m.expiry_date.clone(),
+        )
+    };
+    let rivals: Vec<Rival> = others
+        .iter()
+        .filter(|o| sound(&o.mrz) && key(&o.mrz) != key(&chosen.mrz))
+        .map(|o| Rival {
+            document_number: o.mrz.document_number.clone(),
+            birth_date: o.mrz.birth_date.clone(),
+            expiry_date: o.mrz.expiry_date.clone(),
+        })
+        .collect();
+    if rivals.is_empty() {
+        return;
+    }
+    chosen.collision_cost = 0.0;
+    if let Some(rs) = chosen.rivals.as_mut() {
+        rs.extend(rivals);
+    }
 }
 
 /// Which of `reads` (the first sound) the zone text `t` prints most of: the
@@ -129,6 +160,28 @@ mod tests {
         let r = &reads[pick(ZONE, &reads)];
         assert_eq!(r.mrz.document_number, "R15762163");
         assert_eq!(r.engine, "tesseract");
+    }
+
+    #[test]
+    fn the_reading_not_taken_is_a_rival_the_zone_must_tell_apart() {
+        let mut r = tesseract();
+        r.rivals = Some(Vec::new());
+        r.collision_cost = 1.0;
+        add_rivals(&mut r, &[template()]);
+        assert!(!r.collision_sure());
+        assert_eq!(r.rivals.as_ref().map(Vec::len), Some(1));
+        // The zone prints the chosen number exactly: that tells them apart.
+        let exact = crate::mrz::read::VizChecked {
+            checked: true,
+            nearly: true,
+            exact: true,
+        };
+        assert!(r.decisive(true, exact));
+        // A copy of the same reading is no rival.
+        let mut same = tesseract();
+        same.collision_cost = 1.0;
+        add_rivals(&mut same, &[tesseract()]);
+        assert!(same.collision_sure());
     }
 
     #[test]
