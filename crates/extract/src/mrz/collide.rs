@@ -215,16 +215,22 @@ fn collides(mrz: &Mrz, changes: &[Candidate]) -> Option<Rival> {
         .iter()
         .filter_map(|l| std::str::from_utf8(l).ok())
         .collect();
-    let alt = parse_lines(&strs).ok()?;
-    let other = alt.document_number != mrz.document_number
-        || alt.birth_date != mrz.birth_date
-        || alt.expiry_date != mrz.expiry_date;
-    let sound = alt.checks_valid() && alt.birth_date.is_some() && alt.expiry_date.is_some();
-    (sound && other).then_some(Rival {
-        document_number: alt.document_number,
-        birth_date: alt.birth_date,
-        expiry_date: alt.expiry_date,
-    })
+    Rival::of(&parse_lines(&strs).ok()?, mrz)
+}
+
+impl Rival {
+    /// `alt` as a rival of `read`: when it is sound (every check digit
+    /// holds, both dates are real) and reports another number or date.
+    pub(super) fn of(alt: &Mrz, read: &Mrz) -> Option<Rival> {
+        let other = alt.document_number != read.document_number
+            || alt.birth_date != read.birth_date
+            || alt.expiry_date != read.expiry_date;
+        (super::read::sound(alt) && other).then(|| Rival {
+            document_number: alt.document_number.clone(),
+            birth_date: alt.birth_date.clone(),
+            expiry_date: alt.expiry_date.clone(),
+        })
+    }
 }
 
 /// What the search found: the cheapest rival's cost ([`MIN_COLLISION_COST`]

@@ -114,12 +114,11 @@ pub(super) fn take_states(r: &mut MrzRead, other: &Mrz) -> bool {
     if states_known(&r.mrz) || !same_document(&r.mrz, other) {
         return false;
     }
-    let codes = |m: &Mrz| [m.issuing_state.clone(), m.nationality.clone()];
+    let codes = |m: &Mrz| [is_mrz_state(&m.issuing_state), is_mrz_state(&m.nationality)];
+    let (mine, theirs) = (codes(&r.mrz), codes(other));
     let mut changed = false;
-    let fields = r.mrz.format.state_fields();
-    for (i, (line, at)) in fields.into_iter().enumerate() {
-        let (mine, theirs) = (&codes(&r.mrz)[i], &codes(other)[i]);
-        if !is_mrz_state(mine) && is_mrz_state(theirs) {
+    for (i, (line, at)) in r.mrz.format.state_fields().into_iter().enumerate() {
+        if !mine[i] && theirs[i] {
             changed |= splice(r, other, line, at, Some(3));
         }
     }

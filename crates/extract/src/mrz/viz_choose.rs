@@ -60,21 +60,9 @@ pub fn choose(read_from: &GrayImage, mut reads: Vec<MrzRead>) -> Option<(MrzRead
 /// the zone tells them apart (see [`MrzRead::decisive`]), not because its
 /// own engine saw no rival.
 fn add_rivals(chosen: &mut MrzRead, others: &[MrzRead]) {
-    let key = |m: &super::Mrz| {
-        (
-            m.document_number.clone(),
-            m.birth_date.clone(),
-            m.expiry_date.clone(),
-        )
-    };
     let rivals: Vec<Rival> = others
         .iter()
-        .filter(|o| sound(&o.mrz) && key(&o.mrz) != key(&chosen.mrz))
-        .map(|o| Rival {
-            document_number: o.mrz.document_number.clone(),
-            birth_date: o.mrz.birth_date.clone(),
-            expiry_date: o.mrz.expiry_date.clone(),
-        })
+        .filter_map(|o| Rival::of(&o.mrz, &chosen.mrz))
         .collect();
     if rivals.is_empty() {
         return;
