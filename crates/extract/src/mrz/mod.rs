@@ -18,6 +18,7 @@ mod trust;
 pub mod viz;
 pub mod viz_choose;
 mod viz_number;
+mod zone_read;
 
 pub use check::{char_value, check_digit};
 pub use locate::{locate, Band};

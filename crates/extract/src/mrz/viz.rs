@@ -6,12 +6,12 @@
 
 use image::GrayImage;
 
-use super::locate::Band;
 use super::second_read::{reread_names, reread_states, SecondRead};
 use super::viz_number::settle_number;
 use super::Mrz;
-use crate::image::ops::{downscale_to, sample_rotated};
-use crate::ocr::{self, Layout};
+pub use super::zone_read::{zone_text, MrzPlace};
+use super::zone_read::{read_page, read_zone_as};
+use crate::ocr::{self, Layout, Threshold};
 
 /// What the visual zone says about an MRZ.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -88,72 +88,6 @@ impl VizAgreement {
     }
 }
 
-/// Where the MRZ was read, for finding the zone above it: its band and
-/// whether the page was upside down.
-#[derive(Debug, Clone, Copy)]
-pub struct MrzPlace {
-    /// The band the MRZ was read from.
-    pub band: Band,
-    /// Read from the band turned half a turn.
-    pub upside_down: bool,
-}
-
-/// The zone above the MRZ spans this many band lengths (a TD3 data page is
-/// 125 × 88 mm with a ~114 mm MRZ; a TD1/TD2 card is flatter still).
-const ZONE_HEIGHT: f32 = 0.62;
-/// MRZ line height (px) the zone is scaled to: VIZ values are printed at
-/// about the MRZ's size, and Tesseract reads 18–30 px capitals well.
-const ZONE_LINE_PX: f32 = 22.0;
-
-/// The zone above the band, level and scaled, upright.
-pub fn zone_image(img: &GrayImage, place: &MrzPlace) -> GrayImage {
-    let b = &place.band;
-    let h = b.width * ZONE_HEIGHT;
-    // Above the band in the page's own frame: for an upside-down page that
-    // is below it in the image.
-    let dir = if place.upside_down { 1.0 } else { -1.0 };
-    let off = dir * (b.height / 2.0 + h / 2.0);
-    let (s, c) = b.angle.sin_cos();
-    let (cx, cy) = (b.cx - off * s, b.cy + off * c);
-    let scale = (ZONE_LINE_PX / b.line_height.max(1.0)).clamp(0.2, 3.0);
-    let z = sample_rotated(img, cx, cy, b.angle, b.width * 1.04, h, scale);
-    if place.upside_down {
-        crate::image::ops::rotate(&z, 2)
-    } else {
-        z
-    }
-}
-
-/// OCR text of the zone above the MRZ; None without Tesseract.
-pub fn read_zone(img: &GrayImage, place: &MrzPlace) -> Option<String> {
-    read_zone_as(img, place, Layout::Block)
-}
-
-fn read_zone_as(img: &GrayImage, place: &MrzPlace, layout: Layout) -> Option<String> {
-    let z = zone_image(img, place);
-    let t = ocr::recognize(&z, layout, "").ok()?;
-    Some(t.text())
-}
-
-/// The visual zone's text for a read: the zone above its band, or the whole
-/// picture when its place is unknown. None without Tesseract.
-pub fn zone_text(read_from: &GrayImage, r: &super::MrzRead) -> Option<String> {
-    if !ocr::available() {
-        return None;
-    }
-    match &r.place {
-        Some(p) => read_zone(read_from, p),
-        None => read_page(read_from),
-    }
-}
-
-/// OCR text of a whole picture (a card's other side), at most 1600 px.
-pub fn read_page(img: &GrayImage) -> Option<String> {
-    let v = downscale_to(img, 1600);
-    let t = ocr::recognize(&v, Layout::Sparse, "").ok()?;
-    Some(t.text())
-}
-
 /// What the visual zone says about a read: `text`, the zone above the MRZ on
 /// the picture it was read from (see [`zone_text`], read once by the caller),
 /// then, if that did not print the names, the other picture (a card's front,
@@ -197,15 +131,17 @@ pub fn agreement(
         }
         // Read as one block, a zone with a photo beside its fields and a
         // glare spot came out as `ime\noon 0h` below the names: read as
-        // scattered text, its number and dates are found.
-        if !a.checked_fields() {
-            if let Some(p) = &r.place {
-                if let Some(t2) = read_zone_as(read_from, p, Layout::Sparse) {
-                    if super::debug() {
-                        eprintln!("viz sparse text {t2:?}");
-                    }
-                    a = a.or(compare(&t2, &r.mrz));
+        // scattered text, its number and dates are found. Each threshold
+        // finds what the other misses (see `zone_text`).
+        for threshold in [Threshold::Global, Threshold::Local] {
+            let Some(p) = r.place.filter(|_| !a.checked_fields()) else {
+                break;
+            };
+            if let Some(t2) = read_zone_as(read_from, &p, Layout::Sparse, threshold) {
+                if super::debug() {
+                    eprintln!("viz sparse text {threshold:?} {t2:?}");
                 }
+                a = a.or(compare(&t2, &r.mrz));
             }
         }
     }

@@ -93,13 +93,20 @@ pub(super) fn settle_number(
     // (take the printed one).
     let fold1 = |c: u8| fold_digitish(&char::from(c).to_string()).into_bytes()[0];
     let mut found: Option<(Vec<u8>, bool)> = None;
-    for line in text.lines() {
-        // As printed: a lower-case `l` is a 1 misread, a capital `L` is not.
-        let raw: Vec<u8> = line
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|ch| ch as u8)
-            .collect();
+    // As printed: a lower-case `l` is a 1 misread, a capital `L` is not;
+    // `$` is a heavy S (without it, `I | $71664258` left the window
+    // `I71664258`, and the stray I settled the MRZ's S: equal weight).
+    let rows: Vec<Vec<u8>> = text
+        .lines()
+        .map(|line| {
+            line.chars()
+                .map(|c| if c == '$' { 'S' } else { c })
+                .filter(char::is_ascii_alphanumeric)
+                .map(|ch| ch as u8)
+                .collect()
+        })
+        .collect();
+    for raw in &rows {
         for w in raw.windows(n) {
             let mut new = Vec::with_capacity(n);
             let mut changed = false;
@@ -177,5 +184,25 @@ mod tests {
         assert!(!printed_nearly(&lines(&["X2931787X"]), "K29317879"));
         assert!(!printed_nearly(&lines(&["29317"]), "K2931"));
         assert!(!printed_nearly(&[], "K29317879"));
+    }
+
+    #[test]
+    fn a_heavy_s_printed_as_dollar_is_an_s() {
+        // A dev page's zone read `I | $71664258` for S71664258; without `$`
+        // as S the window `I71664258` settled the MRZ's S to I (equal
+        // weight, 28 and 18).
+        let mut m = super::super::parse_lines(&[
+            "V<NLDSMITH<<LUCAS<LEE<<<<<<<<<<<<<<<<<<<<<<<",
+            "S716642589NLD8605191F2712022<<<<<<<<<<<<<<<<",
+        ])
+        .unwrap();
+        assert!(m.checks_valid());
+        assert_eq!(settle_number(&mut m, "Document no.\nI | $71664258", false, true), None);
+        assert_eq!(m.document_number, "S71664258");
+        // Without the S printed, the stray I would be taken: the test above
+        // fails the same way if `$` stops counting as S.
+        let mut m2 = m.clone();
+        assert_eq!(settle_number(&mut m2, "I | %71664258", false, false), Some(false));
+        assert_eq!(m2.document_number, "I71664258");
     }
 }

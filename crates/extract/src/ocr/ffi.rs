@@ -212,18 +212,27 @@ impl Api {
         whitelist: &str,
         level: i32,
         symbols: bool,
+        threshold: super::Threshold,
     ) -> Option<(Vec<RawItem>, Vec<RawItem>)> {
         if pixels.len() < (width as usize) * (height as usize) || width == 0 || height == 0 {
             return None;
         }
         let wl = CString::new(whitelist).ok()?;
         let key = CString::new("tessedit_char_whitelist").ok()?;
+        // Set on every call: engines are pooled and keep their variables.
+        let tkey = CString::new("thresholding_method").ok()?;
+        let tval = CString::new(match threshold {
+            super::Threshold::Global => "0",
+            super::Threshold::Local => "2",
+        })
+        .ok()?;
         // SAFETY: the handle is initialised and used by this thread only; the
         // image buffer outlives Recognize; iterator strings are freed with
         // TessDeleteText and the iterator with TessResultIteratorDelete.
         unsafe {
             (self.set_psm)(e.0, psm);
             (self.set_variable)(e.0, key.as_ptr(), wl.as_ptr());
+            (self.set_variable)(e.0, tkey.as_ptr(), tval.as_ptr());
             (self.set_image)(
                 e.0,
                 pixels.as_ptr(),

@@ -113,7 +113,29 @@ pub enum OcrError {
 /// Recognise text lines in a grey region. `whitelist` restricts characters
 /// (empty: no restriction).
 pub fn recognize(img: &GrayImage, layout: Layout, whitelist: &str) -> Result<OcrText, OcrError> {
-    run(img, layout, whitelist, false)
+    run(img, layout, whitelist, false, Threshold::Global)
+}
+
+/// [`recognize`] with the given binarisation.
+pub fn recognize_with(
+    img: &GrayImage,
+    layout: Layout,
+    whitelist: &str,
+    threshold: Threshold,
+) -> Result<OcrText, OcrError> {
+    run(img, layout, whitelist, false, threshold)
+}
+
+/// How Tesseract binarises the image before it reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Threshold {
+    /// One threshold for the whole image (Otsu, Tesseract's default).
+    Global,
+    /// A threshold per neighbourhood (Sauvola): it follows the light across
+    /// a page under a glare spot and a cast shadow on a dark table, where
+    /// one global threshold blackens the shadow or bleaches the text and
+    /// Tesseract finds nothing.
+    Local,
 }
 
 /// [`recognize`], with each line's characters and Tesseract's confidence in
@@ -125,7 +147,7 @@ pub fn recognize_symbols(
     layout: Layout,
     whitelist: &str,
 ) -> Result<OcrText, OcrError> {
-    run(img, layout, whitelist, true)
+    run(img, layout, whitelist, true, Threshold::Global)
 }
 
 fn run(
@@ -133,6 +155,7 @@ fn run(
     layout: Layout,
     whitelist: &str,
     symbols: bool,
+    threshold: Threshold,
 ) -> Result<OcrText, OcrError> {
     let api = ffi::api().ok_or(OcrError::Unavailable)?;
     let mut engine = api.take().ok_or(OcrError::Failed)?;
@@ -146,6 +169,7 @@ fn run(
         whitelist,
         2,
         symbols,
+        threshold,
     );
     api.give_back(engine);
     let (items, syms) = items.ok_or(OcrError::Failed)?;
