@@ -8,9 +8,9 @@ use image::GrayImage;
 
 use super::second_read::{reread_names, reread_states, SecondRead};
 use super::viz_number::settle_number;
-use super::Mrz;
-pub use super::zone_read::{zone_text, MrzPlace};
 use super::zone_read::{read_page, read_zone_as};
+pub use super::zone_read::{zone_text, MrzPlace};
+use super::Mrz;
 use crate::ocr::{self, Layout, Threshold};
 
 /// What the visual zone says about an MRZ.

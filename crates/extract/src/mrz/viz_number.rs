@@ -197,12 +197,18 @@ mod tests {
         ])
         .unwrap();
         assert!(m.checks_valid());
-        assert_eq!(settle_number(&mut m, "Document no.\nI | $71664258", false, true), None);
+        assert_eq!(
+            settle_number(&mut m, "Document no.\nI | $71664258", false, true),
+            None
+        );
         assert_eq!(m.document_number, "S71664258");
         // Without the S printed, the stray I would be taken: the test above
         // fails the same way if `$` stops counting as S.
         let mut m2 = m.clone();
-        assert_eq!(settle_number(&mut m2, "I | %71664258", false, false), Some(false));
+        assert_eq!(
+            settle_number(&mut m2, "I | %71664258", false, false),
+            Some(false)
+        );
         assert_eq!(m2.document_number, "I71664258");
     }
 }
