@@ -131,10 +131,11 @@ pub fn agreement(
         }
         // Read as one block, a zone with a photo beside its fields and a
         // glare spot came out as `ime\noon 0h` below the names: read as
-        // scattered text, its number and dates are found. Each threshold
-        // finds what the other misses (see `zone_text`).
+        // scattered text, its number and dates are found; so are names a
+        // block read lost beside a glare spot. Each threshold finds what
+        // the other misses (see `zone_text`).
         for threshold in [Threshold::Global, Threshold::Local] {
-            let Some(p) = r.place.filter(|_| !a.checked_fields()) else {
+            let Some(p) = r.place.filter(|_| !a.checked_fields() || !a.names()) else {
                 break;
             };
             if let Some(t2) = read_zone_as(read_from, &p, Layout::Sparse, threshold) {
