@@ -335,13 +335,22 @@ fn date_printed(text: &str, iso: &str) -> bool {
 /// The zone's lines as a number is compared with them: upper case,
 /// letters and digits only, `$` (a heavy S) as S.
 fn zone_lines(text: &str) -> Vec<String> {
+    printed_rows(text)
+        .into_iter()
+        .map(|l| l.to_ascii_uppercase())
+        .collect()
+}
+
+/// The zone's lines as printed, case kept (a lower-case `l` is a 1
+/// misread, a capital `L` is not): letters and digits only, `$` as the
+/// heavy S Tesseract reads it for (`$79339818`).
+pub(super) fn printed_rows(text: &str) -> Vec<String> {
     text.lines()
         .map(|l| {
             l.chars()
                 .map(|c| if c == '$' { 'S' } else { c })
-                .flat_map(char::to_uppercase)
                 .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
+                .collect()
         })
         .collect()
 }

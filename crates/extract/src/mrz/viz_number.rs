@@ -9,7 +9,7 @@
 //! the whole number would refuse such pages.
 
 use super::tess_number::TWINS;
-use super::viz::fold_digitish;
+use super::viz::{fold_digitish, printed_rows};
 use super::Mrz;
 use crate::slip::{slips, Slip};
 
@@ -93,21 +93,11 @@ pub(super) fn settle_number(
     // (take the printed one).
     let fold1 = |c: u8| fold_digitish(&char::from(c).to_string()).into_bytes()[0];
     let mut found: Option<(Vec<u8>, bool)> = None;
-    // As printed: a lower-case `l` is a 1 misread, a capital `L` is not;
-    // `$` is a heavy S (without it, `I | $71664258` left the window
-    // `I71664258`, and the stray I settled the MRZ's S: equal weight).
-    let rows: Vec<Vec<u8>> = text
-        .lines()
-        .map(|line| {
-            line.chars()
-                .map(|c| if c == '$' { 'S' } else { c })
-                .filter(char::is_ascii_alphanumeric)
-                .map(|ch| ch as u8)
-                .collect()
-        })
-        .collect();
+    // `$` as S: without it, `I | $71664258` left the window `I71664258`,
+    // and the stray I settled the MRZ's S (equal weight).
+    let rows = printed_rows(text);
     for raw in &rows {
-        for w in raw.windows(n) {
+        for w in raw.as_bytes().windows(n) {
             let mut new = Vec::with_capacity(n);
             let mut changed = false;
             let mut capitals_only = true;
