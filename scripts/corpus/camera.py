@@ -28,6 +28,11 @@ PARAMS = {
                       light=0.2, glare=(2, 70), shadow=0.2, vignette=0.1, fill=(0.55, 0.8)),
         "screen": dict(rot=(0, 3), persp=0.05, blur=(0.6, 1.2), motion=0, jpeg=(75, 90), noise=4,
                        light=0.08, glare=(1, 50), shadow=0, vignette=0.1, fill=(0.65, 0.85)),
+        # A phone held at an angle over the table: the perspective range
+        # (up to 20 %) that no other dev camera reached, with the shadow and
+        # glare such a pose brings. Pipeline corpus only (added in its seventh round).
+        "tilt": dict(rot=(2, 10), persp=0.16, blur=(0.8, 1.6), motion=(0, 4), jpeg=(60, 90), noise=6,
+                     light=0.2, glare=(2, 100), shadow=0.35, vignette=0.15, fill=(0.5, 0.75)),
     },
     "test": {
         "photo": dict(rot=(0, 8), persp=0.10, blur=(0.6, 1.8), motion=(0, 6), jpeg=(70, 95), noise=5,

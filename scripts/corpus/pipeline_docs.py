@@ -2,7 +2,7 @@
 with the same sources as the extraction corpus: `Docs("dev")` uses the dev
 encoders (pdf417gen, zint), MRZ fonts (OCR-B, DejaVu/Liberation Mono and the
 eight `unseen_font` monospaces), pages a/c/d, fronts a/b/e/f, and the dev
-photo and shake cameras; `Docs("test")` only the test ones (zxing-cpp,
+photo, shake and tilt cameras; `Docs("test")` only the test ones (zxing-cpp,
 FreeMono/Nimbus Mono/Noto Mono, front-c/d, lease-b/decl-b, test camera).
 """
 from PIL import Image, ImageFilter
@@ -23,7 +23,7 @@ SOURCES = {
                 "league_mono", "fantasque"], page=["page-a", "page-c", "page-d"], card=["card-a", "card-c", "card-d"],
                 fronts=["front-a", "front-b", "front-e", "front-f"],
                 front_fonts=["dejavu_sans", "liberation_sans", "b612", "dejavu_condensed", "liberation_narrow"],
-                faces=["dejavu_sans", "liberation_sans"], cameras=["photo", "shake"],
+                faces=["dejavu_sans", "liberation_sans"], cameras=["photo", "shake", "tilt"],
                 addr={"Lease": "lease-a"}, addr_other="decl-a", addr_fonts=["dejavu_sans"], pdf_font="Helvetica"),
     "test": dict(encoders=["zxing-cpp"], backs=["back-c", "back-d"], mrz_fonts=["hack", "jetbrains_mono",
                  "mononoki"], page=["page-b"], card=["card-b"], cameras=["photo"], fronts=["front-c", "front-d"],
