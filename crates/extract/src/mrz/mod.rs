@@ -7,6 +7,7 @@ mod doubled;
 mod locate;
 mod margins;
 mod names_filler;
+mod names_shape;
 mod ocrb;
 mod parse;
 pub mod read;

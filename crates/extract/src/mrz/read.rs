@@ -11,7 +11,7 @@ use super::margins::{margins, Margins};
 use super::tess_number::number_margin;
 pub use super::trust::{MrzRead, VizChecked, MIN_CELL_MARGIN, MIN_NAME_MARGIN};
 use super::viz::MrzPlace;
-use super::{debug, repair_spent, Mrz};
+use super::{debug, repair_spent, Mrz, MrzFormat};
 use crate::image::ops::{crop, otsu, rotate, sample_rotated};
 use crate::ocr::{self, Glyph, Layout, OcrError};
 
@@ -114,6 +114,7 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 rivals: if spent { None } else { Some(Vec::new()) },
                 place: None,
                 agreed: false,
+                template_names: Vec::new(),
             };
             // A sound read ends the variants: the other one could at best
             // be more confident, and it costs another pass.
@@ -174,6 +175,7 @@ fn read_template_font(c: &GrayImage, lines: usize, n: usize, font: usize) -> Opt
         rivals,
         place: None,
         agreed: false,
+        template_names: Vec::new(),
     };
     Some(r)
 }
@@ -286,6 +288,24 @@ pub fn agree(a: &MrzRead, b: &MrzRead) -> bool {
 struct Reads {
     best: Option<MrzRead>,
     sound: Vec<MrzRead>,
+    /// Every template read's place, layout and names field.
+    names: Vec<(Option<MrzPlace>, MrzFormat, String)>,
+}
+
+impl Reads {
+    /// `r` with the names fields of the template reads of its band and
+    /// layout (see [`MrzRead::template_names`]).
+    fn with_names(&self, mut r: MrzRead) -> MrzRead {
+        let (li, from) = r.mrz.format.names_field();
+        let own = r.mrz.lines.get(li).and_then(|l| l.get(from..));
+        r.template_names = self
+            .names
+            .iter()
+            .filter(|(p, f, n)| *p == r.place && *f == r.mrz.format && Some(n.as_str()) != own)
+            .map(|(_, _, n)| n.clone())
+            .collect();
+        r
+    }
 }
 
 /// Keep the better of two reads by [`rank`] (the first on a tie), marking
@@ -293,6 +313,12 @@ struct Reads {
 /// whether the kept read is now confident, which ends the search.
 fn consider(r: Option<MrzRead>, reads: &mut Reads) -> bool {
     let Some(mut r) = r else { return false };
+    if r.engine == "ocrb-template" {
+        let (li, from) = r.mrz.format.names_field();
+        if let Some(n) = r.mrz.lines.get(li).and_then(|l| l.get(from..)) {
+            reads.names.push((r.place, r.mrz.format, n.to_string()));
+        }
+    }
     if reads.sound.iter().any(|o| agree(o, &r)) {
         r.agreed = true;
     }
@@ -332,7 +358,8 @@ fn placed(r: Option<MrzRead>, band: Option<&Band>, upside_down: bool) -> Option<
 /// first (no Tesseract needed), then Tesseract on the same bands, then
 /// Tesseract on the bottom of the frame. `None` when no MRZ could be read.
 pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
-    collect(img).best
+    let reads = collect(img);
+    reads.best.clone().map(|b| reads.with_names(b))
 }
 
 /// The best read (see [`read_mrz`]) and after it every other sound read
@@ -340,14 +367,14 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
 /// visual zone to tell apart (see [`super::viz_choose`]). Empty when no MRZ
 /// could be read.
 pub fn read_mrz_all(img: &GrayImage) -> Vec<MrzRead> {
-    let Reads { best, sound } = collect(img);
-    let Some(best) = best else {
+    let reads = collect(img);
+    let Some(best) = reads.best.clone() else {
         return Vec::new();
     };
-    let mut out = vec![best];
-    for r in sound {
+    let mut out = vec![reads.with_names(best)];
+    for r in &reads.sound {
         if out.iter().all(|o| o.mrz.lines != r.mrz.lines) {
-            out.push(r);
+            out.push(reads.with_names(r.clone()));
         }
     }
     out

@@ -155,6 +155,7 @@ mod tests {
                 upside_down: false,
             }),
             agreed: false,
+            template_names: Vec::new(),
         }
     }
 

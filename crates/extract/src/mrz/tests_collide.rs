@@ -65,6 +65,7 @@ fn read(lines: &[String], cells: &[CellScores]) -> MrzRead {
         rivals: c.rivals,
         place: None,
         agreed: false,
+        template_names: Vec::new(),
     }
 }
 
@@ -316,6 +317,7 @@ fn a_visa_number_printed_nearly_with_both_dates_stands_for_the_composite() {
         rivals: Some(Vec::new()),
         place: None,
         agreed: false,
+        template_names: Vec::new(),
     };
     assert!(!r.is_confident());
     let nearly = super::read::VizChecked {

@@ -202,6 +202,7 @@ fn unsure_reads_rank_by_plausibility_not_by_check_digits_alone() {
         rivals: Some(Vec::new()),
         place: None,
         agreed: false,
+        template_names: Vec::new(),
     };
     let close = read([
         "CIUSAW216489202<<<<<<6<6<66600",
@@ -372,6 +373,7 @@ fn read_with_margins(lines: &[&str], checked_margin: f32, ocr_confidence: f32) -
         rivals: Some(Vec::new()),
         place: None,
         agreed: false,
+        template_names: Vec::new(),
     }
 }
 

@@ -47,6 +47,10 @@ pub struct MrzRead {
     /// for Tesseract) read the same band into the same checked fields, each
     /// read sound on its own (see [`agree`]).
     pub agreed: bool,
+    /// The names fields of the template reads of the same band and layout,
+    /// cell by cell, whether or not they hold a check digit: where their
+    /// fillers fall tells how long each name is (see [`super::names_shape`]).
+    pub template_names: Vec<String>,
 }
 
 /// What the visual zone printed of the fields the check digits cover, for

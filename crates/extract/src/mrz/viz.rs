@@ -129,6 +129,12 @@ pub fn agreement(
         if a.legible() && !a.names() && super::names_filler::repair(&mut r.mrz, &words(&t)) {
             a = compare(&t, &r.mrz);
         }
+        if a.legible()
+            && !a.names()
+            && super::names_shape::mend(&mut r.mrz, &words(&t), &r.template_names)
+        {
+            a = compare(&t, &r.mrz);
+        }
         // Read as one block, a zone with a photo beside its fields and a
         // glare spot came out as `ime\noon 0h` below the names: read as
         // scattered text, its number and dates are found; so are names a

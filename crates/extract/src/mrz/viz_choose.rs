@@ -110,6 +110,7 @@ mod tests {
             rivals: None,
             place: None,
             agreed: false,
+            template_names: Vec::new(),
         }
     }
 

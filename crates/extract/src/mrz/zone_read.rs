@@ -11,7 +11,7 @@ use crate::ocr::{self, Layout, Threshold};
 
 /// Where the MRZ was read, for finding the zone above it: its band and
 /// whether the page was upside down.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MrzPlace {
     /// The band the MRZ was read from.
     pub band: Band,

@@ -388,6 +388,7 @@ mod tests {
             rivals: Some(Vec::new()),
             place: None,
             agreed: false,
+            template_names: Vec::new(),
         }
     }
 
