@@ -75,6 +75,35 @@ fn locate_at(img: &GrayImage, side: u32) -> Vec<Band> {
     bands
 }
 
+/// A two-line band no wider for its line height than a card's MRZ (TD1
+/// bands measure 29–39 line heights on the dev pages, TD2 and MRV 35–57)
+/// grown by one line above and one below, each taken for three lines. A
+/// card whose first line runs close under its photo, photographed at an
+/// angle, merges that line with the photo in the locator's mask: the band
+/// found holds the last two lines only, which no layout reads.
+pub fn grown_to_three(b: &Band) -> Vec<Band> {
+    if b.lines != 2 || b.width > b.line_height * 42.0 {
+        return Vec::new();
+    }
+    // group(): height = the lines' span + 2.6 line heights.
+    let pitch = b.height - b.line_height * 2.6;
+    if pitch <= b.line_height {
+        return Vec::new();
+    }
+    let (s, c) = b.angle.sin_cos();
+    // One line across (away from the lines' direction): (-sin, cos).
+    [-1.0f32, 1.0]
+        .into_iter()
+        .map(|dir| Band {
+            cx: b.cx - dir * s * pitch / 2.0,
+            cy: b.cy + dir * c * pitch / 2.0,
+            height: b.height + pitch,
+            lines: 3,
+            ..*b
+        })
+        .collect()
+}
+
 /// Fill horizontal gaps of at most `gap` between dark pixels.
 fn smear(mask: &mut [bool], w: usize, h: usize, gap: usize) {
     for y in 0..h {
@@ -426,5 +455,21 @@ mod tests {
         let bands = group(&blobs);
         assert_eq!(bands[0].lines, 3);
         assert!(bands.iter().skip(1).all(|b| b.lines == 2));
+    }
+
+    #[test]
+    fn a_card_band_missing_a_line_grows_one_line_either_way() {
+        // The last two lines of a TD1 card: 30 px apart, 360 px long.
+        let two = group(&[line(530.0, 360.0), line(560.0, 360.0)])[0];
+        let grown = grown_to_three(&two);
+        assert_eq!(grown.len(), 2);
+        let three = group(&[line(500.0, 360.0), line(530.0, 360.0), line(560.0, 360.0)])[0];
+        assert!((grown[0].cy - three.cy).abs() < 0.5, "{grown:?} {three:?}");
+        assert!((grown[0].height - three.height).abs() < 0.5);
+        assert!((grown[1].cy - (three.cy + 30.0)).abs() < 0.5);
+        assert!(grown.iter().all(|b| b.lines == 3 && b.width == two.width));
+        // A passport's two 44-character lines are too wide for a card's.
+        let td3 = group(&[line(530.0, 700.0), line(560.0, 700.0)])[0];
+        assert!(grown_to_three(&td3).is_empty());
     }
 }

@@ -6,7 +6,7 @@ use image::GrayImage;
 use super::collide::collisions;
 pub use super::collide::{Rival, MIN_COLLISION_COST};
 use super::doubled::repair_read;
-use super::locate::{locate, Band};
+use super::locate::{grown_to_three, locate, Band};
 use super::margins::{margins, Margins};
 use super::tess_number::number_margin;
 pub use super::trust::{MrzRead, VizChecked, MIN_CELL_MARGIN, MIN_NAME_MARGIN};
@@ -441,6 +441,29 @@ fn collect(img: &GrayImage) -> Reads {
         };
         if consider(placed(r.ok().flatten(), bands.get(i), flip), &mut reads) {
             return reads;
+        }
+    }
+    // A card's band with its first or last line missing, grown to three
+    // lines (see `grown_to_three`): only when nothing sound was read.
+    if !reads.best.as_ref().is_some_and(|b| sound(&b.mrz)) {
+        for &(i, flip) in tries.iter().take(2) {
+            let Some(band) = bands.get(i) else { continue };
+            for g in grown_to_three(band) {
+                let c = band_crop(img, &g);
+                let c = if flip { rotate(&c, 2) } else { c };
+                if consider(placed(read_templates(&c, 3, 0), Some(&g), flip), &mut reads) {
+                    return reads;
+                }
+                if !ocr::available() {
+                    continue;
+                }
+                if consider(
+                    placed(read_crop(&c).ok().flatten(), Some(&g), flip),
+                    &mut reads,
+                ) {
+                    return reads;
+                }
+            }
         }
     }
     // Last, the other monospace fonts' templates, for an MRZ neither OCR-B
