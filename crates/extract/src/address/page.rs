@@ -25,27 +25,13 @@ const MAX_OUT_SIDE: f32 = 2400.0;
 /// (degrees, clockwise). `None` when no text block was found (the caller
 /// then reads the whole frame).
 pub fn text_block(img: &GrayImage) -> Option<(GrayImage, f32)> {
-    let small = downscale_to(img, WORK_SIDE);
-    let (w, h) = (small.width() as usize, small.height() as usize);
-    if w < 40 || h < 40 {
-        return None;
-    }
-    let f = img.width() as f32 / w as f32;
-    let inside = page_mask(&small)?;
-    // Text: pixels clearly darker than their neighbourhood, on the page.
-    let dark = dark_mask(&small, (w / 60).max(4) as u32, 14);
-    let pts: Vec<(f32, f32)> = (0..w * h)
-        .filter(|&i| dark[i] && inside[i])
-        .map(|i| ((i % w) as f32, (i / w) as f32))
-        .collect();
-    if pts.len() < 50 {
-        return None;
-    }
-    // The skew search costs ~60 projections of the marks: a sample of at
-    // most 60,000 bounds it on any picture (a noisy photo is all "marks").
-    let step = pts.len() / 60_000 + 1;
-    let sample: Vec<(f32, f32)> = pts.iter().step_by(step).copied().collect();
-    let angle = skew(&sample);
+    let Marks {
+        pts,
+        angle,
+        w,
+        h,
+        f,
+    } = marks(img)?;
     let (s, c) = angle.sin_cos();
     let mut us: Vec<f32> = pts.iter().map(|&(x, y)| x * c + y * s).collect();
     let mut vs: Vec<f32> = pts.iter().map(|&(x, y)| -x * s + y * c).collect();
@@ -167,6 +153,53 @@ fn largest_component(mask: &[bool], w: usize, h: usize) -> Option<Vec<bool>> {
     Some(out)
 }
 
+/// The text marks on the page (view pixels), the skew of their lines
+/// (radians) and the view's size and scale to the frame.
+struct Marks {
+    pts: Vec<(f32, f32)>,
+    angle: f32,
+    w: usize,
+    h: usize,
+    f: f32,
+}
+
+fn marks(img: &GrayImage) -> Option<Marks> {
+    let small = downscale_to(img, WORK_SIDE);
+    let (w, h) = (small.width() as usize, small.height() as usize);
+    if w < 40 || h < 40 {
+        return None;
+    }
+    let f = img.width() as f32 / w as f32;
+    let inside = page_mask(&small)?;
+    // Text: pixels clearly darker than their neighbourhood, on the page.
+    let dark = dark_mask(&small, (w / 60).max(4) as u32, 14);
+    let pts: Vec<(f32, f32)> = (0..w * h)
+        .filter(|&i| dark[i] && inside[i])
+        .map(|i| ((i % w) as f32, (i / w) as f32))
+        .collect();
+    if pts.len() < 50 {
+        return None;
+    }
+    // The skew search costs ~60 projections of the marks: a sample of at
+    // most 60,000 bounds it on any picture (a noisy photo is all "marks").
+    let step = pts.len() / 60_000 + 1;
+    let sample: Vec<(f32, f32)> = pts.iter().step_by(step).copied().collect();
+    let angle = skew(&sample);
+    Some(Marks {
+        pts,
+        angle,
+        w,
+        h,
+        f,
+    })
+}
+
+/// The skew of the page's text lines in degrees (clockwise), as
+/// [`text_block`] measures it; None when no page or text was found.
+pub fn text_skew(img: &GrayImage) -> Option<f32> {
+    marks(img).map(|m| m.angle.to_degrees())
+}
+
 /// The skew of the text lines (radians, clockwise): the angle at which the
 /// marks' projection across the lines is sharpest (largest sum of squared
 /// bin counts), coarse then fine.
@@ -236,6 +269,15 @@ mod tests {
                 "{deg}: {w}×{h}"
             );
         }
+    }
+
+    #[test]
+    fn the_skew_alone_is_the_one_the_block_is_levelled_at() {
+        for deg in [-8.0f32, 0.0, 6.5] {
+            let skew = text_skew(&photo(deg)).expect("skew");
+            assert!((skew - deg).abs() <= 0.3, "{deg}: {skew}");
+        }
+        assert!(text_skew(&GrayImage::from_pixel(800, 600, Luma([240]))).is_none());
     }
 
     #[test]
