@@ -13,6 +13,7 @@
 mod frame;
 pub mod guards;
 mod locate;
+mod quad;
 mod rectify;
 
 pub use locate::{locate, Region};
@@ -121,6 +122,15 @@ fn read_region(img: &GrayImage, region: &Region) -> Result<BarcodeRead, bool> {
     // module wide restores enough contrast for the binarizer.
     if let Some(r) = decode_crop(&sharpen(&crop, 2, 2.0), "straight/sharp") {
         return Ok(r);
+    }
+    // A symbol photographed at an angle: still a trapezoid once levelled.
+    if let Some(square) = quad::unwarp(&crop) {
+        if let Some(r) = decode_crop(&square, "straight/quad") {
+            return Ok(r);
+        }
+        if let Some(r) = decode_crop(&sharpen(&square, 2, 2.0), "straight/quad/sharp") {
+            return Ok(r);
+        }
     }
     Err(guards::measure(&crop).found())
 }
