@@ -84,8 +84,8 @@ fn corners(crop: &GrayImage) -> Option<[Pt; 4]> {
     // one-module bar after it) has its ends in its middle column: a
     // leaning bar's edge columns are dark over part of its height only.
     let mut groups: Vec<(usize, usize)> = Vec::new();
-    for x in xl..=xr {
-        if !bar(&runs[x]) {
+    for (x, r) in runs.iter().enumerate().take(xr + 1).skip(xl) {
+        if !bar(r) {
             continue;
         }
         match groups.last_mut() {
@@ -139,8 +139,9 @@ fn homography(from: &[Pt; 4], to: &[Pt; 4]) -> Option<[f64; 8]> {
         for r in 0..8 {
             if r != col {
                 let f = a[r][col] / a[col][col];
-                for c in col..9 {
-                    a[r][c] -= f * a[col][c];
+                let pivot_row = a[col];
+                for (x, p) in a[r].iter_mut().zip(pivot_row).skip(col) {
+                    *x -= f * p;
                 }
             }
         }
