@@ -49,6 +49,18 @@ impl MrzFormat {
             _ => (0, 5),
         }
     }
+    /// The line holding the dates of birth and expiry.
+    pub fn dates_line(self) -> usize {
+        1
+    }
+    /// Where the dates of birth and expiry start on [`Self::dates_line`]
+    /// (each six digits, then its check digit).
+    pub fn date_starts(self) -> [usize; 2] {
+        match self {
+            MrzFormat::TD1 => [0, 8],
+            _ => [13, 21],
+        }
+    }
     /// Where the issuing state and the nationality start: (line, cell).
     pub fn state_fields(self) -> [(usize, usize); 2] {
         match self {

@@ -344,8 +344,13 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
     let format = guess_format(&lines)?;
     let (_, len) = format.shape();
     let mut fixed: Vec<Vec<u8>> = Vec::with_capacity(lines.len());
+    // Cells of the data line read as a T, which stands for a 1 or a 7.
+    let mut t_cells: Vec<usize> = Vec::new();
     for (li, line) in lines.iter().enumerate() {
         let mut s = fit(line, len).into_bytes();
+        if li == format.dates_line() {
+            t_cells = (0..s.len()).filter(|&i| s[i] == b'T').collect();
+        }
         for (c, class) in s.iter_mut().zip(classes(format, li, len)) {
             *c = match class {
                 Class::Digit => to_digit(*c),
@@ -402,12 +407,50 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
             spent
         }
     };
+    let spent = spent | fix_dates(format, &mut fixed, &t_cells);
     let strs: Vec<String> = fixed
         .into_iter()
         .map(|v| String::from_utf8_lossy(&v).into_owned())
         .collect();
     let refs: Vec<&str> = strs.iter().map(String::as_str).collect();
     parse_lines(&refs).ok().map(|m| (m, spent))
+}
+
+/// A date whose check digit fails where a T was read: T is a 1 for the
+/// character classes, but in some fonts it is a 7 with a flat head (`T1Q223`
+/// for `710223`). The 7 is taken when exactly one such cell makes the date's
+/// digit hold (1 and 7 differ by 6, which no weight makes a multiple of 10:
+/// a right date never changes). The digit chose the cell, so the read is
+/// then marked spent (see [`repair_spent`]): it is trusted only when the
+/// visual zone prints it.
+fn fix_dates(format: MrzFormat, lines: &mut [Vec<u8>], t_cells: &[usize]) -> bool {
+    let Some(line) = lines.get_mut(format.dates_line()) else {
+        return false;
+    };
+    let mut spent = false;
+    for start in format.date_starts() {
+        let (Some(field), Some(&cd)) = (line.get(start..start + 6), line.get(start + 6)) else {
+            continue;
+        };
+        if holds(field, cd) {
+            continue;
+        }
+        let hits: Vec<usize> = t_cells
+            .iter()
+            .copied()
+            .filter(|&i| (start..start + 6).contains(&i) && line[i] == b'1')
+            .filter(|&i| {
+                let mut f = line[start..start + 6].to_vec();
+                f[i - start] = b'7';
+                holds(&f, cd)
+            })
+            .collect();
+        if let [i] = hits[..] {
+            line[i] = b'7';
+            spent = true;
+        }
+    }
+    spent
 }
 
 /// A TD1 or TD2 data line ends in its composite digit. Tesseract misjudges
@@ -517,5 +560,24 @@ mod filler_tests {
         ] {
             assert_eq!(fixed(line), want, "{line}");
         }
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn a_t_read_in_a_date_is_a_7_when_only_that_makes_its_digit_hold() {
+        let l1 = "I<USAD774236053<<<<<<<<<<<<<<<";
+        let l3 = "WISNIEWSKI<<JOHN<MARIE<<<<<<<<";
+        let (m, spent) = repair_spent(&[l1, "T102235M2803076USA<<<<<<<<<<<8", l3]).unwrap();
+        assert_eq!(m.lines[1], "7102235M2803076USA<<<<<<<<<<<8");
+        assert!(m.checks_valid() && spent, "the digit chose the 7: spent");
+        // A T that is a 1 (its digit holds so) stays a 1, nothing spent.
+        let (m, spent) = repair_spent(&[l1, "1102233M2803076USA<<<<<<<<<<<6", l3]).unwrap();
+        assert_eq!(&m.lines[1][..7], "1102233");
+        let (m2, spent2) = repair_spent(&[l1, "T102233M2803076USA<<<<<<<<<<<6", l3]).unwrap();
+        assert_eq!((m2.lines[1].as_str(), spent2), (m.lines[1].as_str(), spent));
     }
 }
