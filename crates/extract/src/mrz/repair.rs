@@ -407,13 +407,24 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
             spent
         }
     };
-    let spent = spent | fix_dates(format, &mut fixed, &t_cells);
-    let strs: Vec<String> = fixed
-        .into_iter()
-        .map(|v| String::from_utf8_lossy(&v).into_owned())
-        .collect();
-    let refs: Vec<&str> = strs.iter().map(String::as_str).collect();
-    parse_lines(&refs).ok().map(|m| (m, spent))
+    let parse = |fixed: &[Vec<u8>]| {
+        let strs: Vec<String> = fixed
+            .iter()
+            .map(|v| String::from_utf8_lossy(v).into_owned())
+            .collect();
+        let refs: Vec<&str> = strs.iter().map(String::as_str).collect();
+        parse_lines(&refs).ok()
+    };
+    // Only a line every other digit vouches for: on a garbage read a date
+    // made to hold would only make it look like an MRZ (and orient the page
+    // by it, see `read.rs`).
+    let mut dated = fixed.clone();
+    if fix_dates(format, &mut dated, &t_cells) {
+        if let Some(m) = parse(&dated).filter(Mrz::checks_valid) {
+            return Some((m, true));
+        }
+    }
+    parse(&fixed).map(|m| (m, spent))
 }
 
 /// A date whose check digit fails where a T was read: T is a 1 for the
