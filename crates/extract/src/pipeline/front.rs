@@ -43,19 +43,19 @@ fn scaled(img: &image::GrayImage, k: f32) -> image::GrayImage {
 fn front_view(gray: &image::GrayImage) -> image::GrayImage {
     let longest = gray.width().max(gray.height());
     let k = (FRONT_SIDE as f32 / longest as f32).min(1.0);
-    if let Some(deg) = crate::address::text_skew(gray).filter(|d| d.abs() >= MIN_LEVEL_DEG) {
-        let view = scaled(gray, k);
-        let (w, h) = (view.width() as f32, view.height() as f32);
-        let level = sample_rotated(&view, w / 2.0, h / 2.0, deg.to_radians(), w, h, 1.0);
-        return match region::text_region(&level) {
-            Some((x, y, w, h)) => crate::image::ops::crop(&level, x, y, w, h),
-            None => level,
-        };
-    }
-    match region::text_region(gray) {
+    let view = match region::text_region(gray) {
         Some((x, y, w, h)) => scaled(&crate::image::ops::crop(gray, x, y, w, h), k),
         None => scaled(gray, k),
-    }
+    };
+    let Some(deg) = crate::address::text_skew(&view).filter(|d| d.abs() >= MIN_LEVEL_DEG) else {
+        return view;
+    };
+    // Levelled into a box that holds the whole turned view, so no corner
+    // of the text is cut off.
+    let (w, h) = (view.width() as f32, view.height() as f32);
+    let (s, c) = deg.to_radians().sin_cos();
+    let (bw, bh) = (w * c.abs() + h * s.abs(), w * s.abs() + h * c.abs());
+    sample_rotated(&view, w / 2.0, h / 2.0, deg.to_radians(), bw, bh, 1.0)
 }
 
 fn ocr_front(img: &DecodedImage) -> Option<OcrText> {
