@@ -11,9 +11,9 @@
 //! corners. The crop is resampled through the homography that takes those
 //! corners to a rectangle.
 
-use image::{GrayImage, Luma};
+use image::GrayImage;
 
-use crate::image::ops::otsu;
+use crate::image::ops::{bilinear, otsu};
 
 /// Light margin kept around the rectangle, in pixels (the quiet zone the
 /// decoder looks for beside the guard bars).
@@ -199,18 +199,14 @@ pub fn unwarp(crop: &GrayImage) -> Option<GrayImage> {
         let d = m[6] * u + m[7] * v + 1.0;
         let sx = ((m[0] * u + m[1] * v + m[2]) / d) as f32 - 0.5;
         let sy = ((m[3] * u + m[4] * v + m[5]) / d) as f32 - 0.5;
-        let (x0, y0) = (sx.floor(), sy.floor());
-        let (fx, fy) = (sx - x0, sy - y0);
-        let (x0, y0) = (x0 as i64, y0 as i64);
-        let top = px(x0, y0) * (1.0 - fx) + px(x0 + 1, y0) * fx;
-        let bot = px(x0, y0 + 1) * (1.0 - fx) + px(x0 + 1, y0 + 1) * fx;
-        Luma([(top * (1.0 - fy) + bot * fy).round().clamp(0.0, 255.0) as u8])
+        bilinear(&px, sx, sy)
     }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use image::Luma;
 
     /// A symbol-like block: full-height guard bars and striped data, drawn
     /// as the trapezoid `corners` (top-left, top-right, bottom-right,

@@ -158,13 +158,19 @@ pub fn sample_rotated(
         let v = (oy as f32 + 0.5) / scale - h / 2.0;
         let sx = cx + u * c - v * s - 0.5;
         let sy = cy + u * s + v * c - 0.5;
-        let (x0, y0) = (sx.floor(), sy.floor());
-        let (fx, fy) = (sx - x0, sy - y0);
-        let (x0, y0) = (x0 as i64, y0 as i64);
-        let top = px(x0, y0) * (1.0 - fx) + px(x0 + 1, y0) * fx;
-        let bot = px(x0, y0 + 1) * (1.0 - fx) + px(x0 + 1, y0 + 1) * fx;
-        Luma([(top * (1.0 - fy) + bot * fy).round().clamp(0.0, 255.0) as u8])
+        bilinear(&px, sx, sy)
     })
+}
+
+/// The bilinear blend of `px` (a pixel lookup that decides what lies
+/// outside the image) at `(sx, sy)`, pixel centres at whole numbers.
+pub fn bilinear(px: &impl Fn(i64, i64) -> f32, sx: f32, sy: f32) -> Luma<u8> {
+    let (x0, y0) = (sx.floor(), sy.floor());
+    let (fx, fy) = (sx - x0, sy - y0);
+    let (x0, y0) = (x0 as i64, y0 as i64);
+    let top = px(x0, y0) * (1.0 - fx) + px(x0 + 1, y0) * fx;
+    let bot = px(x0, y0 + 1) * (1.0 - fx) + px(x0 + 1, y0 + 1) * fx;
+    Luma([(top * (1.0 - fy) + bot * fy).round().clamp(0.0, 255.0) as u8])
 }
 
 /// Mark pixels darker than their local mean (window `2r+1`) by more than
