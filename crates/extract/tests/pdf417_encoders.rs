@@ -5,6 +5,8 @@
 //! same bytes read in two processes give the same JSON byte for byte; and
 //! Tesseract's chatter stays out of stderr.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -197,8 +199,7 @@ fn tesseract_chatter_stays_out_of_stderr() {
 #[test]
 fn an_undeclared_back_whose_symbol_does_not_decode_is_not_an_address_page() {
     // The blurred back of `tests/unreadable_back.rs`, given with no type.
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let bytes = std::fs::read(corpus.join("licence-000-hard.jpg")).expect("corpus file");
+    let bytes = common::unreadable_back();
     let got = extract(&ExtractInput {
         front: &bytes,
         back: None,

@@ -8,9 +8,7 @@ mod common;
 use colleckt_extract::barcode::{scan_pdf417, Pdf417Scan};
 use colleckt_extract::image::decode;
 use colleckt_extract::{extract, DocKind, ExtractInput, ExtractedData, Source};
-use common::corpus;
-
-const UNREADABLE_BACK: &str = "licence-000-hard.jpg";
+use common::{corpus, unreadable_back};
 
 /// A licence read from these pictures.
 fn licence(front: &[u8], back: Option<&[u8]>) -> ExtractedData {
@@ -27,12 +25,16 @@ fn has_note(got: &ExtractedData, note: &str) -> bool {
 }
 
 fn scan(name: &str) -> Pdf417Scan {
-    scan_pdf417(&decode(&corpus(name)).expect("decode").gray)
+    scan_bytes(&corpus(name))
+}
+
+fn scan_bytes(bytes: &[u8]) -> Pdf417Scan {
+    scan_pdf417(&decode(bytes).expect("decode").gray)
 }
 
 #[test]
 fn a_blurred_back_shows_a_symbol_that_does_not_decode() {
-    let got = scan(UNREADABLE_BACK);
+    let got = scan_bytes(&unreadable_back());
     assert!(matches!(got, Pdf417Scan::Unreadable), "{got:?}");
 }
 
@@ -59,7 +61,7 @@ fn pictures_without_a_symbol_are_never_taken_for_backs() {
 
 #[test]
 fn a_lone_unreadable_back_is_not_read_as_a_front() {
-    let got = licence(&corpus(UNREADABLE_BACK), None);
+    let got = licence(&unreadable_back(), None);
     assert!(has_note(&got, "barcode_unreadable"), "{:?}", got.notes);
     assert!(has_note(&got, "front_missing"), "{:?}", got.notes);
     assert!(!has_note(&got, "barcode_not_found"), "{:?}", got.notes);
@@ -73,10 +75,7 @@ fn with_the_sides_swapped_the_picture_side_is_read() {
         return;
     }
     // The unreadable back sent as the front, the real front as the back.
-    let (back, front) = (
-        corpus(UNREADABLE_BACK),
-        corpus("licence-front-photo-front.jpg"),
-    );
+    let (back, front) = (unreadable_back(), corpus("licence-front-photo-front.jpg"));
     let got = licence(&back, Some(&front));
     assert!(has_note(&got, "barcode_unreadable"), "{:?}", got.notes);
     let dob = got

@@ -37,3 +37,17 @@ pub fn read_fixture(path: &str, kind: &str) -> Option<colleckt_extract::Extracte
     colleckt_extract::ocr::release();
     Some(d)
 }
+
+/// A hard licence back of the corpus, blurred further: the reader's
+/// perspective resampling (`barcode/quad.rs`) decodes the corpus file
+/// itself now.
+pub fn unreadable_back() -> Vec<u8> {
+    let img = image::load_from_memory(&corpus("licence-000-hard.jpg")).expect("decode");
+    let blurred = image::imageops::blur(&img.to_luma8(), BLUR_SIGMA);
+    let mut png = Vec::new();
+    blurred
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .expect("encode");
+    png
+}
+const BLUR_SIGMA: f32 = 2.5;
