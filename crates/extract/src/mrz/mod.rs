@@ -4,6 +4,7 @@
 mod check;
 mod collide;
 mod doubled;
+mod fillers;
 mod locate;
 mod margins;
 mod names_filler;

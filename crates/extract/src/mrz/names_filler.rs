@@ -54,6 +54,47 @@ pub(super) fn repair(mrz: &mut Mrz, words: &[String]) -> bool {
     }
 }
 
+/// A filler read as K or X and glued to the start of a name part
+/// (`ANNA<KQ<<` for `ANNA<Q<<<`: the filler before the initial became two
+/// glyphs). The cell is dropped and the field padded at its end, only where
+/// the zone prints the part without its K and not with it, and the field
+/// ends in fillers (nothing is pushed out of it). Returns whether it changed.
+pub(super) fn drop_glued_filler(mrz: &mut Mrz, words: &[String]) -> bool {
+    let (li, from) = mrz.format.names_field();
+    let Some(field) = mrz.lines.get(li).and_then(|l| l.get(from..)) else {
+        return false;
+    };
+    if !field.ends_with('<') {
+        return false;
+    }
+    let printed = |w: &str| words.iter().any(|p| p == w);
+    let mut at = None;
+    let mut start = 0;
+    for part in field.split('<') {
+        let glued = part.len() >= 2 && matches!(part.as_bytes()[0], b'K' | b'X');
+        if glued && !printed(part) && printed(&part[1..]) {
+            if at.is_some() {
+                return false;
+            }
+            at = Some(from + start);
+        }
+        start += part.len() + 1;
+    }
+    let Some(at) = at else { return false };
+    let mut lines = mrz.lines.clone();
+    let line = &mut lines[li];
+    line.remove(at);
+    line.push('<');
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    match parse_lines(&refs) {
+        Ok(m) if m.checks == mrz.checks && m.document_number == mrz.document_number => {
+            *mrz = m;
+            true
+        }
+        _ => false,
+    }
+}
+
 /// The names field nearest `read` whose names are all in `words`, when
 /// there is exactly one at the least distance and it differs from `read`.
 fn best_field(read: &[u8], words: &[&[u8]]) -> Option<Vec<u8>> {
@@ -223,6 +264,33 @@ impl Search<'_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_filler_glued_to_an_initial_is_dropped_when_the_zone_prints_it() {
+        let data = "B808580181USA8205133M3605211937472747<<<<<84";
+        let mut m = parse_lines(&["P<USAERIKSSON<<ANNA<KQ<<<<<<<<<<<<<<<<<<<<<<", data]).unwrap();
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        assert!(drop_glued_filler(
+            &mut m,
+            &words(&["ERIKSSON", "ANNA", "Q"])
+        ));
+        assert_eq!(m.lines[0], "P<USAERIKSSON<<ANNA<Q<<<<<<<<<<<<<<<<<<<<<<<");
+        assert_eq!(m.given_names, "ANNA Q");
+        // The zone prints the part as read, or not without its K: nothing.
+        let mut m = parse_lines(&["P<USAERIKSSON<<ANNA<KQ<<<<<<<<<<<<<<<<<<<<<<", data]).unwrap();
+        assert!(!drop_glued_filler(
+            &mut m,
+            &words(&["ERIKSSON", "ANNA", "KQ", "Q"])
+        ));
+        assert!(!drop_glued_filler(&mut m, &words(&["ERIKSSON", "ANNA"])));
+        // A full field: the cell cannot be dropped without losing one.
+        let full = "P<USAERIKSSON<<ANNA<KQ<MARGARETHABRIDGETTEAB";
+        let mut m = parse_lines(&[full, data]).unwrap();
+        assert!(!drop_glued_filler(
+            &mut m,
+            &words(&["ERIKSSON", "ANNA", "Q"])
+        ));
+    }
+
     use super::*;
 
     fn words(w: &[&str]) -> Vec<&'static [u8]> {

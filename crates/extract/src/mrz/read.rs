@@ -51,12 +51,17 @@ fn best_from_lines(lines: &[String], glyphs: &[Vec<Glyph>]) -> Option<(Mrz, bool
     let (lines, glyphs): (Vec<&str>, Vec<&[Glyph]>) = lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.len() >= 20)
+        .filter(|(_, l)| l.len() >= super::repair::MIN_FIRST_TD1)
         .map(|(i, l)| (l.as_str(), glyphs.get(i).map_or(&[][..], Vec::as_slice)))
         .unzip();
     let mut best: Option<(Mrz, bool)> = None;
     for n in [3usize, 2] {
         for (win, g) in lines.windows(n).zip(glyphs.windows(n)) {
+            // Only a card's first line may be that short (see MIN_FIRST_TD1).
+            let short = |(i, l): (usize, &&str)| l.len() < 20 && !(n == 3 && i == 0);
+            if win.iter().enumerate().any(short) {
+                continue;
+            }
             if let Some((m, spent)) = repair_read(win, g) {
                 let key = |m: &Mrz| (sound(m), plausibility(m));
                 if best.as_ref().is_none_or(|(b, _)| key(&m) > key(b)) {

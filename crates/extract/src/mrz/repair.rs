@@ -2,6 +2,7 @@
 //! and the check digits (O/0, I/1, B/8, S/5, Z/2, G/6, `<` read as K/X/L).
 
 use super::check::holds;
+use super::fillers::{composite_to_end, fix_filler_runs, fix_filler_runs_alnum};
 use super::parse::{parse_lines, Mrz, MrzFormat};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -91,83 +92,6 @@ fn to_sex(c: u8) -> u8 {
         b'F' | b'E' | b'P' => b'F',
         _ => b'<',
     }
-}
-
-/// In name fields, runs made only of `<` and its look-alikes (K, X, L, C, E)
-/// that contain a `<` and are at least two long become fillers. Letters
-/// before the run's first `<` end a name ("PATEL<<", "ERIC<<<", "MICHELLE<<")
-/// and stay, but K/X just before it are taken for fillers ("MARIAKK<<<",
-/// "ZOEK<<<"): a name cut short passes as MRZ truncation, a letter too many
-/// does not.
-/// Inside the line, letters after the run's last `<` start the next name
-/// ("OKAFOR<<CARLOS") and stay too; at the line's end they are misread fillers.
-fn fix_filler_runs(s: &mut [u8], from: usize) {
-    let is_like = |c: u8| matches!(c, b'<' | b'K' | b'X' | b'L' | b'C' | b'E');
-    let mut i = from;
-    while i < s.len() {
-        if !is_like(s[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < s.len() && is_like(s[i]) {
-            i += 1;
-        }
-        let at_end = i == s.len();
-        let (Some(first), Some(last)) = (
-            s[start..i].iter().position(|&c| c == b'<'),
-            s[start..i].iter().rposition(|&c| c == b'<'),
-        ) else {
-            continue;
-        };
-        let lead = &s[start..start + first];
-        let kx = lead
-            .iter()
-            .rev()
-            .take_while(|&&c| matches!(c, b'K' | b'X'))
-            .count();
-        let a = start + first - kx;
-        let b = if at_end { i } else { start + last + 1 };
-        let run = &s[a..b];
-        let fillers = run.iter().filter(|&&c| c == b'<').count();
-        if (run.len() >= 3 && fillers * 2 >= run.len()) || (at_end && run.len() >= 2) {
-            let keep = next_name(s, from, a, b);
-            for (j, c) in s[a..b].iter_mut().enumerate() {
-                if !keep.contains(&(a + j)) {
-                    *c = b'<';
-                }
-            }
-        }
-    }
-}
-
-/// Within a filler-like run `a..b`, a name made only of look-alikes
-/// (`LEE`, `ELLE`): letters, at least two, right after a single `<` that
-/// follows a letter or right after the names field's first `<<` (the
-/// given names), and ending at a `<` or the line's end. A misread filler
-/// stands among fillers (`ANNA<<K<<<`), not one `<` after a name
-/// (`MOHAMMED<LEE<<<`) or first after the surname (`ERIC<<LEE<<<`).
-fn next_name(s: &[u8], from: usize, a: usize, b: usize) -> std::ops::Range<usize> {
-    let letter = |c: u8| c.is_ascii_uppercase();
-    let given = s[from.min(s.len())..]
-        .windows(2)
-        .position(|w| w == b"<<")
-        .map(|p| from + p + 2);
-    for j in a.max(2)..b {
-        let after_name = s[j - 1] == b'<' && letter(s[j - 2]);
-        if letter(s[j]) && (after_name || Some(j) == given) {
-            let end = (j..s.len()).find(|&k| !letter(s[k])).unwrap_or(s.len());
-            // K and X are what fillers are misread as: a run of them after
-            // a name is fillers (`ANNA<KKKKKKKK`), and so is `KLEE` for `LEE`
-            // slid a cell. A name of look-alikes has an E and no K or X.
-            let word = &s[j..end];
-            let name_like = word.contains(&b'E') && !word.iter().any(|c| matches!(c, b'K' | b'X'));
-            if (2..=10).contains(&word.len()) && name_like && (end == s.len() || s[end] == b'<') {
-                return j..end;
-            }
-        }
-    }
-    0..0
 }
 
 const SWAPS: &[(u8, u8)] = &[
@@ -331,15 +255,26 @@ pub fn repair(raw_lines: &[&str]) -> Option<Mrz> {
     repair_spent(raw_lines).map(|(m, _)| m)
 }
 
+/// The shortest first line of a card (TD1) that is read: its document
+/// code, state, number and check digit (15 cells), the fillers after them
+/// left out. Tesseract drops a long run of fillers whole when the card is
+/// photographed at an angle (`T<USAV587291355<<<`); fitting the line to 30
+/// cells puts them back, and the composite digit says whether that was
+/// right. Other lines need 20 cells: shorter ones are noise.
+pub const MIN_FIRST_TD1: usize = 15;
+
 /// [`repair`], and whether the document number's check digit was spent
 /// choosing one of its characters (see [`fix_by_check`]): such a number
 /// holds its digit by construction, whatever it was read as (Tesseract's
 /// `B30835675` for `E30835675` became `B30B35675`, every digit holding).
 pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
+    let three = raw_lines.len() == 3;
     let lines: Vec<String> = raw_lines
         .iter()
         .map(|l| clean_line(l))
-        .filter(|l| l.len() >= 20)
+        .enumerate()
+        .filter(|(i, l)| l.len() >= 20 || (three && *i == 0 && l.len() >= MIN_FIRST_TD1))
+        .map(|(_, l)| l)
         .collect();
     let format = guess_format(&lines)?;
     let (_, len) = format.shape();
@@ -367,6 +302,7 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
         };
         if let Some(from) = name_from {
             fix_filler_runs(&mut s, from);
+            super::fillers::names_line_end(&mut s, from);
         } else {
             if li == 1 && matches!(format, MrzFormat::TD1 | MrzFormat::TD2) {
                 composite_to_end(&mut s);
@@ -385,6 +321,13 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
             let (num, rest) = l2.split_at_mut(9);
             let spent = fix_by_check(num, rest[0], true);
             if format == MrzFormat::TD3 {
+                let whole = |l: &[u8]| holds(&[&l[0..10], &l[13..20], &l[21..43]].concat(), l[43]);
+                if !whole(l2) {
+                    if let Some(l) = super::fillers::empty_personal_number(lines[1].as_bytes(), l2)
+                    {
+                        *l2 = l;
+                    }
+                }
                 // The personal number is no reported field: a swap there
                 // spends nothing the caller relies on.
                 // An empty personal number's digit is `<` or `0` (ICAO 9303
@@ -464,116 +407,6 @@ fn fix_dates(format: MrzFormat, lines: &mut [Vec<u8>], t_cells: &[usize]) -> boo
     spent
 }
 
-/// A TD1 or TD2 data line ends in its composite digit. Tesseract misjudges
-/// the length of a filler run, so the digit can come out a cell or two
-/// early with fillers after it (`NLD<<<<<<<K<8<<` for `NLD<<<<<<<<<<<8`):
-/// a digit after a filler run (fillers and their look-alikes K and X, two
-/// fillers at least) with only fillers after it is moved to the end.
-fn composite_to_end(s: &mut [u8]) {
-    let Some(p) = s.iter().rposition(|&c| c != b'<') else {
-        return;
-    };
-    let end = s.len() - 1;
-    if p == end || p < 4 || !s[p].is_ascii_digit() {
-        return;
-    }
-    let before = &s[p - 4..p];
-    let fillers = before.iter().filter(|&&c| c == b'<').count();
-    if s[p - 1] == b'<' && fillers >= 2 && before.iter().all(|c| b"<KX".contains(c)) {
-        s[end] = s[p];
-        s[p] = b'<';
-    }
-}
-
-/// In alphanumeric data lines, a K/X directly inside a filler run is a filler.
-fn fix_filler_runs_alnum(s: &mut [u8]) {
-    for i in 0..s.len() {
-        if matches!(s[i], b'K' | b'X') {
-            let prev = i > 0 && s[i - 1] == b'<';
-            let next = s.get(i + 1) == Some(&b'<');
-            let next2 = s.get(i + 2) == Some(&b'<');
-            if prev && next && (next2 || i + 2 >= s.len()) {
-                s[i] = b'<';
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod composite_tests {
-    use super::*;
-
-    #[test]
-    fn a_composite_read_early_among_fillers_goes_to_the_end() {
-        // TD1 line 2 of `K86945568`, Tesseract in an unseen font.
-        let m = repair(&[
-            "I<NLDK869455681<<<<<<<<<<<<<<<",
-            "0210030F2805117NLD<<<<<<<K<8<<",
-            "KOWALSKI<<JOHN<LEE<<<<<<<<<<<<",
-        ])
-        .expect("TD1");
-        assert_eq!(m.lines[1], "0210030F2805117NLD<<<<<<<<<<<8");
-        assert!(m.checks_valid());
-    }
-
-    #[test]
-    fn a_digit_that_is_data_or_not_after_fillers_stays() {
-        let mut s = *b"0210030F2805117NLD1234<<<<<<<<";
-        composite_to_end(&mut s);
-        assert_eq!(&s, b"0210030F2805117NLD1234<<<<<<<<");
-        let mut s = *b"0210030F2805117NLD<<<<<<<<<<<8";
-        composite_to_end(&mut s);
-        assert_eq!(&s, b"0210030F2805117NLD<<<<<<<<<<<8");
-    }
-}
-
-#[cfg(test)]
-mod filler_tests {
-    use super::fix_filler_runs;
-
-    fn fixed(line: &str) -> String {
-        let mut s = line.as_bytes().to_vec();
-        fix_filler_runs(&mut s, 5);
-        String::from_utf8(s).unwrap()
-    }
-
-    #[test]
-    fn names_ending_or_starting_with_filler_look_alikes_survive() {
-        let ok = [
-            "P<CANOKAFOR<<CARLOS<<<<<<<<<<<<<<<<<<<<<<<<<",
-            "P<USAERIKSSON<<EMMA<<<<<<<<<<<<<<<<<<<<<<<<<",
-            "P<CANPATEL<<LOIS<MARIE<<<<<<<<<<<<<<<<<<<<<<",
-            "P<INDPUBLIC<<NOAH<ANN<<<<<<<<<<<<<<<<<<<<<<<",
-            "P<USASMITH<<ERIC<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
-            "P<VNMLE<<KIM<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
-            "P<ESPABERCROMBIE<MONTGOMERYSHIRE<<MAXIMILIAN",
-            "V<USATANAKA<<MOHAMMED<LEE<<<<<<<<<<<",
-            "P<USAPUBLIC<<SOFIA<ELLE<<<<<<<<<<<<<<<<<<<<<",
-            "P<USAERIC<<LEE<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
-        ];
-        for line in ok {
-            assert_eq!(fixed(line), line);
-        }
-    }
-
-    #[test]
-    fn misread_fillers_still_become_fillers() {
-        let full = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
-        let anna = "P<UTOERIKSSON<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<";
-        for (line, want) in [
-            ("P<UTOERIKSSON<<ANNA<KKKKKKKKKKKKKKKKKKKKKKKK", anna),
-            ("P<UTOERIKSSON<<ANNA<KLEE<<<<<<<<<<<<<<<<<<<<", anna),
-            ("P<UTOERIKSSON<<ANNA<CCC<<<<<<<<<<<<<<<<<<<<<", anna),
-            ("P<UTOERIKSSON<<ANNA<MARIA<<<K<<<<X<<<<<<<<<X", full),
-            ("P<UTOERIKSSON<<ANNA<MARIAKK<<<<<<<<<<<<<<<<<", full),
-            ("P<UTOERIKSSON<<ANNA<<K<<<<<<<<<<<<<<<<<<<<<<", anna),
-            ("P<UTOERIKSSON<<ANNAK<<<<<<<<<<<<<<<<<<<<<<<<", anna),
-        ] {
-            assert_eq!(fixed(line), want, "{line}");
-        }
-    }
-}
-
 #[cfg(test)]
 mod date_tests {
     use super::*;
@@ -590,5 +423,37 @@ mod date_tests {
         assert_eq!(&m.lines[1][..7], "1102233");
         let (m2, spent2) = repair_spent(&[l1, "T102233M2803076USA<<<<<<<<<<<6", l3]).unwrap();
         assert_eq!((m2.lines[1].as_str(), spent2), (m.lines[1].as_str(), spent));
+    }
+}
+
+#[cfg(test)]
+mod short_first_line_tests {
+    use super::*;
+
+    #[test]
+    fn a_card_first_line_read_without_its_fillers_is_fitted() {
+        let m = repair(&[
+            "T<USAV587291355<<<",
+            "5807226F3009026USA<<<<<<<<<<<2",
+            "NGUYEN<<MIRKO<LEE<<<<<<<<<<<<",
+        ])
+        .expect("TD1");
+        assert_eq!(m.lines[0], "T<USAV587291355<<<<<<<<<<<<<<<");
+        assert_eq!(m.document_number, "V58729135");
+        assert!(m.checks_valid());
+        // Shorter than code, state, number and digit: not a line.
+        assert!(repair(&[
+            "T<USAV5872913",
+            "5807226F3009026USA<<<<<<<<<<<2",
+            "NGUYEN<<MIRKO<LEE<<<<<<<<<<<<",
+        ])
+        .is_none_or(|m| m.format != MrzFormat::TD1));
+        // Only a card's first line may be short: a short last line is not.
+        assert!(repair(&[
+            "I<USAV587291355<<<<<<<<<<<<<<<",
+            "5807226F3009026USA<<<<<<<<<<<2",
+            "NGUYEN<<MIRKO",
+        ])
+        .is_none_or(|m| m.format != MrzFormat::TD1));
     }
 }

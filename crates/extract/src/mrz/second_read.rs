@@ -11,7 +11,7 @@
 
 use image::GrayImage;
 
-use super::read::{sound, tesseract_band, MrzRead};
+use super::read::{sound, tesseract_band, MrzRead, Rival};
 use super::states::is_state as is_mrz_state;
 use super::viz::compare;
 use super::{parse_lines, Mrz};
@@ -40,6 +40,37 @@ impl<'a> SecondRead<'a> {
             .as_ref()
             .filter(|m| same_document(m, &r.mrz))
     }
+}
+
+/// Count the other engine's read of the band, when it was made (for the
+/// names or the state codes), as a rival of `r` if it holds every check
+/// digit with another number or date: two engines reading the same pixels
+/// into two sound readings is a collision the pixels support, whatever the
+/// template costs said. In an unseen font the OCR-B templates read
+/// `226B22917` for `Z26822917` (Z as 2, 8 as B, the check digit holding) at
+/// a cost they counted safe, where Tesseract read the band right. The read
+/// is then decisive only when the visual zone tells the two apart (see
+/// [`MrzRead::decisive`]). Returns whether it was contested.
+pub(super) fn contest(second: &SecondRead, r: &mut MrzRead) -> bool {
+    if r.engine == "tesseract" || r.agreed {
+        return false;
+    }
+    let Some(Some(other)) = &second.read else {
+        return false;
+    };
+    if other.format != r.mrz.format {
+        return false;
+    }
+    let Some(rival) = Rival::of(other, &r.mrz) else {
+        return false;
+    };
+    r.collision_cost = 0.0;
+    if let Some(rs) = r.rivals.as_mut() {
+        if !rs.contains(&rival) {
+            rs.push(rival);
+        }
+    }
+    true
 }
 
 /// Two reads of one document: the same layout, number and dates, each with
@@ -209,6 +240,36 @@ mod tests {
         let mut r = template(SLIPPED);
         r.engine = "tesseract";
         assert!(!reread_states(&mut second(&img, RIGHT), &mut r));
+    }
+
+    #[test]
+    fn another_sound_reading_by_the_other_engine_is_a_rival() {
+        let img = GrayImage::new(1, 1);
+        // Another number, every check digit holding: a rival, and the
+        // template costs no longer vouch for the read.
+        let other = [RIGHT[0], "A505675295NLD6408044F2801131<<<<<<<<<<<<<<02"];
+        let mut r = template(RIGHT);
+        assert!(contest(&second(&img, other), &mut r));
+        assert_eq!(r.collision_cost, 0.0);
+        let rivals = r.rivals.as_ref().unwrap();
+        assert_eq!(rivals.len(), 1);
+        assert_eq!(rivals[0].document_number, "A50567529");
+        // The same document, names and codes aside: no rival.
+        let mut r = template(SLIPPED);
+        assert!(!contest(&second(&img, RIGHT), &mut r));
+        assert_eq!(r.collision_cost, 1.0);
+        // Nothing asked of the other engine, or a read that fails a check
+        // digit: nothing said.
+        let mut r = template(RIGHT);
+        let none = SecondRead {
+            img: &img,
+            read: None,
+        };
+        assert!(!contest(&none, &mut r));
+        let broken = [RIGHT[0], "A505675274NLD6408044F2801131<<<<<<<<<<<<<<04"];
+        assert!(!parse_lines(&broken).unwrap().checks_valid());
+        assert!(!contest(&second(&img, broken), &mut r));
+        assert_eq!(r.collision_cost, 1.0);
     }
 
     #[test]

@@ -6,9 +6,9 @@
 
 use image::GrayImage;
 
-use super::second_read::{reread_names, reread_states, SecondRead};
+use super::second_read::{contest, reread_names, reread_states, SecondRead};
 use super::viz_number::settle_number;
-use super::zone_read::{read_page, read_zone_as};
+use super::zone_read::{read_page, read_zone_as, read_zone_levelled};
 pub use super::zone_read::{zone_text, MrzPlace};
 use super::Mrz;
 use crate::ocr::{self, Layout, Threshold};
@@ -131,6 +131,12 @@ pub fn agreement(
         }
         if a.legible()
             && !a.names()
+            && super::names_filler::drop_glued_filler(&mut r.mrz, &words(&t))
+        {
+            a = compare(&t, &r.mrz);
+        }
+        if a.legible()
+            && !a.names()
             && super::names_shape::mend(&mut r.mrz, &words(&t), &r.template_names)
         {
             a = compare(&t, &r.mrz);
@@ -151,11 +157,28 @@ pub fn agreement(
                 a = a.or(compare(&t2, &r.mrz));
             }
         }
+        if let Some(t3) = r
+            .place
+            .filter(|_| !a.checked_fields() || !a.names())
+            .and_then(|p| read_zone_levelled(read_from, &p))
+        {
+            if super::debug() {
+                eprintln!("viz levelled text {t3:?}");
+            }
+            a = a.or(compare(&t3, &r.mrz));
+        }
+    }
+    if contest(&second, r) && super::debug() {
+        eprintln!("contested by tesseract: rivals {:?}", r.rivals);
     }
     if super::debug() {
         eprintln!("viz {a:?}");
     }
-    if !a.names() {
+    // The other picture (a card's front) when this zone left the names or
+    // the read's trust open: a card's back can print its number where the
+    // MRZ band's crop takes it (the first MRZ line touching it).
+    let number_seen = a.document_number || a.number_nearly;
+    if !a.names() || !r.decisive(number_seen, a.checked()) {
         if let Some(t) = other.and_then(read_page) {
             if !a.document_number {
                 let sure = r.number_sure();

@@ -45,6 +45,23 @@ pub fn zone_image(img: &GrayImage, place: &MrzPlace) -> GrayImage {
     }
 }
 
+/// OCR text of the zone above the MRZ turned level by its own text lines,
+/// when they lean against the band by more than
+/// [`crate::image::ops::MIN_LEVEL_DEG`]: photographed at an angle, the page's rows
+/// converge, and the zone's lines no longer run with the MRZ's. Tesseract
+/// then cut a long surname in two (`ABE CROM` / `BIE MONTGOMERy`). Read
+/// with the local threshold: such a page is lit unevenly too (the global
+/// one lost the shaded half, `ABERCROME`). None when the lines do not
+/// lean, or without Tesseract.
+pub(super) fn read_zone_levelled(img: &GrayImage, place: &MrzPlace) -> Option<String> {
+    let z = zone_image(img, place);
+    let deg =
+        crate::address::text_skew(&z).filter(|d| d.abs() >= crate::image::ops::MIN_LEVEL_DEG)?;
+    let z = crate::image::ops::level(&z, deg);
+    let t = ocr::recognize_with(&z, Layout::Block, "", Threshold::Local).ok()?;
+    Some(t.text())
+}
+
 /// OCR text of the zone above the MRZ, binarised as `threshold` says;
 /// None without Tesseract.
 pub(super) fn read_zone_as(

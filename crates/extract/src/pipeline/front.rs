@@ -3,7 +3,6 @@
 
 use crate::address::find_dates;
 use crate::data::{Address, Evidence, ExtractedData, Source};
-use crate::image::ops::sample_rotated;
 use crate::image::DecodedImage;
 use crate::ocr::{self, Layout, OcrText};
 
@@ -11,10 +10,6 @@ use super::{front_labels, front_layout, front_reread, region};
 
 /// Longest side of the view Tesseract reads a front at.
 const FRONT_SIDE: u32 = 1800;
-/// A front photographed tilted by more than this is levelled before it is
-/// read: Tesseract's own line finding copes with a degree or so, and at
-/// 8° a card's rows ran into one another (names and the number lost).
-const MIN_LEVEL_DEG: f32 = 1.5;
 
 /// `img` resized by `k` (≤ 1): integer area-average steps first (cheap), then
 /// one resample to the exact size. The integer step alone took a 2000 px
@@ -47,15 +42,12 @@ fn front_view(gray: &image::GrayImage) -> image::GrayImage {
         Some((x, y, w, h)) => scaled(&crate::image::ops::crop(gray, x, y, w, h), k),
         None => scaled(gray, k),
     };
-    let Some(deg) = crate::address::text_skew(&view).filter(|d| d.abs() >= MIN_LEVEL_DEG) else {
+    let Some(deg) =
+        crate::address::text_skew(&view).filter(|d| d.abs() >= crate::image::ops::MIN_LEVEL_DEG)
+    else {
         return view;
     };
-    // Levelled into a box that holds the whole turned view, so no corner
-    // of the text is cut off.
-    let (w, h) = (view.width() as f32, view.height() as f32);
-    let (s, c) = deg.to_radians().sin_cos();
-    let (bw, bh) = (w * c.abs() + h * s.abs(), w * s.abs() + h * c.abs());
-    sample_rotated(&view, w / 2.0, h / 2.0, deg.to_radians(), bw, bh, 1.0)
+    crate::image::ops::level(&view, deg)
 }
 
 fn ocr_front(img: &DecodedImage) -> Option<OcrText> {

@@ -1,0 +1,392 @@
+//! Where fillers must be. OCR reads a `<` as K, X, L, C or E, and misjudges
+//! the length of a run of them; the repairs here put fillers back where an
+//! MRZ's shape says they stand.
+//!
+//! Fonts whose chevron is small and thin are the worst: Tesseract reads such a
+//! `<` as K, 6, G, R or E, and misjudges the length of a long run of them:
+//! a passport's empty personal number comes out as `<<<<<K6KKKKK<<` or two
+//! cells short, and the names line ends in `<<<KKKKKKKKKRKKKRRKKK`. The
+//! shape of an MRZ says where fillers must be; the check digits say
+//! whether putting them there was right.
+
+use super::check::holds;
+
+/// What a small chevron is read as, `<` included.
+const CHEVRON_LIKE: &[u8] = b"<KX6GREC";
+
+/// A TD3 data line whose personal number (cells 28..42) is empty, read with
+/// that run garbled or of the wrong length: `raw` is the line as cleaned
+/// (any length), `fitted` the same line cut or padded to 44 cells and fixed
+/// per character class. The checked fields stay as `fitted` has them; the
+/// personal number becomes fillers and the last two characters `raw` read
+/// (its digit, `<` or `0` when the number is empty, and the composite) go
+/// to cells 42 and 43. Returned only when the composite digit then holds
+/// over the line, and every other check digit holds too, so that a line
+/// shifted by a lost cell earlier, or a personal number that was not
+/// empty, is left as it was.
+pub(super) fn empty_personal_number(raw: &[u8], fitted: &[u8]) -> Option<Vec<u8>> {
+    if fitted.len() != 44 {
+        return None;
+    }
+    let end = raw.iter().rposition(|&c| c != b'<')? + 1;
+    if end < 31 {
+        return None;
+    }
+    let (digit, composite) = (raw[end - 2], raw[end - 1]);
+    let middle = raw.get(28..end - 2)?;
+    let fillers = middle.iter().filter(|&&c| c == b'<').count();
+    // Mostly fillers: a third at least literally read as `<`.
+    if middle.len() < 10
+        || middle.len() > 16
+        || fillers * 3 < middle.len()
+        || !middle.iter().all(|c| CHEVRON_LIKE.contains(c))
+    {
+        return None;
+    }
+    let digit = match digit {
+        b'<' => b'<',
+        b'0' | b'O' | b'Q' | b'D' => b'0',
+        _ => return None,
+    };
+    let composite = to_digit(composite)?;
+    let mut line = fitted.to_vec();
+    line[28..42].fill(b'<');
+    line[42] = digit;
+    line[43] = composite;
+    if line == fitted {
+        return None;
+    }
+    let whole: Vec<u8> = [&line[0..10], &line[13..20], &line[21..43]].concat();
+    let each = holds(&line[0..9], line[9]) && holds(&line[13..19], line[19]);
+    (each && holds(&line[21..27], line[27]) && holds(&whole, line[43])).then_some(line)
+}
+
+fn to_digit(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c),
+        b'O' | b'Q' | b'D' => Some(b'0'),
+        b'I' | b'L' => Some(b'1'),
+        b'Z' => Some(b'2'),
+        b'S' => Some(b'5'),
+        b'G' => Some(b'6'),
+        b'B' => Some(b'8'),
+        _ => None,
+    }
+}
+
+/// The end of a names line (from cell `from`) read as small chevrons: the
+/// last run, after a `<`, made only of chevron look-alikes, at least six
+/// long and half of it `<`, K or X, is fillers. A name ending the field is
+/// not touched: it does not start after a `<` with such a run, or its
+/// letters are not all look-alikes.
+pub(super) fn names_line_end(s: &mut [u8], from: usize) -> bool {
+    let n = s.len();
+    let start = (from..n)
+        .rev()
+        .take_while(|&i| CHEVRON_LIKE.contains(&s[i]))
+        .last();
+    let Some(mut start) = start else {
+        return false;
+    };
+    // The run starts at its first `<`: letters before it end a name.
+    while start < n && s[start] != b'<' {
+        start += 1;
+    }
+    let run = &s[start..];
+    let kx = run
+        .iter()
+        .filter(|c| matches!(c, b'<' | b'K' | b'X'))
+        .count();
+    if run.len() < 6 || kx * 2 < run.len() {
+        return false;
+    }
+    // Letters after the run's last `<` with no K, X or 6 among them are a
+    // name cut short by the field's end (`<<GREG`), not fillers.
+    let last = run.iter().rposition(|&c| c == b'<').unwrap_or(0);
+    let tail = &run[last + 1..];
+    let name = !tail.is_empty() && !tail.iter().any(|c| matches!(c, b'K' | b'X' | b'6'));
+    let end = if name { start + last + 1 } else { n };
+    if s[start..end].iter().all(|&c| c == b'<') {
+        return false;
+    }
+    s[start..end].fill(b'<');
+    true
+}
+
+/// In name fields, runs made only of `<` and its look-alikes (K, X, L, C, E)
+/// that contain a `<` and are at least two long become fillers. Letters
+/// before the run's first `<` end a name ("PATEL<<", "ERIC<<<", "MICHELLE<<")
+/// and stay, but K/X just before it are taken for fillers ("MARIAKK<<<",
+/// "ZOEK<<<"): a name cut short passes as MRZ truncation, a letter too many
+/// does not.
+/// Inside the line, letters after the run's last `<` start the next name
+/// ("OKAFOR<<CARLOS") and stay too; at the line's end they are misread fillers.
+pub(super) fn fix_filler_runs(s: &mut [u8], from: usize) {
+    let is_like = |c: u8| matches!(c, b'<' | b'K' | b'X' | b'L' | b'C' | b'E');
+    let mut i = from;
+    while i < s.len() {
+        if !is_like(s[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < s.len() && is_like(s[i]) {
+            i += 1;
+        }
+        let at_end = i == s.len();
+        let (Some(first), Some(last)) = (
+            s[start..i].iter().position(|&c| c == b'<'),
+            s[start..i].iter().rposition(|&c| c == b'<'),
+        ) else {
+            continue;
+        };
+        let lead = &s[start..start + first];
+        let kx = lead
+            .iter()
+            .rev()
+            .take_while(|&&c| matches!(c, b'K' | b'X'))
+            .count();
+        let a = start + first - kx;
+        let b = if at_end { i } else { start + last + 1 };
+        let run = &s[a..b];
+        let fillers = run.iter().filter(|&&c| c == b'<').count();
+        if (run.len() >= 3 && fillers * 2 >= run.len()) || (at_end && run.len() >= 2) {
+            let keep = next_name(s, from, a, b);
+            for (j, c) in s[a..b].iter_mut().enumerate() {
+                if !keep.contains(&(a + j)) {
+                    *c = b'<';
+                }
+            }
+        }
+    }
+}
+
+/// Within a filler-like run `a..b`, a name made only of look-alikes
+/// (`LEE`, `ELLE`): letters, at least two, right after a single `<` that
+/// follows a letter or right after the names field's first `<<` (the
+/// given names), and ending at a `<` or the line's end. A misread filler
+/// stands among fillers (`ANNA<<K<<<`), not one `<` after a name
+/// (`MOHAMMED<LEE<<<`) or first after the surname (`ERIC<<LEE<<<`).
+fn next_name(s: &[u8], from: usize, a: usize, b: usize) -> std::ops::Range<usize> {
+    let letter = |c: u8| c.is_ascii_uppercase();
+    let given = s[from.min(s.len())..]
+        .windows(2)
+        .position(|w| w == b"<<")
+        .map(|p| from + p + 2);
+    for j in a.max(2)..b {
+        let after_name = s[j - 1] == b'<' && letter(s[j - 2]);
+        if letter(s[j]) && (after_name || Some(j) == given) {
+            let end = (j..s.len()).find(|&k| !letter(s[k])).unwrap_or(s.len());
+            // K and X are what fillers are misread as: a run of them after
+            // a name is fillers (`ANNA<KKKKKKKK`), and so is `KLEE` for `LEE`
+            // slid a cell. A name of look-alikes has an E and no K or X.
+            let word = &s[j..end];
+            let name_like = word.contains(&b'E') && !word.iter().any(|c| matches!(c, b'K' | b'X'));
+            if (2..=10).contains(&word.len()) && name_like && (end == s.len() || s[end] == b'<') {
+                return j..end;
+            }
+        }
+    }
+    0..0
+}
+
+/// A TD1 or TD2 data line ends in its composite digit. Tesseract misjudges
+/// the length of a filler run, so the digit can come out a cell or two
+/// early with fillers after it (`NLD<<<<<<<K<8<<` for `NLD<<<<<<<<<<<8`):
+/// a digit after a filler run (fillers and their look-alikes K and X, two
+/// fillers at least) with only fillers after it is moved to the end.
+pub(super) fn composite_to_end(s: &mut [u8]) {
+    let Some(p) = s.iter().rposition(|&c| c != b'<') else {
+        return;
+    };
+    let end = s.len() - 1;
+    if p == end || p < 4 || !s[p].is_ascii_digit() {
+        return;
+    }
+    let before = &s[p - 4..p];
+    let fillers = before.iter().filter(|&&c| c == b'<').count();
+    if s[p - 1] == b'<' && fillers >= 2 && before.iter().all(|c| b"<KX".contains(c)) {
+        s[end] = s[p];
+        s[p] = b'<';
+    }
+}
+
+/// In alphanumeric data lines, a K/X directly inside a filler run is a
+/// filler, and so is a run of them ending the line after fillers
+/// (`…891<<<<<<<<KKKKKKK`): K is worth 20, a `<` 0, so no check digit can
+/// tell them apart there, and no optional data ends so.
+pub(super) fn fix_filler_runs_alnum(s: &mut [u8]) {
+    let kx = s
+        .iter()
+        .rev()
+        .take_while(|c| matches!(c, b'K' | b'X'))
+        .count();
+    let n = s.len();
+    if kx >= 2 && n > kx + 1 && s[n - kx - 1] == b'<' && s[n - kx - 2] == b'<' {
+        s[n - kx..].fill(b'<');
+    }
+    for i in 0..s.len() {
+        if matches!(s[i], b'K' | b'X') {
+            let prev = i > 0 && s[i - 1] == b'<';
+            let next = s.get(i + 1) == Some(&b'<');
+            let next2 = s.get(i + 2) == Some(&b'<');
+            if prev && next && (next2 || i + 2 >= s.len()) {
+                s[i] = b'<';
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A TD3 data line, checked fields right, its tail as given.
+    fn data(tail: &str) -> Vec<u8> {
+        format!("F317093727MEX7501218F3511107{tail}").into_bytes()
+    }
+
+    fn fit(raw: &[u8]) -> Vec<u8> {
+        let mut v: Vec<u8> = raw.iter().copied().take(44).collect();
+        v.resize(44, b'<');
+        v
+    }
+
+    #[test]
+    fn a_filler_run_read_short_or_garbled_is_an_empty_personal_number() {
+        let right = data("<<<<<<<<<<<<<<04");
+        // Two fillers lost: the digits came out two cells early.
+        let short = data("<<<<<<<<<<<<04");
+        assert_eq!(
+            empty_personal_number(&short, &fit(&short)),
+            Some(right.clone())
+        );
+        // Chevrons read as K and 6.
+        let garbled = data("<<<<<K6KKKKK<<04");
+        assert_eq!(
+            empty_personal_number(&garbled, &fit(&garbled)),
+            Some(right.clone())
+        );
+        // Already right: nothing to change.
+        assert_eq!(empty_personal_number(&right, &right), None);
+    }
+
+    #[test]
+    fn a_personal_number_or_a_wrong_composite_stays() {
+        // Letters that are no chevron: a personal number, not fillers.
+        let number = data("ZE184226B<<<<<14");
+        assert_eq!(empty_personal_number(&number, &fit(&number)), None);
+        // The composite does not hold with fillers there.
+        let wrong = data("<<<<<<<<<<<<07");
+        assert_eq!(empty_personal_number(&wrong, &fit(&wrong)), None);
+        // A cell lost in the checked fields: the number's digit fails.
+        let shifted = b"F31709377MEX7501218F3511107<<<<<<<<<<<<<<04".to_vec();
+        assert_eq!(empty_personal_number(&shifted, &fit(&shifted)), None);
+    }
+
+    #[test]
+    fn chevrons_ending_a_names_line_are_fillers() {
+        let mut s = b"P<ITAVUKOVIC<<HOMER<<<KKKKKKKKKRKKKRRKKKKKKKK".to_vec();
+        assert!(names_line_end(&mut s, 5));
+        assert_eq!(&s[..], b"P<ITAVUKOVIC<<HOMER<<<<<<<<<<<<<<<<<<<<<<<<<<");
+        // A given name of look-alikes ending the field stays.
+        let mut s = b"P<UTOSMITH<<JOHN<<<<<<<<<<<<<<<<<<<<<<<<GREG".to_vec();
+        assert!(!names_line_end(&mut s, 5));
+        // Fillers already: nothing to do.
+        let mut s = b"P<UTOSMITH<<JOHN<<<<<<<<<<<<<<<<<<<<<<<<<<<<".to_vec();
+        assert!(!names_line_end(&mut s, 5));
+        // A short run is left to the other repairs.
+        let mut s = b"P<UTOSMITH<<JOHN<<<<<<<<<<<<<<<<<<<<<<<<<<<<<K".to_vec();
+        assert!(!names_line_end(&mut s[..44], 5));
+    }
+}
+
+#[cfg(test)]
+mod composite_tests {
+    use super::*;
+    use crate::mrz::repair::repair;
+
+    #[test]
+    fn a_composite_read_early_among_fillers_goes_to_the_end() {
+        // TD1 line 2 of `K86945568`, Tesseract in an unseen font.
+        let m = repair(&[
+            "I<NLDK869455681<<<<<<<<<<<<<<<",
+            "0210030F2805117NLD<<<<<<<K<8<<",
+            "KOWALSKI<<JOHN<LEE<<<<<<<<<<<<",
+        ])
+        .expect("TD1");
+        assert_eq!(m.lines[1], "0210030F2805117NLD<<<<<<<<<<<8");
+        assert!(m.checks_valid());
+    }
+
+    #[test]
+    fn k_ending_a_data_line_after_fillers_are_fillers() {
+        let mut s = *b"I<USAG794787891<<<<<<<<KKKKKKK";
+        fix_filler_runs_alnum(&mut s);
+        assert_eq!(&s, b"I<USAG794787891<<<<<<<<<<<<<<<");
+        // After data, or a single K: left as read.
+        let mut s = *b"I<USAG794787891<<<<<<<<<<<1KKK";
+        fix_filler_runs_alnum(&mut s);
+        assert_eq!(&s, b"I<USAG794787891<<<<<<<<<<<1KKK");
+        let mut s = *b"I<USAG794787891<<<<<<<<<<<<<<K";
+        fix_filler_runs_alnum(&mut s);
+        assert_eq!(&s, b"I<USAG794787891<<<<<<<<<<<<<<K");
+    }
+
+    #[test]
+    fn a_digit_that_is_data_or_not_after_fillers_stays() {
+        let mut s = *b"0210030F2805117NLD1234<<<<<<<<";
+        composite_to_end(&mut s);
+        assert_eq!(&s, b"0210030F2805117NLD1234<<<<<<<<");
+        let mut s = *b"0210030F2805117NLD<<<<<<<<<<<8";
+        composite_to_end(&mut s);
+        assert_eq!(&s, b"0210030F2805117NLD<<<<<<<<<<<8");
+    }
+}
+
+#[cfg(test)]
+mod filler_tests {
+    use super::fix_filler_runs;
+
+    fn fixed(line: &str) -> String {
+        let mut s = line.as_bytes().to_vec();
+        fix_filler_runs(&mut s, 5);
+        String::from_utf8(s).unwrap()
+    }
+
+    #[test]
+    fn names_ending_or_starting_with_filler_look_alikes_survive() {
+        let ok = [
+            "P<CANOKAFOR<<CARLOS<<<<<<<<<<<<<<<<<<<<<<<<<",
+            "P<USAERIKSSON<<EMMA<<<<<<<<<<<<<<<<<<<<<<<<<",
+            "P<CANPATEL<<LOIS<MARIE<<<<<<<<<<<<<<<<<<<<<<",
+            "P<INDPUBLIC<<NOAH<ANN<<<<<<<<<<<<<<<<<<<<<<<",
+            "P<USASMITH<<ERIC<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+            "P<VNMLE<<KIM<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+            "P<ESPABERCROMBIE<MONTGOMERYSHIRE<<MAXIMILIAN",
+            "V<USATANAKA<<MOHAMMED<LEE<<<<<<<<<<<",
+            "P<USAPUBLIC<<SOFIA<ELLE<<<<<<<<<<<<<<<<<<<<<",
+            "P<USAERIC<<LEE<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+        ];
+        for line in ok {
+            assert_eq!(fixed(line), line);
+        }
+    }
+
+    #[test]
+    fn misread_fillers_still_become_fillers() {
+        let full = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
+        let anna = "P<UTOERIKSSON<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<";
+        for (line, want) in [
+            ("P<UTOERIKSSON<<ANNA<KKKKKKKKKKKKKKKKKKKKKKKK", anna),
+            ("P<UTOERIKSSON<<ANNA<KLEE<<<<<<<<<<<<<<<<<<<<", anna),
+            ("P<UTOERIKSSON<<ANNA<CCC<<<<<<<<<<<<<<<<<<<<<", anna),
+            ("P<UTOERIKSSON<<ANNA<MARIA<<<K<<<<X<<<<<<<<<X", full),
+            ("P<UTOERIKSSON<<ANNA<MARIAKK<<<<<<<<<<<<<<<<<", full),
+            ("P<UTOERIKSSON<<ANNA<<K<<<<<<<<<<<<<<<<<<<<<<", anna),
+            ("P<UTOERIKSSON<<ANNAK<<<<<<<<<<<<<<<<<<<<<<<<", anna),
+        ] {
+            assert_eq!(fixed(line), want, "{line}");
+        }
+    }
+}
