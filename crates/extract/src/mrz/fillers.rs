@@ -36,8 +36,10 @@ pub(super) fn empty_personal_number(raw: &[u8], fitted: &[u8]) -> Option<Vec<u8>
     let middle = raw.get(28..end - 2)?;
     let fillers = middle.iter().filter(|&&c| c == b'<').count();
     // Mostly fillers: a third at least literally read as `<`.
+    // 14 cells read as 10 to 20: whole chevrons lost, or one read as two
+    // glyphs (`<6<6<6<6`).
     if middle.len() < 10
-        || middle.len() > 16
+        || middle.len() > 20
         || fillers * 3 < middle.len()
         || !middle.iter().all(|c| CHEVRON_LIKE.contains(c))
     {
@@ -141,11 +143,17 @@ pub(super) fn fix_filler_runs(s: &mut [u8], from: usize) {
             continue;
         };
         let lead = &s[start..start + first];
-        let kx = lead
-            .iter()
-            .rev()
-            .take_while(|&&c| matches!(c, b'K' | b'X'))
-            .count();
+        let fillers = s[start..i].iter().filter(|&&c| c == b'<').count();
+        // Only before the trailing fillers or a run of three: before the
+        // surname's `<<` a K ends the name (`KOWALCZYK<<LUCAS`).
+        let kx = if at_end || fillers >= 3 {
+            lead.iter()
+                .rev()
+                .take_while(|&&c| matches!(c, b'K' | b'X'))
+                .count()
+        } else {
+            0
+        };
         let a = start + first - kx;
         let b = if at_end { i } else { start + last + 1 };
         let run = &s[a..b];
@@ -237,8 +245,52 @@ pub(super) fn fix_filler_runs_alnum(s: &mut [u8]) {
     }
 }
 
+/// A stray letter or two among the names field's trailing fillers
+/// (`PRIYA<<<<<<<<<<<<<B<<<<<<`: a speck read as a letter). No name follows
+/// a run of three fillers in ICAO 9303, so letters there are noise; only a
+/// few isolated ones are cleared, since a read that put `<<<` between two
+/// names is better left to the zone's comparison. Returns whether it
+/// changed the line.
+pub(super) fn stray_letters(s: &mut [u8], from: usize) -> bool {
+    let Some(run) = s
+        .get(from..)
+        .and_then(|f| f.windows(3).position(|w| w == b"<<<"))
+    else {
+        return false;
+    };
+    let tail = &s[from + run..];
+    let letters: Vec<usize> = (0..tail.len()).filter(|&i| tail[i] != b'<').collect();
+    // Far from the names (`NOAH<<<Q` is an initial with a filler too many).
+    let isolated = letters.iter().all(|&i| {
+        let before = i >= 5 && tail[i - 5..i].iter().all(|&c| c == b'<');
+        let after = tail.get(i + 1).is_none_or(|&c| c == b'<');
+        before && after
+    });
+    if letters.is_empty() || letters.len() > 2 || !isolated {
+        return false;
+    }
+    for i in letters {
+        s[from + run + i] = b'<';
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_stray_letter_among_trailing_fillers_is_cleared() {
+        let mut s = *b"P<CANHADDAD<<PRIYA<<<<<<<<<<<<<B<<<<<<<<<<<<";
+        assert!(stray_letters(&mut s, 5));
+        assert_eq!(&s, b"P<CANHADDAD<<PRIYA<<<<<<<<<<<<<<<<<<<<<<<<<<");
+        // Names, and a word after `<<<`: left to the zone.
+        let mut s = *b"P<CANHADDAD<<PRIYA<<<<<<<<<<<<<<<<<<<<<<<<<<";
+        assert!(!stray_letters(&mut s, 5));
+        let mut s = *b"P<CANHADDAD<<<PRIYA<<<<<<<<<<<<<<<<<<<<<<<<<";
+        assert!(!stray_letters(&mut s, 5));
+        let mut s = *b"P<GBRSMITH<<NOAH<<<Q<<<<<<<<<<<<<<<<<<<<<<<<";
+        assert!(!stray_letters(&mut s, 5));
+    }
+
     use super::*;
 
     /// A TD3 data line, checked fields right, its tail as given.
@@ -265,6 +317,12 @@ mod tests {
         let garbled = data("<<<<<K6KKKKK<<04");
         assert_eq!(
             empty_personal_number(&garbled, &fit(&garbled)),
+            Some(right.clone())
+        );
+        // Too long: chevrons read as two glyphs each.
+        let long = data("<<<<<6<6<6<6<<<<<O4");
+        assert_eq!(
+            empty_personal_number(&long, &fit(&long)),
             Some(right.clone())
         );
         // Already right: nothing to change.
@@ -385,6 +443,10 @@ mod filler_tests {
             ("P<UTOERIKSSON<<ANNA<MARIAKK<<<<<<<<<<<<<<<<<", full),
             ("P<UTOERIKSSON<<ANNA<<K<<<<<<<<<<<<<<<<<<<<<<", anna),
             ("P<UTOERIKSSON<<ANNAK<<<<<<<<<<<<<<<<<<<<<<<<", anna),
+            (
+                "P<UTOKOWALCZYK<<LUCAS<<<<<<<<<<<<<<<<<<<<<<<",
+                "P<UTOKOWALCZYK<<LUCAS<<<<<<<<<<<<<<<<<<<<<<<",
+            ),
         ] {
             assert_eq!(fixed(line), want, "{line}");
         }

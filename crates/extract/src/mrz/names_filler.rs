@@ -95,6 +95,71 @@ pub(super) fn drop_glued_filler(mrz: &mut Mrz, words: &[String]) -> bool {
     }
 }
 
+/// A serifed I read as T in the names line (`MARTE` for `MARIE`,
+/// `MAXIMILTAN`): in slab monospaces an I with serifs is a T with a foot,
+/// and both Tesseract and the templates slip there, where the zone's sans
+/// print reads plainly. A name part the zone does not print becomes the
+/// one zone word of its length that differs from it only by I where it has
+/// T (a part cut by a full field, by the word's start). Returns whether it
+/// changed the field.
+pub(super) fn serif_i(mrz: &mut Mrz, words: &[String]) -> bool {
+    let (li, from) = mrz.format.names_field();
+    let Some(field) = mrz.lines.get(li).and_then(|l| l.get(from..)) else {
+        return false;
+    };
+    let full = !field.ends_with('<');
+    let parts: Vec<&str> = field.split('<').collect();
+    let last = parts.iter().rposition(|p| !p.is_empty());
+    let printed = |w: &str| words.iter().any(|p| p == w);
+    let mut out = String::with_capacity(field.len());
+    let mut changed = false;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('<');
+        }
+        if part.is_empty() || !part.contains('T') || printed(part) {
+            out.push_str(part);
+            continue;
+        }
+        let cut = full && Some(i) == last;
+        let fits = |w: &&String| {
+            let w = if cut && w.len() > part.len() {
+                &w[..part.len()]
+            } else {
+                w.as_str()
+            };
+            w.len() == part.len()
+                && part
+                    .bytes()
+                    .zip(w.bytes())
+                    .all(|(a, b)| a == b || (a == b'T' && b == b'I'))
+        };
+        let mut found: Vec<&String> = words.iter().filter(fits).collect();
+        found.sort();
+        found.dedup();
+        match found.as_slice() {
+            [w] => {
+                out.push_str(&w[..part.len()]);
+                changed = true;
+            }
+            _ => out.push_str(part),
+        }
+    }
+    if !changed {
+        return false;
+    }
+    let mut lines = mrz.lines.clone();
+    lines[li].replace_range(from.., &out);
+    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+    match parse_lines(&refs) {
+        Ok(m) if m.checks == mrz.checks && m.document_number == mrz.document_number => {
+            *mrz = m;
+            true
+        }
+        _ => false,
+    }
+}
+
 /// The names field nearest `read` whose names are all in `words`, when
 /// there is exactly one at the least distance and it differs from `read`.
 fn best_field(read: &[u8], words: &[&[u8]]) -> Option<Vec<u8>> {
@@ -264,6 +329,33 @@ impl Search<'_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_serifed_i_read_as_t_is_mended_by_the_zone() {
+        let l1 = "I<USAA652064023<<<<<<<<<<<<<<<";
+        let l2 = "5512212M3207109USA<<<<<<<<<<<2";
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        // The zone read twice (global and local threshold): words repeat.
+        let zone = words(&["KOWALCZYK", "LUCAS", "MARIE", "LUCAS", "MARIE"]);
+        let mut m = parse_lines(&[l1, l2, "KOWALCZYK<<LUCAS<MARTE<<<<<<<<"]).unwrap();
+        assert!(serif_i(&mut m, &zone));
+        assert_eq!(m.given_names, "LUCAS MARIE");
+        // A T the zone prints stays; so does a part with another slip.
+        let mut m = parse_lines(&[l1, l2, "KOWALCZYK<<LUCAS<MARTE<<<<<<<<"]).unwrap();
+        assert!(!serif_i(
+            &mut m,
+            &words(&["KOWALCZYK", "LUCAS", "MARTE", "MARIE"])
+        ));
+        let mut m = parse_lines(&[l1, l2, "KOWALCZYK<<LUCAS<MORTE<<<<<<<<"]).unwrap();
+        assert!(!serif_i(&mut m, &zone));
+        // A cut last name: `MAXIMILTAN` of `MAXIMILIANO` in a full field.
+        let td3 = "B444198009JPN6108137F3209158<<<<<<<<<<<<<<04";
+        let cut = "P<JPNABERCROMBIE<MONTGOMERYSHIRE<<MAXIMILTAN";
+        let mut m = parse_lines(&[cut, td3]).unwrap();
+        let zone = words(&["ABERCROMBIE", "MONTGOMERYSHIRE", "MAXIMILIANO"]);
+        assert!(serif_i(&mut m, &zone));
+        assert_eq!(m.given_names, "MAXIMILIAN");
+    }
+
     #[test]
     fn a_filler_glued_to_an_initial_is_dropped_when_the_zone_prints_it() {
         let data = "B808580181USA8205133M3605211937472747<<<<<84";

@@ -447,6 +447,13 @@ fn collect(img: &GrayImage) -> Reads {
         if consider(placed(r.ok().flatten(), bands.get(i), flip), &mut reads) {
             return reads;
         }
+        // A read holding every check digit with real dates is the MRZ, the
+        // right way up: the other bands and orientations would only read
+        // garbage, four Tesseract passes each (1.4 s on a dev page whose
+        // unseen font the templates could not orient).
+        if reads.best.as_ref().is_some_and(|b| sound(&b.mrz)) {
+            break;
+        }
     }
     // A card's band with its first or last line missing, grown to three
     // lines (see `grown_to_three`): only when nothing sound was read.

@@ -263,6 +263,14 @@ pub fn repair(raw_lines: &[&str]) -> Option<Mrz> {
 /// right. Other lines need 20 cells: shorter ones are noise.
 pub const MIN_FIRST_TD1: usize = 15;
 
+/// A short first line (see [`MIN_FIRST_TD1`]) that names its issuing
+/// state: a garbage line of 16 cells held the number's digit and the
+/// composite by chance (`PINTDNT303Z05`) and ended the search for the
+/// card's real read.
+fn short_first(l: &str) -> bool {
+    l.len() >= MIN_FIRST_TD1 && l.get(2..5).is_some_and(super::states::is_state)
+}
+
 /// [`repair`], and whether the document number's check digit was spent
 /// choosing one of its characters (see [`fix_by_check`]): such a number
 /// holds its digit by construction, whatever it was read as (Tesseract's
@@ -273,7 +281,7 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
         .iter()
         .map(|l| clean_line(l))
         .enumerate()
-        .filter(|(i, l)| l.len() >= 20 || (three && *i == 0 && l.len() >= MIN_FIRST_TD1))
+        .filter(|(i, l)| l.len() >= 20 || (three && *i == 0 && short_first(l)))
         .map(|(_, l)| l)
         .collect();
     let format = guess_format(&lines)?;
@@ -303,6 +311,7 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
         if let Some(from) = name_from {
             fix_filler_runs(&mut s, from);
             super::fillers::names_line_end(&mut s, from);
+            super::fillers::stray_letters(&mut s, from);
         } else {
             if li == 1 && matches!(format, MrzFormat::TD1 | MrzFormat::TD2) {
                 composite_to_end(&mut s);
@@ -322,7 +331,7 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
             let spent = fix_by_check(num, rest[0], true);
             if format == MrzFormat::TD3 {
                 let whole = |l: &[u8]| holds(&[&l[0..10], &l[13..20], &l[21..43]].concat(), l[43]);
-                if !whole(l2) {
+                if !whole(l2) || !holds(&l2[28..42], l2[42]) {
                     if let Some(l) = super::fillers::empty_personal_number(lines[1].as_bytes(), l2)
                     {
                         *l2 = l;
@@ -431,6 +440,19 @@ mod short_first_line_tests {
     use super::*;
 
     #[test]
+    fn chevrons_read_as_two_glyphs_each_are_an_empty_personal_number() {
+        // The garbled run keeps the composite by chance (6s worth 0 in it)
+        // but not the personal number's digit: repaired all the same.
+        let m = repair(&[
+            "P<MEXMOREAU<<THANDIWE<LEE<<<<<<<<<<<<KKKKKK",
+            "V601453365MEX8303165M3311075<<<<<6<6<6<6<<<<<O8",
+        ])
+        .expect("TD3");
+        assert_eq!(m.lines[1], "V601453365MEX8303165M3311075<<<<<<<<<<<<<<08");
+        assert!(m.checks_valid());
+    }
+
+    #[test]
     fn a_card_first_line_read_without_its_fillers_is_fitted() {
         let m = repair(&[
             "T<USAV587291355<<<",
@@ -441,6 +463,13 @@ mod short_first_line_tests {
         assert_eq!(m.lines[0], "T<USAV587291355<<<<<<<<<<<<<<<");
         assert_eq!(m.document_number, "V58729135");
         assert!(m.checks_valid());
+        // A short line naming no state: not a card's first line.
+        assert!(repair(&[
+            "PINTDNT303Z05<<<",
+            "7507014M3112168NLD<<<<<<<<<<<4",
+            "SIMPSON<<EMMA<JAY<<<<<<<<<<<<<",
+        ])
+        .is_none_or(|m| m.format != MrzFormat::TD1));
         // Shorter than code, state, number and digit: not a line.
         assert!(repair(&[
             "T<USAV5872913",

@@ -126,20 +126,20 @@ pub fn agreement(
         if a.legible() && !a.names() && reread_names(&mut second, r, &t) {
             a = compare(&t, &r.mrz);
         }
-        if a.legible() && !a.names() && super::names_filler::repair(&mut r.mrz, &words(&t)) {
-            a = compare(&t, &r.mrz);
-        }
-        if a.legible()
-            && !a.names()
-            && super::names_filler::drop_glued_filler(&mut r.mrz, &words(&t))
-        {
-            a = compare(&t, &r.mrz);
-        }
-        if a.legible()
-            && !a.names()
-            && super::names_shape::mend(&mut r.mrz, &words(&t), &r.template_names)
-        {
-            a = compare(&t, &r.mrz);
+        // The names line mended by the zone's words, each way in turn
+        // while the zone does not print its names (see each function).
+        let ws = words(&t);
+        let shapes = r.template_names.clone();
+        let mends: [&dyn Fn(&mut Mrz) -> bool; 4] = [
+            &|m| super::names_filler::repair(m, &ws),
+            &|m| super::names_filler::serif_i(m, &ws),
+            &|m| super::names_filler::drop_glued_filler(m, &ws),
+            &|m| super::names_shape::mend(m, &ws, &shapes),
+        ];
+        for mend in mends {
+            if a.legible() && !a.names() && mend(&mut r.mrz) {
+                a = compare(&t, &r.mrz);
+            }
         }
         // Read as one block, a zone with a photo beside its fields and a
         // glare spot came out as `ime\noon 0h` below the names: read as
