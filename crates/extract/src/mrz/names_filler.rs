@@ -39,11 +39,19 @@ pub(super) fn repair(mrz: &mut Mrz, words: &[String]) -> bool {
     let Some(new) = best_field(field.as_bytes(), &words) else {
         return false;
     };
+    set_field(mrz, &String::from_utf8_lossy(&new))
+}
+
+/// `mrz` with its names field set to `field` (as long as the old one),
+/// when the line still parses to the same checked fields; returns whether
+/// it was set.
+fn set_field(mrz: &mut Mrz, field: &str) -> bool {
+    let (li, from) = mrz.format.names_field();
     let mut lines = mrz.lines.clone();
-    let Some(line) = lines.get_mut(li) else {
+    let Some(line) = lines.get_mut(li).filter(|l| l.len() == from + field.len()) else {
         return false;
     };
-    line.replace_range(from.., &String::from_utf8_lossy(&new));
+    line.replace_range(from.., field);
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
     match parse_lines(&refs) {
         Ok(m) if m.checks == mrz.checks && m.document_number == mrz.document_number => {
@@ -81,18 +89,44 @@ pub(super) fn drop_glued_filler(mrz: &mut Mrz, words: &[String]) -> bool {
         start += part.len() + 1;
     }
     let Some(at) = at else { return false };
-    let mut lines = mrz.lines.clone();
-    let line = &mut lines[li];
-    line.remove(at);
-    line.push('<');
-    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-    match parse_lines(&refs) {
-        Ok(m) if m.checks == mrz.checks && m.document_number == mrz.document_number => {
-            *mrz = m;
-            true
+    let mut new = field.to_string();
+    new.remove(at - from);
+    new.push('<');
+    set_field(mrz, &new)
+}
+
+/// A name's last K or X taken for a filler (`KOWALCZY<<<LUCAS`: the
+/// repair clears a K before fillers, which is more often a misread filler,
+/// `NGUYENK<<LI`). Put back where the zone prints the part with it and not
+/// without, and three fillers follow the part (the K's cell and the
+/// surname's `<<`). Returns whether it changed the field.
+pub(super) fn restore_k(mrz: &mut Mrz, words: &[String]) -> bool {
+    let (li, from) = mrz.format.names_field();
+    let Some(field) = mrz.lines.get(li).and_then(|l| l.get(from..)) else {
+        return false;
+    };
+    let printed = |w: &str| words.iter().any(|p| p == w);
+    let mut start = 0;
+    let mut at = None;
+    for part in field.split('<') {
+        let end = start + part.len();
+        let room = field.get(end..end + 3) == Some("<<<");
+        if !part.is_empty() && room && !printed(part) {
+            for k in ['K', 'X'] {
+                if printed(&format!("{part}{k}")) {
+                    if at.is_some() {
+                        return false;
+                    }
+                    at = Some((end, k));
+                }
+            }
         }
-        _ => false,
+        start = end + 1;
     }
+    let Some((end, k)) = at else { return false };
+    let mut new = field.to_string();
+    new.replace_range(end..end + 1, &k.to_string());
+    set_field(mrz, &new)
 }
 
 /// A serifed I read as T in the names line (`MARTE` for `MARIE`,
@@ -148,16 +182,7 @@ pub(super) fn serif_i(mrz: &mut Mrz, words: &[String]) -> bool {
     if !changed {
         return false;
     }
-    let mut lines = mrz.lines.clone();
-    lines[li].replace_range(from.., &out);
-    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-    match parse_lines(&refs) {
-        Ok(m) if m.checks == mrz.checks && m.document_number == mrz.document_number => {
-            *mrz = m;
-            true
-        }
-        _ => false,
-    }
+    set_field(mrz, &out)
 }
 
 /// The names field nearest `read` whose names are all in `words`, when
@@ -329,6 +354,25 @@ impl Search<'_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_last_k_cleared_as_a_filler_is_put_back_by_the_zone() {
+        let l1 = "I<USAA652064023<<<<<<<<<<<<<<<";
+        let l2 = "5512212M3207109USA<<<<<<<<<<<2";
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let zone = words(&["KOWALCZYK", "LUCAS", "MARIE"]);
+        let mut m = parse_lines(&[l1, l2, "KOWALCZY<<<LUCAS<MARIE<<<<<<<<"]).unwrap();
+        assert!(restore_k(&mut m, &zone));
+        assert_eq!(m.lines[2], "KOWALCZYK<<LUCAS<MARIE<<<<<<<<");
+        // The zone prints the name without K, or the fillers are the end.
+        let mut m = parse_lines(&[l1, l2, "NGUYEN<<<LI<Q<<<<<<<<<<<<<<<<<"]).unwrap();
+        assert!(!restore_k(&mut m, &words(&["NGUYEN", "LI", "Q"])));
+        let mut m = parse_lines(&[l1, l2, "KOWALCZY<<<LUCAS<MARIE<<<<<<<<"]).unwrap();
+        assert!(!restore_k(
+            &mut m,
+            &words(&["KOWALCZY", "KOWALCZYK", "LUCAS"])
+        ));
+    }
+
     #[test]
     fn a_serifed_i_read_as_t_is_mended_by_the_zone() {
         let l1 = "I<USAA652064023<<<<<<<<<<<<<<<";

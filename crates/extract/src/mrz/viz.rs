@@ -130,8 +130,9 @@ pub fn agreement(
         // while the zone does not print its names (see each function).
         let ws = words(&t);
         let shapes = r.template_names.clone();
-        let mends: [&dyn Fn(&mut Mrz) -> bool; 4] = [
+        let mends: [&dyn Fn(&mut Mrz) -> bool; 5] = [
             &|m| super::names_filler::repair(m, &ws),
+            &|m| super::names_filler::restore_k(m, &ws),
             &|m| super::names_filler::serif_i(m, &ws),
             &|m| super::names_filler::drop_glued_filler(m, &ws),
             &|m| super::names_shape::mend(m, &ws, &shapes),
