@@ -263,6 +263,29 @@ pub fn repair(raw_lines: &[&str]) -> Option<Mrz> {
 /// right. Other lines need 20 cells: shorter ones are noise.
 pub const MIN_FIRST_TD1: usize = 15;
 
+/// A first line one cell too long whose issuing state names no state, but
+/// does once one of its cells goes (`P<JIPNVILLANUEVA`: a J read as two
+/// glyphs, `JI`, which also shifted the names a cell): the line without
+/// that cell, when exactly one cell of the code does it.
+fn split_state_glyph(line: &str, len: usize) -> Option<String> {
+    let is_state = super::states::is_state;
+    if line.len() != len + 1 || line.get(2..5).is_none_or(is_state) {
+        return None;
+    }
+    let mut found = None;
+    for i in 2..5 {
+        let mut l = line.to_string();
+        l.remove(i);
+        if l.get(2..5).is_some_and(is_state) && found.as_ref().is_none_or(|f| *f != l) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(l);
+        }
+    }
+    found
+}
+
 /// A short first line (see [`MIN_FIRST_TD1`]) that names its issuing
 /// state: a garbage line of 16 cells held the number's digit and the
 /// composite by chance (`PINTDNT303Z05`) and ended the search for the
@@ -290,7 +313,10 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
     // Cells of the data line read as a T, which stands for a 1 or a 7.
     let mut t_cells: Vec<usize> = Vec::new();
     for (li, line) in lines.iter().enumerate() {
-        let mut s = fit(line, len).into_bytes();
+        let split = (li == 0 && format != MrzFormat::TD1)
+            .then(|| split_state_glyph(line, len))
+            .flatten();
+        let mut s = fit(split.as_deref().unwrap_or(line), len).into_bytes();
         if li == format.dates_line() {
             t_cells = (0..s.len()).filter(|&i| s[i] == b'T').collect();
         }
@@ -438,6 +464,26 @@ mod date_tests {
 #[cfg(test)]
 mod short_first_line_tests {
     use super::*;
+
+    #[test]
+    fn a_state_letter_read_as_two_glyphs_is_one() {
+        let m = repair(&[
+            "P<JIPNVILLANUEVA<<AGNIESZKA<LEE<<<<<<<<<<<<<<",
+            "H948807238JPN0511209F2908029<<<<<<<<<<<<<<06",
+        ])
+        .expect("TD3");
+        assert_eq!(m.issuing_state, "JPN");
+        assert_eq!(m.surname, "VILLANUEVA");
+        // A known code, or a line of the right length: left as read.
+        assert_eq!(
+            split_state_glyph("P<JPNVILLANUEVA<<AGNIESZKA<LEE<<<<<<<<<<<<<<<", 44),
+            None
+        );
+        assert_eq!(
+            split_state_glyph("P<JIPVILLANUEVA<<AGNIESZKA<LEE<<<<<<<<<<<<<<", 44),
+            None
+        );
+    }
 
     #[test]
     fn chevrons_read_as_two_glyphs_each_are_an_empty_personal_number() {
