@@ -25,3 +25,13 @@ pub fn holds(field: &[u8], cd: u8) -> bool {
     let cd = if cd == b'<' { b'0' } else { cd };
     check_digit(field) == Some(cd)
 }
+
+/// Whether a TD3 data line's composite digit (cell 43) holds over the
+/// number, birth date, expiry date and personal number with their digits.
+pub fn td3_composite_holds(line: &[u8]) -> bool {
+    line.len() == 44
+        && holds(
+            &[&line[0..10], &line[13..20], &line[21..43]].concat(),
+            line[43],
+        )
+}

@@ -9,7 +9,8 @@
 //! shape of an MRZ says where fillers must be; the check digits say
 //! whether putting them there was right.
 
-use super::check::holds;
+use super::check::{holds, td3_composite_holds};
+use super::repair::to_digit;
 
 /// What a small chevron is read as, `<` included.
 const CHEVRON_LIKE: &[u8] = b"<KX6GREC";
@@ -45,12 +46,10 @@ pub(super) fn empty_personal_number(raw: &[u8], fitted: &[u8]) -> Option<Vec<u8>
     {
         return None;
     }
-    let digit = match digit {
-        b'<' => b'<',
-        b'0' | b'O' | b'Q' | b'D' => b'0',
-        _ => return None,
-    };
-    let composite = to_digit(composite)?;
+    // Read as the digit class reads (see `repair`): the personal number's
+    // digit is `<` or 0 when the number is empty.
+    let digit = Some(to_digit(digit)).filter(|d| matches!(d, b'<' | b'0'))?;
+    let composite = Some(to_digit(composite)).filter(u8::is_ascii_digit)?;
     let mut line = fitted.to_vec();
     line[28..42].fill(b'<');
     line[42] = digit;
@@ -58,22 +57,8 @@ pub(super) fn empty_personal_number(raw: &[u8], fitted: &[u8]) -> Option<Vec<u8>
     if line == fitted {
         return None;
     }
-    let whole: Vec<u8> = [&line[0..10], &line[13..20], &line[21..43]].concat();
     let each = holds(&line[0..9], line[9]) && holds(&line[13..19], line[19]);
-    (each && holds(&line[21..27], line[27]) && holds(&whole, line[43])).then_some(line)
-}
-
-fn to_digit(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c),
-        b'O' | b'Q' | b'D' => Some(b'0'),
-        b'I' | b'L' => Some(b'1'),
-        b'Z' => Some(b'2'),
-        b'S' => Some(b'5'),
-        b'G' => Some(b'6'),
-        b'B' => Some(b'8'),
-        _ => None,
-    }
+    (each && holds(&line[21..27], line[27]) && td3_composite_holds(&line)).then_some(line)
 }
 
 /// The end of a names line (from cell `from`) read as small chevrons: the

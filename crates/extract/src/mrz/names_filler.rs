@@ -27,8 +27,7 @@ const MAX_NODES: usize = 50_000;
 /// Repair `mrz`'s names field from the zone's `words` (upper case, as the
 /// MRZ spells them); returns whether it changed.
 pub(super) fn repair(mrz: &mut Mrz, words: &[String]) -> bool {
-    let (li, from) = mrz.format.names_field();
-    let Some(field) = mrz.lines.get(li).and_then(|l| l.get(from..)) else {
+    let Some(field) = names_field(mrz) else {
         return false;
     };
     let words: Vec<&[u8]> = words
@@ -40,6 +39,13 @@ pub(super) fn repair(mrz: &mut Mrz, words: &[String]) -> bool {
         return false;
     };
     set_field(mrz, &String::from_utf8_lossy(&new))
+}
+
+/// The names line from where its names start (TD3 and TD2: after the
+/// code and state; TD1: its third line).
+fn names_field(mrz: &Mrz) -> Option<&str> {
+    let (li, from) = mrz.format.names_field();
+    mrz.lines.get(li).and_then(|l| l.get(from..))
 }
 
 /// `mrz` with its names field set to `field` (as long as the old one),
@@ -68,8 +74,7 @@ fn set_field(mrz: &mut Mrz, field: &str) -> bool {
 /// the zone prints the part without its K and not with it, and the field
 /// ends in fillers (nothing is pushed out of it). Returns whether it changed.
 pub(super) fn drop_glued_filler(mrz: &mut Mrz, words: &[String]) -> bool {
-    let (li, from) = mrz.format.names_field();
-    let Some(field) = mrz.lines.get(li).and_then(|l| l.get(from..)) else {
+    let Some(field) = names_field(mrz) else {
         return false;
     };
     if !field.ends_with('<') {
@@ -84,13 +89,13 @@ pub(super) fn drop_glued_filler(mrz: &mut Mrz, words: &[String]) -> bool {
             if at.is_some() {
                 return false;
             }
-            at = Some(from + start);
+            at = Some(start);
         }
         start += part.len() + 1;
     }
     let Some(at) = at else { return false };
     let mut new = field.to_string();
-    new.remove(at - from);
+    new.remove(at);
     new.push('<');
     set_field(mrz, &new)
 }
@@ -101,8 +106,7 @@ pub(super) fn drop_glued_filler(mrz: &mut Mrz, words: &[String]) -> bool {
 /// without, and three fillers follow the part (the K's cell and the
 /// surname's `<<`). Returns whether it changed the field.
 pub(super) fn restore_k(mrz: &mut Mrz, words: &[String]) -> bool {
-    let (li, from) = mrz.format.names_field();
-    let Some(field) = mrz.lines.get(li).and_then(|l| l.get(from..)) else {
+    let Some(field) = names_field(mrz) else {
         return false;
     };
     let printed = |w: &str| words.iter().any(|p| p == w);
@@ -137,8 +141,7 @@ pub(super) fn restore_k(mrz: &mut Mrz, words: &[String]) -> bool {
 /// T (a part cut by a full field, by the word's start). Returns whether it
 /// changed the field.
 pub(super) fn serif_i(mrz: &mut Mrz, words: &[String]) -> bool {
-    let (li, from) = mrz.format.names_field();
-    let Some(field) = mrz.lines.get(li).and_then(|l| l.get(from..)) else {
+    let Some(field) = names_field(mrz) else {
         return false;
     };
     let full = !field.ends_with('<');

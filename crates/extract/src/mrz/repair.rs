@@ -1,7 +1,7 @@
 //! Repair OCR confusions in MRZ lines using each position's character class
 //! and the check digits (O/0, I/1, B/8, S/5, Z/2, G/6, `<` read as K/X/L).
 
-use super::check::holds;
+use super::check::{holds, td3_composite_holds};
 use super::fillers::{composite_to_end, fix_filler_runs, fix_filler_runs_alnum};
 use super::parse::{parse_lines, Mrz, MrzFormat};
 
@@ -59,7 +59,7 @@ fn classes(format: MrzFormat, line: usize, len: usize) -> Vec<Class> {
     v
 }
 
-fn to_digit(c: u8) -> u8 {
+pub(super) fn to_digit(c: u8) -> u8 {
     match c {
         b'O' | b'Q' | b'D' | b'U' | b'C' => b'0',
         b'I' | b'L' | b'J' | b'T' => b'1',
@@ -356,8 +356,7 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
             let (num, rest) = l2.split_at_mut(9);
             let spent = fix_by_check(num, rest[0], true);
             if format == MrzFormat::TD3 {
-                let whole = |l: &[u8]| holds(&[&l[0..10], &l[13..20], &l[21..43]].concat(), l[43]);
-                if !whole(l2) || !holds(&l2[28..42], l2[42]) {
+                if !td3_composite_holds(l2) || !holds(&l2[28..42], l2[42]) {
                     if let Some(l) = super::fillers::empty_personal_number(lines[1].as_bytes(), l2)
                     {
                         *l2 = l;
@@ -373,9 +372,7 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
                 if l2[28..42].iter().all(|&c| c == b'<') && !matches!(l2[42], b'<' | b'0') {
                     let mut fixed = l2.clone();
                     fixed[42] = b'0';
-                    let composite: Vec<u8> =
-                        [&fixed[0..10], &fixed[13..20], &fixed[21..43]].concat();
-                    if holds(&composite, fixed[43]) {
+                    if td3_composite_holds(&fixed) {
                         *l2 = fixed;
                     }
                 }

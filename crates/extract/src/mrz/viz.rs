@@ -52,6 +52,12 @@ impl VizAgreement {
         self.document_number || self.birth_date || self.expiry_date
     }
 
+    /// The number printed, look-alikes folded or but for one character that
+    /// is no twin: what [`super::MrzRead::decisive`] takes for `viz_number`.
+    pub fn number_seen(&self) -> bool {
+        self.document_number || self.number_nearly
+    }
+
     /// Number and both dates printed as the MRZ has them.
     pub fn checked_fields(&self) -> bool {
         self.document_number && self.birth_date && self.expiry_date
@@ -178,8 +184,7 @@ pub fn agreement(
     // The other picture (a card's front) when this zone left the names or
     // the read's trust open: a card's back can print its number where the
     // MRZ band's crop takes it (the first MRZ line touching it).
-    let number_seen = a.document_number || a.number_nearly;
-    if !a.names() || !r.decisive(number_seen, a.checked()) {
+    if !a.names() || !r.decisive(a.number_seen(), a.checked()) {
         if let Some(t) = other.and_then(read_page) {
             if !a.document_number {
                 let sure = r.number_sure();

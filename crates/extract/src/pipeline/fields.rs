@@ -159,7 +159,7 @@ pub(super) fn from_mrz(
     // wrong, whatever its digits hold: slips between digits 5 apart (3/8,
     // 0/5) cancel in pairs in every check digit, the composite included
     // (CY3461485 / 350311 read CY8461485 / 850811, all digits holding).
-    let number_seen = v.document_number || v.number_nearly;
+    let number_seen = v.number_seen();
     let backed = number_seen || (v.names() && v.birth_date && v.expiry_date);
     let contradicted = v.legible() && !backed;
     let all = r.decisive(number_seen, v.checked()) && !contradicted;
