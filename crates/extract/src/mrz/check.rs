@@ -35,3 +35,15 @@ pub fn td3_composite_holds(line: &[u8]) -> bool {
             line[43],
         )
 }
+
+/// Whether a TD1 card's composite digit (second line, cell 29) holds over
+/// the first line's number and optional data and the second line's dates
+/// and optional data.
+pub fn td1_composite_holds(l1: &[u8], l2: &[u8]) -> bool {
+    l1.len() == 30
+        && l2.len() == 30
+        && holds(
+            &[&l1[5..30], &l2[0..7], &l2[8..15], &l2[18..29]].concat(),
+            l2[29],
+        )
+}

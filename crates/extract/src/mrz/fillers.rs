@@ -9,7 +9,7 @@
 //! shape of an MRZ says where fillers must be; the check digits say
 //! whether putting them there was right.
 
-use super::check::{holds, td3_composite_holds};
+use super::check::{holds, td1_composite_holds, td3_composite_holds};
 use super::repair::to_digit;
 
 /// What a small chevron is read as, `<` included.
@@ -59,6 +59,43 @@ pub(super) fn empty_personal_number(raw: &[u8], fitted: &[u8]) -> Option<Vec<u8>
     }
     let each = holds(&line[0..9], line[9]) && holds(&line[13..19], line[19]);
     (each && holds(&line[21..27], line[27]) && td3_composite_holds(&line)).then_some(line)
+}
+
+/// A card's (TD1) empty optional data read garbled: the first line's
+/// cells 15..30 and the second line's 18..29, read as small chevrons
+/// (`<<<<<<6<K66666<`, `<<<<<<<<KK66KK<`). Each such run (only chevron
+/// look-alikes, a third at least literally `<`) becomes fillers when the
+/// composite digit then holds, with the number's and both dates' digits.
+/// A number that runs on into the optional data (cell 14 a `<`) is left
+/// alone, as is any run with another letter or digit in it: real optional
+/// data.
+pub(super) fn empty_card_optional(l1: &mut [u8], l2: &mut [u8]) -> bool {
+    if l1.len() != 30 || l2.len() != 30 || l1[14] == b'<' || td1_composite_holds(l1, l2) {
+        return false;
+    }
+    let garbled = |run: &[u8]| {
+        let fillers = run.iter().filter(|&&c| c == b'<').count();
+        fillers < run.len()
+            && fillers * 3 >= run.len()
+            && run.iter().all(|c| CHEVRON_LIKE.contains(c))
+    };
+    let (mut a, mut b) = (l1.to_vec(), l2.to_vec());
+    let mut changed = false;
+    if garbled(&a[15..30]) {
+        a[15..30].fill(b'<');
+        changed = true;
+    }
+    if garbled(&b[18..29]) {
+        b[18..29].fill(b'<');
+        changed = true;
+    }
+    let each = holds(&a[5..14], a[14]) && holds(&b[0..6], b[6]) && holds(&b[8..14], b[14]);
+    if !changed || !each || !td1_composite_holds(&a, &b) {
+        return false;
+    }
+    l1.copy_from_slice(&a);
+    l2.copy_from_slice(&b);
+    true
 }
 
 /// The end of a names line (from cell `from`) read as small chevrons: the
@@ -323,6 +360,24 @@ mod tests {
         // A cell lost in the checked fields: the number's digit fails.
         let shifted = b"F31709377MEX7501218F3511107<<<<<<<<<<<<<<04".to_vec();
         assert_eq!(empty_personal_number(&shifted, &fit(&shifted)), None);
+    }
+
+    #[test]
+    fn a_cards_empty_optional_data_read_as_chevrons_is_fillers() {
+        let l2 = *b"9510113M3403026USA<<<<<<<<<<<8";
+        let mut l1 = *b"T<USAH372575372<<<<<<6<K66666<";
+        let mut b = l2;
+        assert!(empty_card_optional(&mut l1, &mut b));
+        assert_eq!(&l1, b"T<USAH372575372<<<<<<<<<<<<<<<");
+        assert_eq!(b, l2);
+        // Real optional data (a letter no chevron looks like) stays.
+        let mut l1 = *b"T<USAH372575372<<<<<<6<K6M666<";
+        assert!(!empty_card_optional(&mut l1, &mut l2.clone()));
+        // The composite fails with fillers too: left as read.
+        let mut l1 = *b"T<USAH372575372<<<<<<6<K66666<";
+        let mut wrong = *b"9510113M3403026USA<<<<<<<<<<<3";
+        assert!(!empty_card_optional(&mut l1, &mut wrong));
+        assert_eq!(&l1, b"T<USAH372575372<<<<<<6<K66666<");
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod locate;
 mod margins;
 mod names_filler;
 mod names_shape;
+mod names_vote;
 mod ocrb;
 mod parse;
 pub mod read;

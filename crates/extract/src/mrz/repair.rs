@@ -177,10 +177,26 @@ fn fix_by_check(field: &mut [u8], cd: u8, prefixed: bool) -> bool {
     if holds(field, cd) {
         return false;
     }
+    if let Some(cand) = one_swap(field, cd, prefixed) {
+        field.copy_from_slice(&cand);
+        return true;
+    }
+    false
+}
+
+/// The one look-alike swap that makes `field` hold `cd`, when exactly one
+/// does (to a digit before to a letter).
+fn one_swap(field: &[u8], cd: u8, prefixed: bool) -> Option<Vec<u8>> {
     let mut to_digit_hits: Vec<Vec<u8>> = Vec::new();
     let mut to_letter_hits: Vec<Vec<u8>> = Vec::new();
     for i in 0..field.len() {
-        for alt in alternatives(field[i]) {
+        let mut alts = alternatives(field[i]);
+        // A Z whose diagonal is straight or crossed reads as 7 (and no
+        // digit-to-letter table has it): only where a letter prefix stands.
+        if prefixed && i == 0 && field[i] == b'7' {
+            alts.push(b'Z');
+        }
+        for alt in alts {
             let mut cand = field.to_vec();
             cand[i] = alt;
             if holds(&cand, cd) {
@@ -192,16 +208,11 @@ fn fix_by_check(field: &mut [u8], cd: u8, prefixed: bool) -> bool {
             }
         }
     }
-    let chosen = match (to_digit_hits.len(), to_letter_hits.len()) {
+    match (to_digit_hits.len(), to_letter_hits.len()) {
         (1, _) => to_digit_hits.pop(),
         (0, 1) => to_letter_hits.pop(),
         _ => None,
-    };
-    if let Some(cand) = chosen {
-        field.copy_from_slice(&cand);
-        return true;
     }
-    false
 }
 
 /// Normalise a raw OCR line: uppercase, look-alikes of `<` mapped, anything
@@ -349,7 +360,11 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
     let spent = match format {
         MrzFormat::TD1 => {
             let (num, cd) = fixed[0].split_at_mut(14);
-            fix_by_check(&mut num[5..14], cd[0], true)
+            let spent = fix_by_check(&mut num[5..14], cd[0], true);
+            if let [l1, l2, ..] = &mut fixed[..] {
+                super::fillers::empty_card_optional(l1, l2);
+            }
+            spent
         }
         _ => {
             let l2 = &mut fixed[1];
@@ -455,6 +470,22 @@ mod date_tests {
         assert_eq!(&m.lines[1][..7], "1102233");
         let (m2, spent2) = repair_spent(&[l1, "T102233M2803076USA<<<<<<<<<<<6", l3]).unwrap();
         assert_eq!((m2.lines[1].as_str(), spent2), (m.lines[1].as_str(), spent));
+    }
+
+    #[test]
+    fn a_z_prefix_read_as_7_is_a_z_when_only_that_makes_the_number_hold() {
+        let l1 = "P<USAMUELLER<<YUKI<ANN<<<<<<<<<<<<<<<<<<<<<<";
+        let (m, spent) =
+            repair_spent(&[l1, "7812195573USA7109223F3512137<<<<<<<<<<<<<<04"]).unwrap();
+        assert_eq!(m.document_number, "Z81219557");
+        assert!(m.checks_valid() && spent, "the digit chose the Z: spent");
+        // A 7 that is a 7 (its digit holds so) stays, and a 7 elsewhere in
+        // the number is never a Z.
+        let (m, spent) =
+            repair_spent(&[l1, "7812195577USA7109223F3512137<<<<<<<<<<<<<<06"]).unwrap();
+        assert_eq!((m.document_number.as_str(), spent), ("781219557", false));
+        let (m, _) = repair_spent(&[l1, "A871219556USA7109223F3512137<<<<<<<<<<<<<<00"]).unwrap();
+        assert!(!m.document_number.contains('Z'), "{}", m.document_number);
     }
 }
 

@@ -28,7 +28,7 @@ impl<'a> SecondRead<'a> {
         SecondRead { img, read: None }
     }
 
-    /// The other engine's read of the same document, if it is one.
+    /// The other engine's read of the same band (see [`same_band`]).
     fn of(&mut self, r: &MrzRead) -> Option<&Mrz> {
         if r.engine == "tesseract" {
             return None;
@@ -38,7 +38,7 @@ impl<'a> SecondRead<'a> {
         self.read
             .get_or_insert_with(|| tesseract_band(img, &place))
             .as_ref()
-            .filter(|m| same_document(m, &r.mrz))
+            .filter(|m| same_band(m, &r.mrz))
     }
 }
 
@@ -84,6 +84,20 @@ fn same_document(a: &Mrz, b: &Mrz) -> bool {
         && a.expiry_date == b.expiry_date
 }
 
+/// `other` read from the same band as the sound read `r`: the same layout
+/// and dates, each of `other`'s date digits holding. Its number may have
+/// slipped (Tesseract's `330371936` for the `J30371936` the templates read,
+/// the digit failing): its names and state codes, which no digit covers,
+/// are still the band's, for the zone to vouch for.
+fn same_band(other: &Mrz, r: &Mrz) -> bool {
+    sound(r)
+        && other.format == r.format
+        && other.checks.birth_date
+        && other.checks.expiry_date
+        && other.birth_date == r.birth_date
+        && other.expiry_date == r.expiry_date
+}
+
 /// Copy `from`'s cells `at..` of `line` (to `len`) into `r`'s lines and
 /// parse them again.
 fn splice(r: &mut MrzRead, from: &Mrz, line: usize, at: usize, len: Option<usize>) -> bool {
@@ -109,13 +123,30 @@ fn splice(r: &mut MrzRead, from: &Mrz, line: usize, at: usize, len: Option<usize
 
 /// Take Tesseract's names for a template read when `zone_text` (the visual
 /// zone's OCR) prints them and not the read's own; returns whether the
-/// names changed.
+/// names changed. Tesseract's names one letter off the zone's are first
+/// mended by the template read's cells (see [`super::names_shape`]): in an
+/// unseen font the templates read `BOORN` and Tesseract `BIJORN` for a
+/// printed `BJORN`, each slipping elsewhere.
 pub(super) fn reread_names(second: &mut SecondRead, r: &mut MrzRead, zone_text: &str) -> bool {
-    let Some(other) = second.of(r).cloned() else {
+    let Some(mut other) = second.of(r).cloned() else {
         return false;
     };
     if !compare(zone_text, &other).names() {
-        return false;
+        let (li, from) = r.mrz.format.names_field();
+        let mut cells = r.template_names.clone();
+        cells.extend(
+            r.mrz
+                .lines
+                .get(li)
+                .and_then(|l| l.get(from..))
+                .map(str::to_string),
+        );
+        let words = super::viz::words(zone_text);
+        let mended = super::names_shape::mend(&mut other, &words, &cells)
+            || super::names_vote::mend(&mut other, &words, &cells);
+        if !mended || !compare(zone_text, &other).names() {
+            return false;
+        }
     }
     let (line, at) = r.mrz.format.names_field();
     splice(r, &other, line, at, None)
@@ -142,7 +173,7 @@ fn states_known(m: &Mrz) -> bool {
 /// and `other`'s, a read of the same document, names one; returns whether a
 /// code changed.
 pub(super) fn take_states(r: &mut MrzRead, other: &Mrz) -> bool {
-    if states_known(&r.mrz) || !same_document(&r.mrz, other) {
+    if states_known(&r.mrz) || !same_band(other, &r.mrz) {
         return false;
     }
     let codes = |m: &Mrz| [is_mrz_state(&m.issuing_state), is_mrz_state(&m.nationality)];
@@ -227,11 +258,18 @@ mod tests {
         let mut r = template(RIGHT);
         let other = ["P<DEURASMUSSEN<<MARIA<LEE<<<<<<<<<<<<<<<<<<<", RIGHT[1]];
         assert!(!reread_states(&mut second(&img, other), &mut r));
-        // Another number (every check digit holding): not the same document.
+        // Another birth date (every check digit holding): not the same band.
         let mut r = template(SLIPPED);
-        let other = [RIGHT[0], "A505675295NLD6408044F2801131<<<<<<<<<<<<<<02"];
+        let other = [RIGHT[0], "A505675284NLD6408055F2801131<<<<<<<<<<<<<<04"];
         assert!(!reread_states(&mut second(&img, other), &mut r));
         assert_eq!(r.mrz.issuing_state, "NLT");
+        // Another number whose digit fails, the dates the same: the band's
+        // codes all the same (Tesseract read J as 3 in the number).
+        let mut r = template(SLIPPED);
+        let other = [RIGHT[0], "3505675284NLD6408044F2801131<<<<<<<<<<<<<<04"];
+        assert!(reread_states(&mut second(&img, other), &mut r));
+        assert_eq!(r.mrz.issuing_state, "NLD");
+        assert_eq!(r.mrz.document_number, "A50567528");
         // The other engine's code names no state either.
         let mut r = template(SLIPPED);
         let other = ["P<NL0RASMUSSEN<<MARIA<LEE<<<<<<<<<<<<<<<<<<<", SLIPPED[1]];

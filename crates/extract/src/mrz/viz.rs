@@ -136,12 +136,13 @@ pub fn agreement(
         // while the zone does not print its names (see each function).
         let ws = words(&t);
         let shapes = r.template_names.clone();
-        let mends: [&dyn Fn(&mut Mrz) -> bool; 5] = [
+        let mends: [&dyn Fn(&mut Mrz) -> bool; 6] = [
             &|m| super::names_filler::repair(m, &ws),
             &|m| super::names_filler::restore_k(m, &ws),
             &|m| super::names_filler::serif_i(m, &ws),
             &|m| super::names_filler::drop_glued_filler(m, &ws),
             &|m| super::names_shape::mend(m, &ws, &shapes),
+            &|m| super::names_vote::mend(m, &ws, &shapes),
         ];
         for mend in mends {
             if a.legible() && !a.names() && mend(&mut r.mrz) {
@@ -243,7 +244,7 @@ fn fold(c: char) -> &'static [&'static str] {
 /// and digits; apostrophes dropped (O'BRIEN is OBRIEN), any other mark a
 /// break (hyphens and spaces are `<` in the MRZ). A word with a letter the
 /// MRZ transliterates two ways gives both spellings.
-fn words(text: &str) -> Vec<String> {
+pub(super) fn words(text: &str) -> Vec<String> {
     let mut out: Vec<Vec<String>> = Vec::new();
     let mut cur: Vec<String> = Vec::new();
     let flush = |cur: &mut Vec<String>, out: &mut Vec<Vec<String>>| {

@@ -1,0 +1,37 @@
+//! A passport card whose MRZ font has a small, thin chevron: Tesseract reads
+//! the first line's empty optional data as `<<<<<<6<K66666<`, so the
+//! composite digit fails though number, dates and names were read right,
+//! and the verification went to a person. A run of chevron look-alikes
+//! there becomes fillers when the composite then holds, with the number's
+//! and both dates' digits (`mrz::fillers::empty_card_optional`). The
+//! pictures are a dev pipeline case (`c202-genuine` of
+//! `scripts/gen-pipeline-corpus OUT --count 300 --seed 67 --split dev`).
+
+use colleckt_extract::{extract, ocr, ocr_available, DocKind, ExtractInput};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/mrz_card_optional/");
+    std::fs::read(format!("{dir}{name}")).expect("fixture")
+}
+
+#[test]
+fn a_cards_optional_data_read_as_chevrons_is_fillers() {
+    if !ocr_available() {
+        eprintln!("skipped: Tesseract not available");
+        return;
+    }
+    let (front, back) = (fixture("c202-front.png"), fixture("c202-back.png"));
+    let d = extract(&ExtractInput {
+        front: &front,
+        back: Some(&back),
+        kind: DocKind::from_name("Passport Card"),
+    })
+    .expect("extract");
+    ocr::release();
+    let mrz = d.mrz.as_ref().expect("mrz");
+    assert!(mrz.checks_valid, "{:?} {:?}", mrz.lines, d.notes);
+    assert_eq!(mrz.lines[0], "T<USAH372575372<<<<<<<<<<<<<<<");
+    assert_eq!(d.document_number.as_deref(), Some("H37257537"));
+    assert_eq!(d.last_name.as_deref(), Some("MUELLER"));
+    assert_eq!(d.first_name.as_deref(), Some("ZOE"));
+}

@@ -1,0 +1,29 @@
+//! A passport number's letter prefix Z printed in a monospace whose Z has a
+//! straight diagonal: Tesseract reads it as 7 (`781219557` for `Z81219557`),
+//! the number's check digit fails, and every other field was read right.
+//! The one-swap repair had no Z for a 7: a digit-to-letter table maps 2 to
+//! Z, not 7. It now tries a Z for a 7 where the letter prefix stands (the
+//! first cell of a document number); the digit then chose the character,
+//! so the read is trusted only because the visual zone prints the number.
+//! The page is a dev pipeline case (`c123-genuine` of
+//! `scripts/gen-pipeline-corpus OUT --count 300 --seed 67 --split dev`).
+
+mod common;
+
+#[test]
+fn a_z_prefix_read_as_7_is_put_back_by_the_check_digit() {
+    let Some(d) = common::read_fixture("mrz_z_prefix/c123-passport.png", "Passport") else {
+        return;
+    };
+    let mrz = d.mrz.as_ref().expect("mrz");
+    assert!(mrz.checks_valid, "{:?} {:?}", mrz.lines, d.notes);
+    assert_eq!(d.document_number.as_deref(), Some("Z81219557"));
+    assert_eq!(d.last_name.as_deref(), Some("MUELLER"));
+    let conf = |k: &str| d.evidence.get(k).map_or(0.0, |e| e.confidence);
+    assert!(
+        conf("document_number") >= 0.9,
+        "{:?} {:?}",
+        d.evidence.get("document_number"),
+        d.notes
+    );
+}
