@@ -8,7 +8,7 @@ use image::GrayImage;
 
 use super::second_read::{contest, reread_names, reread_states, SecondRead};
 use super::viz_number::settle_number;
-use super::zone_read::{read_page, read_zone_as, read_zone_levelled};
+use super::zone_read::{read_page, read_zone_as, read_zone_levelled, read_zone_zoomed};
 pub use super::zone_read::{zone_text, MrzPlace};
 use super::Mrz;
 use crate::ocr::{self, Layout, Threshold};
@@ -174,6 +174,16 @@ pub fn agreement(
                 eprintln!("viz levelled text {t3:?}");
             }
             a = a.or(compare(&t3, &r.mrz));
+        }
+        if let Some(t4) = r
+            .place
+            .filter(|_| !r.decisive(a.number_seen(), a.checked()))
+            .and_then(|p| read_zone_zoomed(read_from, &p))
+        {
+            if super::debug() {
+                eprintln!("viz zoomed text {t4:?}");
+            }
+            a = a.or(compare(&t4, &r.mrz));
         }
     }
     if contest(&second, r) && super::debug() {

@@ -28,6 +28,11 @@ const ZONE_LINE_PX: f32 = 22.0;
 
 /// The zone above the band, level and scaled, upright.
 pub fn zone_image(img: &GrayImage, place: &MrzPlace) -> GrayImage {
+    zone_image_at(img, place, 1.0)
+}
+
+/// [`zone_image`] at `zoom` times its usual scale.
+fn zone_image_at(img: &GrayImage, place: &MrzPlace, zoom: f32) -> GrayImage {
     let b = &place.band;
     let h = b.width * ZONE_HEIGHT;
     // Above the band in the page's own frame: for an upside-down page that
@@ -36,7 +41,7 @@ pub fn zone_image(img: &GrayImage, place: &MrzPlace) -> GrayImage {
     let off = dir * (b.height / 2.0 + h / 2.0);
     let (s, c) = b.angle.sin_cos();
     let (cx, cy) = (b.cx - off * s, b.cy + off * c);
-    let scale = (ZONE_LINE_PX / b.line_height.max(1.0)).clamp(0.2, 3.0);
+    let scale = (zoom * ZONE_LINE_PX / b.line_height.max(1.0)).clamp(0.2, 3.0);
     let z = sample_rotated(img, cx, cy, b.angle, b.width * 1.04, h, scale);
     if place.upside_down {
         crate::image::ops::rotate(&z, 2)
@@ -59,6 +64,19 @@ pub(super) fn read_zone_levelled(img: &GrayImage, place: &MrzPlace) -> Option<St
         crate::address::text_skew(&z).filter(|d| d.abs() >= crate::image::ops::MIN_LEVEL_DEG)?;
     let z = crate::image::ops::level(&z, deg);
     let t = ocr::recognize_with(&z, Layout::Block, "", Threshold::Local).ok()?;
+    Some(t.text())
+}
+
+/// How much larger the zone is read once more when it did not print the
+/// number: at the usual scale Tesseract reads a serifed capital L leading
+/// a number as 1 (`102432045` for `L02432045`), at twice as `L.02432045`.
+const ZONE_ZOOM: f32 = 2.0;
+
+/// OCR text of the zone above the MRZ at [`ZONE_ZOOM`] times its usual
+/// scale; None without Tesseract.
+pub(super) fn read_zone_zoomed(img: &GrayImage, place: &MrzPlace) -> Option<String> {
+    let z = zone_image_at(img, place, ZONE_ZOOM);
+    let t = ocr::recognize_with(&z, Layout::Block, "", Threshold::Global).ok()?;
     Some(t.text())
 }
 
