@@ -15,6 +15,11 @@ use super::repair::to_digit;
 /// What a small chevron is read as, `<` included.
 const CHEVRON_LIKE: &[u8] = b"<KX6GREC";
 
+/// The fewest cells an empty personal number's 14 fillers may be read as:
+/// Tesseract dropped eight of them on a photographed page
+/// (`…3107092<<<<<KQ4`), more than half the run.
+const MIN_RUN_READ: usize = 6;
+
 /// A TD3 data line whose personal number (cells 28..42) is empty, read with
 /// that run garbled or of the wrong length: `raw` is the line as cleaned
 /// (any length), `fitted` the same line cut or padded to 44 cells and fixed
@@ -39,7 +44,7 @@ pub(super) fn empty_personal_number(raw: &[u8], fitted: &[u8]) -> Option<Vec<u8>
     // Mostly fillers: a third at least literally read as `<`.
     // 14 cells read as 10 to 20: whole chevrons lost, or one read as two
     // glyphs (`<6<6<6<6`).
-    if middle.len() < 10
+    if middle.len() < MIN_RUN_READ
         || middle.len() > 20
         || fillers * 3 < middle.len()
         || !middle.iter().all(|c| CHEVRON_LIKE.contains(c))
@@ -337,6 +342,13 @@ mod tests {
         let garbled = data("<<<<<K6KKKKK<<04");
         assert_eq!(
             empty_personal_number(&garbled, &fit(&garbled)),
+            Some(right.clone())
+        );
+        // Eight fillers lost and one read as K, the digit as Q (a
+        // photographed page).
+        let shorter = data("<<<<<KQ4");
+        assert_eq!(
+            empty_personal_number(&shorter, &fit(&shorter)),
             Some(right.clone())
         );
         // Too long: chevrons read as two glyphs each.

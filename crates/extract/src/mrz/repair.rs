@@ -241,11 +241,15 @@ fn fit(line: &str, len: usize) -> String {
 /// data line under a 35-long names line): a line over 40 is a 44-long one.
 pub(super) fn guess_format(lines: &[String]) -> Option<MrzFormat> {
     let visa = lines.first().is_some_and(|l| l.starts_with('V'));
+    // Passports are TD3 only (ICAO 9303 part 4; TD2 codes are A, C, I):
+    // Tesseract dropped eight fillers from both lines of a photographed
+    // passport, which were then 36 cells long.
+    let passport = lines.first().is_some_and(|l| l.starts_with("P<"));
     let avg = lines.iter().map(String::len).sum::<usize>() / lines.len().max(1);
     let longest = lines.iter().map(String::len).max().unwrap_or(0);
     match lines.len() {
         3 => Some(MrzFormat::TD1),
-        2 if avg >= 40 || longest > 40 => Some(if visa {
+        2 if avg >= 40 || longest > 40 || passport => Some(if visa {
             MrzFormat::MrvA
         } else {
             MrzFormat::TD3
@@ -492,6 +496,21 @@ mod date_tests {
 #[cfg(test)]
 mod short_first_line_tests {
     use super::*;
+
+    #[test]
+    fn a_passport_read_short_on_both_lines_is_td3() {
+        let lines = |a: &str, b: &str| vec![a.to_string(), b.to_string()];
+        let short = lines(
+            "P<JPNKOWALCZYK<<LUCAS<MARIE<<<<<<<<<",
+            "E400290430JPN7705197M3107092<<<<<KQ4",
+        );
+        assert_eq!(guess_format(&short), Some(MrzFormat::TD3));
+        let card = lines(
+            "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<",
+            "D231458907UTO7408122F1204159<<<<<<<6",
+        );
+        assert_eq!(guess_format(&card), Some(MrzFormat::TD2));
+    }
 
     #[test]
     fn a_state_letter_read_as_two_glyphs_is_one() {

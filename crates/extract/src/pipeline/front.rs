@@ -80,49 +80,62 @@ fn line_dates(line: &str) -> Vec<String> {
     find_dates(&s)
 }
 
+/// One reading of a front, as the cross-check compares it: its text
+/// normalised by [`norm`] and its dates.
+struct Reading {
+    text: String,
+    dates: Vec<String>,
+}
+
+impl Reading {
+    fn of(t: &OcrText) -> Self {
+        Reading {
+            text: norm(&t.text()),
+            dates: t.lines.iter().flat_map(|l| line_dates(&l.text)).collect(),
+        }
+    }
+}
+
 /// Compare barcode fields with the front's OCR text: agreeing fields gain
 /// `confirmed_by: ["ocr"]`; fields not found give `front_unconfirmed:FIELD`.
+///
+/// The front is read as scattered text first (labels beside values, any
+/// layout); a field that reading does not print is looked for in a second
+/// reading of the front as one page: read sparse, a name row under a
+/// header and beside a label came out as `ee OLIVER LEE`, where the page
+/// reading printed `ILLINGWORTH, OLIVER LEE`.
 pub(super) fn cross_check(out: &mut ExtractedData, front: &DecodedImage) {
     if !ocr::available() {
         return;
     }
     let Some(t) = ocr_front(front) else { return };
-    let text = norm(&t.text());
-    if text.len() < 20 {
+    let first = Reading::of(&t);
+    if first.text.len() < 20 {
         out.note("front_unreadable");
         return;
     }
-    let dates: Vec<String> = t.lines.iter().flat_map(|l| line_dates(&l.text)).collect();
-    let checks: Vec<(&str, Option<String>)> = vec![
+    let checks: Vec<(&str, String)> = [
         ("last_name", out.last_name.clone()),
         ("first_name", out.first_name.clone()),
         ("document_number", out.document_number.clone()),
         ("date_of_birth", out.date_of_birth.clone()),
-    ];
-    // The number ties the front to the back; with it printed, a name one
-    // OCR slip off (a glare spot: `KOWALSk;`) is the same name, where a
-    // front of another card would differ in the number first.
-    let printed = |v: &Option<String>| v.as_ref().is_some_and(|v| text.contains(&norm(v)));
-    let number_seen = printed(&out.document_number);
-    // And the other way: with both names printed as the barcode has them, a
-    // number one slip off (`146346145` for `T46346145`, a bold T at 0.28)
-    // is this card's number.
-    let names_seen = printed(&out.last_name) && printed(&out.first_name);
-    for (field, value) in checks {
-        let Some(v) = value else { continue };
-        let agrees = if field == "date_of_birth" {
-            dates.contains(&v)
-        } else {
-            let v = norm(&v);
-            let slip_forgiven = if field == "document_number" {
-                names_seen && v.len() >= MIN_SLIP_NUMBER
-            } else {
-                number_seen
-            };
-            text.contains(&v) || (slip_forgiven && within_one_slip(&text, &v))
-        };
+    ]
+    .into_iter()
+    .filter_map(|(f, v)| v.map(|v| (f, v)))
+    .collect();
+    let mut readings = vec![first];
+    let mut agreed = agreement(&readings[0], out, &checks);
+    if agreed.iter().any(|a| !a) {
+        if let Ok(page) = ocr::recognize(&front_view(&front.gray), Layout::Page, "") {
+            readings.push(Reading::of(&page));
+            for (a, b) in agreed.iter_mut().zip(agreement(&readings[1], out, &checks)) {
+                *a |= b;
+            }
+        }
+    }
+    for ((field, _), agrees) in checks.iter().zip(agreed) {
         if agrees {
-            if let Some(e) = out.evidence.get_mut(field) {
+            if let Some(e) = out.evidence.get_mut(*field) {
                 e.confirmed_by.push(Source::Ocr);
             }
         } else {
@@ -130,6 +143,34 @@ pub(super) fn cross_check(out: &mut ExtractedData, front: &DecodedImage) {
         }
     }
     out.add_source(Source::Ocr);
+}
+
+/// Which of `checks` (field, barcode value) one reading of the front prints.
+fn agreement(r: &Reading, out: &ExtractedData, checks: &[(&str, String)]) -> Vec<bool> {
+    // The number ties the front to the back; with it printed, a name one
+    // OCR slip off (a glare spot: `KOWALSk;`) is the same name, where a
+    // front of another card would differ in the number first.
+    let printed = |v: &Option<String>| v.as_ref().is_some_and(|v| r.text.contains(&norm(v)));
+    let number_seen = printed(&out.document_number);
+    // And the other way: with both names printed as the barcode has them, a
+    // number one slip off (`146346145` for `T46346145`, a bold T at 0.28)
+    // is this card's number.
+    let names_seen = printed(&out.last_name) && printed(&out.first_name);
+    checks
+        .iter()
+        .map(|(field, v)| {
+            if *field == "date_of_birth" {
+                return r.dates.contains(v);
+            }
+            let v = norm(v);
+            let slip_forgiven = if *field == "document_number" {
+                names_seen && v.len() >= MIN_SLIP_NUMBER
+            } else {
+                number_seen
+            };
+            r.text.contains(&v) || (slip_forgiven && within_one_slip(&r.text, &v))
+        })
+        .collect()
 }
 
 /// Shortest name a one-character slip may be forgiven in: shorter names are

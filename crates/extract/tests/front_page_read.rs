@@ -1,0 +1,48 @@
+//! A licence front whose name row, read as scattered text, came out as
+//! `ee OLIVER LEE`: Tesseract's sparse layout merged it with the header
+//! above and the `1,2` label beside it, and lost `ILLINGWORTH`. The
+//! barcode's surname was then unconfirmed and a genuine verification went
+//! to a person. A field the sparse reading does not print is looked for in
+//! a second reading of the front as one page, which prints
+//! `ILLINGWORTH, OLIVER LEE`. The pictures are a dev pipeline case
+//! (`c000-genuine` of
+//! `scripts/gen-pipeline-corpus OUT --count 300 --seed 53 --split dev`).
+
+use colleckt_extract::{extract, ocr, ocr_available, DocKind, ExtractInput, Source};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/front_page_read/");
+    std::fs::read(format!("{dir}{name}")).expect("fixture")
+}
+
+#[test]
+fn a_name_the_sparse_reading_lost_is_found_in_the_page_reading() {
+    if !ocr_available() {
+        eprintln!("skipped: Tesseract not available");
+        return;
+    }
+    let (front, back) = (fixture("c000-front.png"), fixture("c000-back.png"));
+    let d = extract(&ExtractInput {
+        front: &front,
+        back: Some(&back),
+        kind: Some(DocKind::DriverLicense),
+    })
+    .expect("extract");
+    ocr::release();
+    assert_eq!(d.last_name.as_deref(), Some("ILLINGWORTH"));
+    let unconfirmed: Vec<&String> = d
+        .notes
+        .iter()
+        .filter(|n| n.starts_with("front_unconfirmed"))
+        .collect();
+    assert!(unconfirmed.is_empty(), "{unconfirmed:?}");
+    for field in [
+        "first_name",
+        "last_name",
+        "document_number",
+        "date_of_birth",
+    ] {
+        let e = d.evidence.get(field).expect(field);
+        assert!(e.confirmed_by.contains(&Source::Ocr), "{field}: {e:?}");
+    }
+}
