@@ -8,27 +8,18 @@
 //! (`c000-genuine` of
 //! `scripts/gen-pipeline-corpus OUT --count 300 --seed 53 --split dev`).
 
-use colleckt_extract::{extract, ocr, ocr_available, DocKind, ExtractInput, Source};
-
-fn fixture(name: &str) -> Vec<u8> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/front_page_read/");
-    std::fs::read(format!("{dir}{name}")).expect("fixture")
-}
+mod common;
+use colleckt_extract::Source;
 
 #[test]
 fn a_name_the_sparse_reading_lost_is_found_in_the_page_reading() {
-    if !ocr_available() {
-        eprintln!("skipped: Tesseract not available");
+    let Some(d) = common::read_pair(
+        "front_page_read/c000-front.png",
+        "front_page_read/c000-back.png",
+        "Driver License",
+    ) else {
         return;
-    }
-    let (front, back) = (fixture("c000-front.png"), fixture("c000-back.png"));
-    let d = extract(&ExtractInput {
-        front: &front,
-        back: Some(&back),
-        kind: Some(DocKind::DriverLicense),
-    })
-    .expect("extract");
-    ocr::release();
+    };
     assert_eq!(d.last_name.as_deref(), Some("ILLINGWORTH"));
     let unconfirmed: Vec<&String> = d
         .notes

@@ -7,27 +7,17 @@
 //! pictures are a dev pipeline case (`c202-genuine` of
 //! `scripts/gen-pipeline-corpus OUT --count 300 --seed 67 --split dev`).
 
-use colleckt_extract::{extract, ocr, ocr_available, DocKind, ExtractInput};
-
-fn fixture(name: &str) -> Vec<u8> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/mrz_card_optional/");
-    std::fs::read(format!("{dir}{name}")).expect("fixture")
-}
+mod common;
 
 #[test]
 fn a_cards_optional_data_read_as_chevrons_is_fillers() {
-    if !ocr_available() {
-        eprintln!("skipped: Tesseract not available");
+    let Some(d) = common::read_pair(
+        "mrz_card_optional/c202-front.png",
+        "mrz_card_optional/c202-back.png",
+        "Passport Card",
+    ) else {
         return;
-    }
-    let (front, back) = (fixture("c202-front.png"), fixture("c202-back.png"));
-    let d = extract(&ExtractInput {
-        front: &front,
-        back: Some(&back),
-        kind: DocKind::from_name("Passport Card"),
-    })
-    .expect("extract");
-    ocr::release();
+    };
     let mrz = d.mrz.as_ref().expect("mrz");
     assert!(mrz.checks_valid, "{:?} {:?}", mrz.lines, d.notes);
     assert_eq!(mrz.lines[0], "T<USAH372575372<<<<<<<<<<<<<<<");

@@ -29,10 +29,7 @@ fn names_read_right(file: &str, last: &str, first: &str, country: &str) {
     assert_eq!(d.last_name.as_deref(), Some(last), "{:?}", mrz.lines);
     assert_eq!(d.first_name.as_deref(), Some(first), "{:?}", mrz.lines);
     assert_eq!(d.issuing_country.as_deref(), Some(country));
-    let conf = |k: &str| d.evidence.get(k).map_or(0.0, |e| e.confidence);
-    for k in ["first_name", "last_name"] {
-        assert!(conf(k) >= 0.9, "{k}: {:?} {:?}", d.evidence.get(k), d.notes);
-    }
+    common::assert_sure(&d, &["first_name", "last_name"]);
 }
 
 #[test]

@@ -43,15 +43,24 @@ pub(super) fn repair(mrz: &mut Mrz, words: &[String]) -> bool {
 
 /// The names line from where its names start (TD3 and TD2: after the
 /// code and state; TD1: its third line).
-fn names_field(mrz: &Mrz) -> Option<&str> {
+pub(super) fn names_field(mrz: &Mrz) -> Option<&str> {
     let (li, from) = mrz.format.names_field();
     mrz.lines.get(li).and_then(|l| l.get(from..))
+}
+
+/// The zone's words that can be a name part: two capitals at least.
+pub(super) fn name_words(words: &[String]) -> Vec<&str> {
+    words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+        .collect()
 }
 
 /// `mrz` with its names field set to `field` (as long as the old one),
 /// when the line still parses to the same checked fields; returns whether
 /// it was set.
-fn set_field(mrz: &mut Mrz, field: &str) -> bool {
+pub(super) fn set_field(mrz: &mut Mrz, field: &str) -> bool {
     let (li, from) = mrz.format.names_field();
     let mut lines = mrz.lines.clone();
     let Some(line) = lines.get_mut(li).filter(|l| l.len() == from + field.len()) else {

@@ -21,7 +21,8 @@
 //! expects; the mended names are then vouched for as before, by the zone
 //! printing them.
 
-use super::{parse_lines, Mrz};
+use super::names_filler::{name_words, names_field, set_field};
+use super::Mrz;
 
 /// A names field's parts: the surname's and the given names'. `cut`: the
 /// field is full, so its last part may be the start of a longer name.
@@ -150,15 +151,10 @@ fn mend_field(field: &str, cells: &str, words: &[&str]) -> Option<String> {
 /// band; returns whether it changed. Every template read that mends must
 /// mend alike.
 pub(super) fn mend(mrz: &mut Mrz, words: &[String], cells: &[String]) -> bool {
-    let (li, from) = mrz.format.names_field();
-    let Some(field) = mrz.lines.get(li).and_then(|l| l.get(from..)) else {
+    let Some(field) = names_field(mrz) else {
         return false;
     };
-    let words: Vec<&str> = words
-        .iter()
-        .map(String::as_str)
-        .filter(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
-        .collect();
+    let words = name_words(words);
     let mut new: Option<String> = None;
     for c in cells.iter().filter(|c| c.len() == field.len()) {
         let Some(m) = mend_field(field, c, &words) else {
@@ -170,24 +166,13 @@ pub(super) fn mend(mrz: &mut Mrz, words: &[String], cells: &[String]) -> bool {
         new = Some(m);
     }
     let Some(new) = new else { return false };
-    let mut lines = mrz.lines.clone();
-    let Some(line) = lines.get_mut(li) else {
-        return false;
-    };
-    line.replace_range(from.., &new);
-    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-    match parse_lines(&refs) {
-        Ok(m) if m.checks == mrz.checks && m.document_number == mrz.document_number => {
-            *mrz = m;
-            true
-        }
-        _ => false,
-    }
+    set_field(mrz, &new)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mrz::parse_lines;
 
     fn field(s: &str) -> String {
         format!("{s:<<39}")

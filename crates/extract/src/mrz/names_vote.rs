@@ -14,7 +14,8 @@
 //! verification expects; the mended names are then vouched for as before,
 //! by the zone printing them (see [`super::viz`]).
 
-use super::{parse_lines, Mrz};
+use super::names_filler::{name_words, names_field, set_field};
+use super::Mrz;
 
 /// The runs of letters of a names field: (start, end) cell spans.
 fn parts(field: &[u8]) -> Vec<(usize, usize)> {
@@ -83,15 +84,10 @@ fn vote(read: &[u8], cells: &[u8], words: &[&str]) -> Option<Vec<u8>> {
 /// band; returns whether it changed. Every field that mends must mend
 /// alike, and the checked fields must stay as they were.
 pub(super) fn mend(mrz: &mut Mrz, words: &[String], cells: &[String]) -> bool {
-    let (li, from) = mrz.format.names_field();
-    let Some(field) = mrz.lines.get(li).and_then(|l| l.get(from..)) else {
+    let Some(field) = names_field(mrz) else {
         return false;
     };
-    let words: Vec<&str> = words
-        .iter()
-        .map(String::as_str)
-        .filter(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
-        .collect();
+    let words = name_words(words);
     let mut new: Option<Vec<u8>> = None;
     for c in cells {
         let Some(m) = vote(field.as_bytes(), c.as_bytes(), &words) else {
@@ -105,19 +101,7 @@ pub(super) fn mend(mrz: &mut Mrz, words: &[String], cells: &[String]) -> bool {
     let Some(new) = new.and_then(|n| String::from_utf8(n).ok()) else {
         return false;
     };
-    let mut lines = mrz.lines.clone();
-    let Some(line) = lines.get_mut(li) else {
-        return false;
-    };
-    line.replace_range(from.., &new);
-    let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-    match parse_lines(&refs) {
-        Ok(m) if m.checks == mrz.checks && m.document_number == mrz.document_number => {
-            *mrz = m;
-            true
-        }
-        _ => false,
-    }
+    set_field(mrz, &new)
 }
 
 #[cfg(test)]

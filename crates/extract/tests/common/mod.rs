@@ -22,20 +22,44 @@ pub fn manifest_entry(name: &str) -> Value {
 /// with Tesseract released after; None (the caller skips) without
 /// Tesseract, which these pages need.
 pub fn read_fixture(path: &str, kind: &str) -> Option<colleckt_extract::ExtractedData> {
+    read_sides(path, None, kind)
+}
+
+/// A card's two pictures under `tests/` (`dir/file` each), read as
+/// [`read_fixture`] reads one.
+pub fn read_pair(front: &str, back: &str, kind: &str) -> Option<colleckt_extract::ExtractedData> {
+    read_sides(front, Some(back), kind)
+}
+
+fn read_sides(
+    front: &str,
+    back: Option<&str>,
+    kind: &str,
+) -> Option<colleckt_extract::ExtractedData> {
     if !colleckt_extract::ocr_available() {
         eprintln!("skipped: Tesseract not available");
         return None;
     }
-    let full = format!("{}/tests/{path}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(full).expect("fixture");
+    let read = |p: &str| {
+        std::fs::read(format!("{}/tests/{p}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+    };
+    let (front, back) = (read(front), back.map(read));
     let d = colleckt_extract::extract(&colleckt_extract::ExtractInput {
-        front: &bytes,
-        back: None,
+        front: &front,
+        back: back.as_deref(),
         kind: colleckt_extract::DocKind::from_name(kind),
     })
     .expect("extract");
     colleckt_extract::ocr::release();
     Some(d)
+}
+
+/// Each of `fields` vouched for: evidence at confidence 0.9 or more.
+pub fn assert_sure(d: &colleckt_extract::ExtractedData, fields: &[&str]) {
+    for k in fields {
+        let conf = d.evidence.get(*k).map_or(0.0, |e| e.confidence);
+        assert!(conf >= 0.9, "{k}: {:?} {:?}", d.evidence.get(*k), d.notes);
+    }
 }
 
 /// A hard licence back of the corpus, blurred further: the reader's
