@@ -4,7 +4,7 @@
 //! `S45329185` and `PETE!` for `PETER`.
 
 mod common;
-use colleckt_extract::{extract, DocKind, ExtractInput, Source};
+use colleckt_extract::{extract, DocKind, ExtractInput};
 use common::corpus;
 
 #[test]
@@ -21,19 +21,5 @@ fn photographed_front_confirms_the_barcode() {
         kind: Some(DocKind::DriverLicense),
     })
     .expect("extract");
-    let unconfirmed: Vec<&String> = got
-        .notes
-        .iter()
-        .filter(|n| n.starts_with("front_unconfirmed"))
-        .collect();
-    assert!(unconfirmed.is_empty(), "{unconfirmed:?}");
-    for field in [
-        "first_name",
-        "last_name",
-        "document_number",
-        "date_of_birth",
-    ] {
-        let e = got.evidence.get(field).expect(field);
-        assert!(e.confirmed_by.contains(&Source::Ocr), "{field}: {e:?}");
-    }
+    common::assert_front_confirms(&got);
 }

@@ -9,7 +9,6 @@
 //! `scripts/gen-pipeline-corpus OUT --count 300 --seed 53 --split dev`).
 
 mod common;
-use colleckt_extract::Source;
 
 #[test]
 fn a_name_the_sparse_reading_lost_is_found_in_the_page_reading() {
@@ -21,19 +20,5 @@ fn a_name_the_sparse_reading_lost_is_found_in_the_page_reading() {
         return;
     };
     assert_eq!(d.last_name.as_deref(), Some("ILLINGWORTH"));
-    let unconfirmed: Vec<&String> = d
-        .notes
-        .iter()
-        .filter(|n| n.starts_with("front_unconfirmed"))
-        .collect();
-    assert!(unconfirmed.is_empty(), "{unconfirmed:?}");
-    for field in [
-        "first_name",
-        "last_name",
-        "document_number",
-        "date_of_birth",
-    ] {
-        let e = d.evidence.get(field).expect(field);
-        assert!(e.confirmed_by.contains(&Source::Ocr), "{field}: {e:?}");
-    }
+    common::assert_front_confirms(&d);
 }

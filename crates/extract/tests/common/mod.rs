@@ -62,6 +62,29 @@ pub fn assert_sure(d: &colleckt_extract::ExtractedData, fields: &[&str]) {
     }
 }
 
+/// The front confirms every barcode field it is checked against: no
+/// `front_unconfirmed` note, and OCR among each field's sources.
+pub fn assert_front_confirms(d: &colleckt_extract::ExtractedData) {
+    let unconfirmed: Vec<&String> = d
+        .notes
+        .iter()
+        .filter(|n| n.starts_with("front_unconfirmed"))
+        .collect();
+    assert!(unconfirmed.is_empty(), "{unconfirmed:?}");
+    for field in [
+        "first_name",
+        "last_name",
+        "document_number",
+        "date_of_birth",
+    ] {
+        let e = d.evidence.get(field).expect(field);
+        assert!(
+            e.confirmed_by.contains(&colleckt_extract::Source::Ocr),
+            "{field}: {e:?}"
+        );
+    }
+}
+
 /// A hard licence back of the corpus, blurred further: the reader's
 /// perspective resampling (`barcode/quad.rs`) decodes the corpus file
 /// itself now.
