@@ -17,6 +17,11 @@
 //!   as K), the templates `STOBFAN<LEE` (I as T, H as F), for a printed
 //!   `SIOBHAN LEE`: each cell was read right by one engine
 //!   (`mrz::names_vote`).
+//! - `c103` (`--seed 79`, a photo): Tesseract read `PRILYA` for `PRIYA`.
+//!   The template read of 44 cells had the names' shape, but lost to the
+//!   36-cell read of the same band (whose data line read better), and only
+//!   the kept read's names were lent; every template read of the band now
+//!   lends its names field (`mrz::read`, `Reads::made`).
 
 mod common;
 
@@ -45,4 +50,9 @@ fn names_come_from_a_read_of_the_band_whose_number_slipped() {
 #[test]
 fn names_each_engine_slipped_in_other_cells_are_the_zones_words() {
     names_read_right("c061-passport.png", "TANAKA", "SIOBHAN", "FRA");
+}
+
+#[test]
+fn every_template_width_read_lends_its_names_shape() {
+    names_read_right("c103-passport.jpg", "GRIFFIN", "PRIYA", "USA");
 }

@@ -7,6 +7,8 @@
 //! so the read is trusted only because the visual zone prints the number.
 //! The page is a dev pipeline case (`c123-genuine` of
 //! `scripts/gen-pipeline-corpus OUT --count 300 --seed 67 --split dev`).
+//! So is a J with a top bar read as 3 (`314616161` for `J14616161`,
+//! `c079-address_forms` of `--seed 79`).
 
 mod common;
 
@@ -20,4 +22,16 @@ fn a_z_prefix_read_as_7_is_put_back_by_the_check_digit() {
     assert_eq!(d.document_number.as_deref(), Some("Z81219557"));
     assert_eq!(d.last_name.as_deref(), Some("MUELLER"));
     common::assert_sure(&d, &["document_number"]);
+}
+
+#[test]
+fn a_j_prefix_read_as_3_is_put_back_by_the_check_digit() {
+    let Some(d) = common::read_fixture("mrz_z_prefix/c079-passport.png", "Passport") else {
+        return;
+    };
+    let mrz = d.mrz.as_ref().expect("mrz");
+    assert!(mrz.checks_valid, "{:?} {:?}", mrz.lines, d.notes);
+    assert_eq!(d.document_number.as_deref(), Some("J14616161"));
+    assert_eq!(d.last_name.as_deref(), Some("MUELLER"));
+    common::assert_sure(&d, &["document_number", "last_name"]);
 }

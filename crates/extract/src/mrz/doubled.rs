@@ -42,7 +42,7 @@ pub(super) fn wide_glyph(glyphs: &[Glyph], len: usize) -> Option<usize> {
 
 /// The lines that carry check digits, per layout (the names line has none,
 /// and a loss there shifts nothing that is checked).
-fn data_lines(format: MrzFormat) -> &'static [usize] {
+pub(super) fn data_lines(format: MrzFormat) -> &'static [usize] {
     match format {
         MrzFormat::TD1 => &[0, 1],
         _ => &[1],
@@ -51,7 +51,7 @@ fn data_lines(format: MrzFormat) -> &'static [usize] {
 
 /// Where the document number and its check digit end, as (line, column):
 /// a copy before that chose where the number's characters go.
-fn number_end(format: MrzFormat) -> (usize, usize) {
+pub(super) fn number_end(format: MrzFormat) -> (usize, usize) {
     match format {
         MrzFormat::TD1 => (0, 15),
         _ => (1, 10),
@@ -60,7 +60,9 @@ fn number_end(format: MrzFormat) -> (usize, usize) {
 
 /// [`repair_spent`] of Tesseract's lines, with the glyphs of each: when the
 /// check digits fail and a one-short data line has a two-cell glyph, the
-/// one copy of it or of a neighbour that makes every check digit hold.
+/// one copy of it or of a neighbour that makes every check digit hold; and
+/// for a one-long data line, the one cell to drop (see
+/// [`super::inserted`]).
 pub(super) fn repair_read(lines: &[&str], glyphs: &[&[Glyph]]) -> Option<(Mrz, bool)> {
     let first = repair_spent(lines);
     if first.as_ref().is_some_and(|(m, _)| m.checks_valid()) {
@@ -75,7 +77,9 @@ pub(super) fn repair_read(lines: &[&str], glyphs: &[&[Glyph]]) -> Option<(Mrz, b
             (g.len() == len).then(|| wide_glyph(g, len + 1)).flatten()
         })
         .collect();
-    redouble(lines, &near).or(first)
+    redouble(lines, &near)
+        .or_else(|| super::inserted::drop_one(lines, glyphs))
+        .or(first)
 }
 
 /// The one reading, with a character copied next to the hinted glyph of a

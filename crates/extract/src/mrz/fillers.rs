@@ -68,9 +68,11 @@ pub(super) fn empty_personal_number(raw: &[u8], fitted: &[u8]) -> Option<Vec<u8>
 
 /// A card's (TD1) empty optional data read garbled: the first line's
 /// cells 15..30 and the second line's 18..29, read as small chevrons
-/// (`<<<<<<6<K66666<`, `<<<<<<<<KK66KK<`). Each such run (only chevron
-/// look-alikes, a third at least literally `<`) becomes fillers when the
-/// composite digit then holds, with the number's and both dates' digits.
+/// (`<<<<<<6<K66666<`, `<<666666KKKKKK<`, `<<<<<<<<KK66KK<`). Each such
+/// run (only chevron look-alikes, at least two of them literally `<`)
+/// becomes fillers when the composite digit then holds, with the number's
+/// and both dates' digits: the composite covers both runs, so a run of
+/// real data so read would have to cancel in it.
 /// A number that runs on into the optional data (cell 14 a `<`) is left
 /// alone, as is any run with another letter or digit in it: real optional
 /// data.
@@ -81,7 +83,7 @@ pub(super) fn empty_card_optional(l1: &mut [u8], l2: &mut [u8]) -> bool {
     let garbled = |run: &[u8]| {
         let fillers = run.iter().filter(|&&c| c == b'<').count();
         fillers < run.len()
-            && fillers * 3 >= run.len()
+            && fillers >= 2
             && run.iter().all(|c| CHEVRON_LIKE.contains(c))
     };
     let (mut a, mut b) = (l1.to_vec(), l2.to_vec());
@@ -390,6 +392,16 @@ mod tests {
         let mut wrong = *b"9510113M3403026USA<<<<<<<<<<<3";
         assert!(!empty_card_optional(&mut l1, &mut wrong));
         assert_eq!(&l1, b"T<USAH372575372<<<<<<6<K66666<");
+        // Both runs garbled, the first mostly 6 and K (dev, seed 79).
+        let mut l1 = *b"T<USAX300176172<<666666KKKKKK<";
+        let mut b = *b"8110262M2909093USA<<<<<<<<KKK2";
+        assert!(empty_card_optional(&mut l1, &mut b));
+        assert_eq!(&l1, b"T<USAX300176172<<<<<<<<<<<<<<<");
+        assert_eq!(&b, b"8110262M2909093USA<<<<<<<<<<<2");
+        // A single literal filler is too little to call the run fillers.
+        let mut l1 = *b"T<USAX300176172<666666KKKKKKKK";
+        let mut b = *b"8110262M2909093USA<<<<<<<<<<<2";
+        assert!(!empty_card_optional(&mut l1, &mut b));
     }
 
     #[test]

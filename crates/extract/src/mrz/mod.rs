@@ -1,10 +1,12 @@
 //! Machine-readable zones (ICAO 9303): parser for TD1, TD2, TD3 and MRV-A/B
 //! with every check digit, OCR-confusion repair, and the photo reader.
 
+mod cells_vote;
 mod check;
 mod collide;
 mod doubled;
 mod fillers;
+mod inserted;
 mod locate;
 mod margins;
 mod names_filler;
@@ -15,6 +17,7 @@ mod parse;
 pub mod read;
 mod repair;
 mod second_read;
+mod state_glyph;
 mod states;
 mod tess_number;
 mod trust;

@@ -11,7 +11,7 @@ use super::margins::{margins, Margins};
 use super::tess_number::number_margin;
 pub use super::trust::{MrzRead, VizChecked, MIN_CELL_MARGIN, MIN_NAME_MARGIN};
 use super::viz::MrzPlace;
-use super::{debug, repair_spent, Mrz, MrzFormat};
+use super::{debug, repair_spent, Mrz};
 use crate::image::ops::{crop, otsu, rotate, sample_rotated};
 use crate::ocr::{self, Glyph, Layout, OcrError};
 
@@ -186,10 +186,13 @@ fn read_template_font(c: &GrayImage, lines: usize, n: usize, font: usize) -> Opt
 }
 
 /// Template reading of a band crop against one template set: TD1 (3 x 30),
-/// else TD3 (44) or TD2 (36).
-fn read_templates(c: &GrayImage, lines: usize, font: usize) -> Option<MrzRead> {
+/// else TD3 (44) or TD2 (36). The best read by [`rank`], and the other
+/// width's when it was read too (its cells may still serve: see
+/// [`Reads::made`]).
+fn read_templates(c: &GrayImage, lines: usize, font: usize) -> (Option<MrzRead>, Vec<MrzRead>) {
     let widths: &[usize] = if lines >= 3 { &[30] } else { &[44, 36] };
     let mut best: Option<MrzRead> = None;
+    let mut others = Vec::new();
     for &n in widths {
         let Some(r) = read_template_font(c, lines, n, font) else {
             continue;
@@ -199,13 +202,15 @@ fn read_templates(c: &GrayImage, lines: usize, font: usize) -> Option<MrzRead> {
         // characters per line, the other width reads garbage.
         let done = sound(&r.mrz) || plausibility(&r.mrz) >= ORIENTED;
         if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
-            best = Some(r);
+            others.extend(best.replace(r));
+        } else {
+            others.push(r);
         }
         if done {
             break;
         }
     }
-    best
+    (best, others)
 }
 
 /// Tesseract's read of a band where a template read was made (for the
@@ -293,8 +298,11 @@ pub fn agree(a: &MrzRead, b: &MrzRead) -> bool {
 struct Reads {
     best: Option<MrzRead>,
     sound: Vec<MrzRead>,
-    /// Every template read's place, layout and names field.
-    names: Vec<(Option<MrzPlace>, MrzFormat, String)>,
+    /// Every read made, placed, of either engine and every template width:
+    /// the template reads' names fields tell a names line's shape (see
+    /// [`Self::with_names`]), and each engine's cells can mend the other's
+    /// failing check digits (see [`Self::vote`]).
+    made: Vec<MrzRead>,
 }
 
 impl Reads {
@@ -302,14 +310,59 @@ impl Reads {
     /// layout (see [`MrzRead::template_names`]).
     fn with_names(&self, mut r: MrzRead) -> MrzRead {
         let (li, from) = r.mrz.format.names_field();
-        let own = r.mrz.lines.get(li).and_then(|l| l.get(from..));
-        r.template_names = self
-            .names
-            .iter()
-            .filter(|(p, f, n)| *p == r.place && *f == r.mrz.format && Some(n.as_str()) != own)
-            .map(|(_, _, n)| n.clone())
-            .collect();
+        let names = |m: &Mrz| m.lines.get(li).and_then(|l| l.get(from..)).map(str::to_string);
+        let own = names(&r.mrz);
+        let mut found: Vec<String> = Vec::new();
+        for t in &self.made {
+            if t.engine != "ocrb-template" || t.place != r.place || t.mrz.format != r.mrz.format {
+                continue;
+            }
+            if let Some(n) = names(&t.mrz).filter(|n| Some(n) != own.as_ref()) {
+                if !found.contains(&n) {
+                    found.push(n);
+                }
+            }
+        }
+        r.template_names = found;
         r
+    }
+
+    /// Keep a band's other template reads for their cells.
+    fn keep(&mut self, others: Vec<MrzRead>, band: Option<&Band>, upside_down: bool) {
+        self.made
+            .extend(others.into_iter().filter_map(|r| placed(Some(r), band, upside_down)));
+    }
+
+    /// A read whose check digits fail, mended by the other engine's cells
+    /// of the same band (see [`super::cells_vote`]): when every such pair
+    /// mends into the same lines. The digits chose cells, so the read is
+    /// spent: it collides with what each engine read, and only the visual
+    /// zone printing its number and dates makes it decisive.
+    fn vote(&self) -> Option<MrzRead> {
+        let mut found: Option<MrzRead> = None;
+        for a in self.made.iter().filter(|a| !a.mrz.checks_valid()) {
+            for b in &self.made {
+                if b.engine == a.engine || b.place != a.place {
+                    continue;
+                }
+                let Some(m) = super::cells_vote::mend(&a.mrz, &b.mrz) else {
+                    continue;
+                };
+                if found.as_ref().is_some_and(|f| f.mrz.lines != m.lines) {
+                    return None;
+                }
+                let number_kept = m.document_number == a.mrz.document_number;
+                found = Some(MrzRead {
+                    mrz: m,
+                    number_margin: if number_kept { a.number_margin } else { 0.0 },
+                    collision_cost: 0.0,
+                    rivals: None,
+                    agreed: false,
+                    ..a.clone()
+                });
+            }
+        }
+        found
     }
 }
 
@@ -318,12 +371,7 @@ impl Reads {
 /// whether the kept read is now confident, which ends the search.
 fn consider(r: Option<MrzRead>, reads: &mut Reads) -> bool {
     let Some(mut r) = r else { return false };
-    if r.engine == "ocrb-template" {
-        let (li, from) = r.mrz.format.names_field();
-        if let Some(n) = r.mrz.lines.get(li).and_then(|l| l.get(from..)) {
-            reads.names.push((r.place, r.mrz.format, n.to_string()));
-        }
-    }
+    reads.made.push(r.clone());
     if reads.sound.iter().any(|o| agree(o, &r)) {
         r.agreed = true;
     }
@@ -406,11 +454,12 @@ fn collect(img: &GrayImage) -> Reads {
     'bands: for (i, (c, lines)) in crops.iter().enumerate() {
         let mut upright_conf = 0.0;
         for flip in [false, true] {
-            let r = if flip {
+            let (r, others) = if flip {
                 read_templates(&rotate(c, 2), *lines, 0)
             } else {
                 read_templates(c, *lines, 0)
             };
+            reads.keep(others, bands.get(i), flip);
             let r = placed(r, bands.get(i), flip);
             // Upside down only when the glyphs fit better that way too: a
             // garbage read of an unseen font turned over can score a point
@@ -463,7 +512,9 @@ fn collect(img: &GrayImage) -> Reads {
             for g in grown_to_three(band) {
                 let c = band_crop(img, &g);
                 let c = if flip { rotate(&c, 2) } else { c };
-                if consider(placed(read_templates(&c, 3, 0), Some(&g), flip), &mut reads) {
+                let (r, others) = read_templates(&c, 3, 0);
+                reads.keep(others, Some(&g), flip);
+                if consider(placed(r, Some(&g), flip), &mut reads) {
                     return reads;
                 }
                 if !ocr::available() {
@@ -492,11 +543,23 @@ fn collect(img: &GrayImage) -> Reads {
             };
             let c = if flip { rotate(c, 2) } else { c.clone() };
             for font in 1..super::ocrb::font_count() {
-                let r = placed(read_templates(&c, *lines, font), bands.get(i), flip);
-                if consider(r, &mut reads) {
+                let (r, others) = read_templates(&c, *lines, font);
+                reads.keep(others, bands.get(i), flip);
+                if consider(placed(r, bands.get(i), flip), &mut reads) {
                     return reads;
                 }
             }
+        }
+    }
+    // Each engine's cells mending the other's failing digits, when nothing
+    // read sound (see `Reads::vote`).
+    if !reads.best.as_ref().is_some_and(|b| sound(&b.mrz)) {
+        let voted = reads.vote();
+        if debug() {
+            eprintln!("vote {:?}", voted.as_ref().map(|r| &r.mrz.lines));
+        }
+        if consider(voted, &mut reads) {
+            return reads;
         }
     }
     if reads.best.is_none() && ocr::available() {

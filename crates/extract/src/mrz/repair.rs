@@ -184,6 +184,13 @@ fn fix_by_check(field: &mut [u8], cd: u8, prefixed: bool) -> bool {
     false
 }
 
+/// Digits that a document number's first letter came out as, in fonts
+/// the dev split has: a Z whose diagonal is straight or crossed as 7, a J
+/// with a top bar as 3 (`314616161` for `J14616161`). Tried only in the
+/// first cell, where a letter prefix stands, and only as one swap that
+/// alone makes the digit hold (which spends it: see [`fix_by_check`]).
+const PREFIX_LOOK_ALIKES: &[(u8, u8)] = &[(b'7', b'Z'), (b'3', b'J')];
+
 /// The one look-alike swap that makes `field` hold `cd`, when exactly one
 /// does (to a digit before to a letter).
 fn one_swap(field: &[u8], cd: u8, prefixed: bool) -> Option<Vec<u8>> {
@@ -191,10 +198,15 @@ fn one_swap(field: &[u8], cd: u8, prefixed: bool) -> Option<Vec<u8>> {
     let mut to_letter_hits: Vec<Vec<u8>> = Vec::new();
     for i in 0..field.len() {
         let mut alts = alternatives(field[i]);
-        // A Z whose diagonal is straight or crossed reads as 7 (and no
-        // digit-to-letter table has it): only where a letter prefix stands.
-        if prefixed && i == 0 && field[i] == b'7' {
-            alts.push(b'Z');
+        // Letters that read as a digit no look-alike table pairs them with,
+        // only where a letter prefix stands (see PREFIX_LOOK_ALIKES).
+        if prefixed && i == 0 {
+            alts.extend(
+                PREFIX_LOOK_ALIKES
+                    .iter()
+                    .filter(|&&(d, _)| d == field[i])
+                    .map(|&(_, l)| l),
+            );
         }
         for alt in alts {
             let mut cand = field.to_vec();
@@ -278,29 +290,6 @@ pub fn repair(raw_lines: &[&str]) -> Option<Mrz> {
 /// right. Other lines need 20 cells: shorter ones are noise.
 pub const MIN_FIRST_TD1: usize = 15;
 
-/// A first line one cell too long whose issuing state names no state, but
-/// does once one of its cells goes (`P<JIPNVILLANUEVA`: a J read as two
-/// glyphs, `JI`, which also shifted the names a cell): the line without
-/// that cell, when exactly one cell of the code does it.
-fn split_state_glyph(line: &str, len: usize) -> Option<String> {
-    let is_state = super::states::is_state;
-    if line.len() != len + 1 || line.get(2..5).is_none_or(is_state) {
-        return None;
-    }
-    let mut found = None;
-    for i in 2..5 {
-        let mut l = line.to_string();
-        l.remove(i);
-        if l.get(2..5).is_some_and(is_state) && found.as_ref().is_none_or(|f| *f != l) {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(l);
-        }
-    }
-    found
-}
-
 /// A short first line (see [`MIN_FIRST_TD1`]) that names its issuing
 /// state: a garbage line of 16 cells held the number's digit and the
 /// composite by chance (`PINTDNT303Z05`) and ended the search for the
@@ -329,7 +318,7 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
     let mut t_cells: Vec<usize> = Vec::new();
     for (li, line) in lines.iter().enumerate() {
         let split = (li == 0 && format != MrzFormat::TD1)
-            .then(|| split_state_glyph(line, len))
+            .then(|| super::state_glyph::split(line, len))
             .flatten();
         let mut s = fit(split.as_deref().unwrap_or(line), len).into_bytes();
         if li == format.dates_line() {
@@ -491,6 +480,19 @@ mod date_tests {
         let (m, _) = repair_spent(&[l1, "A871219556USA7109223F3512137<<<<<<<<<<<<<<00"]).unwrap();
         assert!(!m.document_number.contains('Z'), "{}", m.document_number);
     }
+
+    #[test]
+    fn a_j_prefix_read_as_3_is_a_j_when_only_that_makes_the_number_hold() {
+        let l1 = "P<GBRMUELLER<<ANNA<MARIE<<<<<<<<<<<<<<<<<<<<";
+        let (m, spent) =
+            repair_spent(&[l1, "3146161617GBR0105019M3407208<<<<<<<<<<<<<<06"]).unwrap();
+        assert_eq!(m.document_number, "J14616161");
+        assert!(m.checks_valid() && spent, "the digit chose the J: spent");
+        // A number of digits whose first is a 3 stays.
+        let (m, spent) =
+            repair_spent(&[l1, "3146161615GBR0105019M3407208<<<<<<<<<<<<<<04"]).unwrap();
+        assert_eq!((m.document_number.as_str(), spent), ("314616161", false));
+    }
 }
 
 #[cfg(test)]
@@ -510,26 +512,6 @@ mod short_first_line_tests {
             "D231458907UTO7408122F1204159<<<<<<<6",
         );
         assert_eq!(guess_format(&card), Some(MrzFormat::TD2));
-    }
-
-    #[test]
-    fn a_state_letter_read_as_two_glyphs_is_one() {
-        let m = repair(&[
-            "P<JIPNVILLANUEVA<<AGNIESZKA<LEE<<<<<<<<<<<<<<",
-            "H948807238JPN0511209F2908029<<<<<<<<<<<<<<06",
-        ])
-        .expect("TD3");
-        assert_eq!(m.issuing_state, "JPN");
-        assert_eq!(m.surname, "VILLANUEVA");
-        // A known code, or a line of the right length: left as read.
-        assert_eq!(
-            split_state_glyph("P<JPNVILLANUEVA<<AGNIESZKA<LEE<<<<<<<<<<<<<<<", 44),
-            None
-        );
-        assert_eq!(
-            split_state_glyph("P<JIPVILLANUEVA<<AGNIESZKA<LEE<<<<<<<<<<<<<<", 44),
-            None
-        );
     }
 
     #[test]

@@ -136,7 +136,8 @@ pub fn agreement(
         // while the zone does not print its names (see each function).
         let ws = words(&t);
         let shapes = r.template_names.clone();
-        let mends: [&dyn Fn(&mut Mrz) -> bool; 6] = [
+        let mends: [&dyn Fn(&mut Mrz) -> bool; 7] = [
+            &|m| super::state_glyph::mend(m, &ws),
             &|m| super::names_filler::repair(m, &ws),
             &|m| super::names_filler::restore_k(m, &ws),
             &|m| super::names_filler::serif_i(m, &ws),
