@@ -108,7 +108,11 @@ pub(super) fn mend(read: &Mrz, other: &Mrz) -> Option<Mrz> {
     if read.format != other.format
         || read.checks_valid()
         || read.lines.len() != other.lines.len()
-        || read.lines.iter().zip(&other.lines).any(|(a, b)| a.len() != b.len())
+        || read
+            .lines
+            .iter()
+            .zip(&other.lines)
+            .any(|(a, b)| a.len() != b.len())
     {
         return None;
     }

@@ -82,9 +82,7 @@ pub(super) fn empty_card_optional(l1: &mut [u8], l2: &mut [u8]) -> bool {
     }
     let garbled = |run: &[u8]| {
         let fillers = run.iter().filter(|&&c| c == b'<').count();
-        fillers < run.len()
-            && fillers >= 2
-            && run.iter().all(|c| CHEVRON_LIKE.contains(c))
+        fillers < run.len() && fillers >= 2 && run.iter().all(|c| CHEVRON_LIKE.contains(c))
     };
     let (mut a, mut b) = (l1.to_vec(), l2.to_vec());
     let mut changed = false;

@@ -48,7 +48,7 @@ pub(super) fn narrow_pair(glyphs: &[Glyph], len: usize) -> Option<usize> {
 /// document number (its check digit then chose where its characters go, as
 /// in [`repair_spent`]); None when no drop or more than one distinct
 /// reading does. With Tesseract's `glyphs` of each line, a pair of glyphs
-/// sharing one cell (see [`narrow_pair`]) is where the drop is made: a
+/// sharing one cell (see [`narrow_pair`]) tells several readings apart: a
 /// number whose 7 dropped (`Y93693056` + `1`) held its digit and the
 /// composite as well as the right drop of the `1` in `1IND`.
 pub(super) fn drop_one(raw_lines: &[&str], glyphs: &[&[Glyph]]) -> Option<(Mrz, bool)> {
@@ -58,7 +58,8 @@ pub(super) fn drop_one(raw_lines: &[&str], glyphs: &[&[Glyph]]) -> Option<(Mrz, 
     if lines.len() != count {
         return None;
     }
-    let mut found: Vec<(Mrz, bool)> = Vec::new();
+    // Every distinct reading, with whether its drop was at the hint.
+    let mut found: Vec<(Mrz, bool, bool)> = Vec::new();
     for &li in data_lines(format) {
         let line = &lines[li];
         if line.len() != len + 1 {
@@ -69,8 +70,7 @@ pub(super) fn drop_one(raw_lines: &[&str], glyphs: &[&[Glyph]]) -> Option<(Mrz, 
             .get(li)
             .filter(|g| g.len() == line.len())
             .and_then(|g| narrow_pair(g, len));
-        let places = hint.map_or(0..line.len(), |k| k..k + 2);
-        for i in places {
+        for i in 0..line.len() {
             let mut set = lines.clone();
             set[li].remove(i);
             let refs: Vec<&str> = set.iter().map(String::as_str).collect();
@@ -80,18 +80,24 @@ pub(super) fn drop_one(raw_lines: &[&str], glyphs: &[&[Glyph]]) -> Option<(Mrz, 
             if spent || !m.checks_valid() || m.birth_date.is_none() || m.expiry_date.is_none() {
                 continue;
             }
-            if found.iter().all(|(f, _)| f.lines != m.lines) {
-                found.push((m, (li, i) < number_end(format)));
+            let at_hint = hint.is_some_and(|k| i == k || i == k + 1);
+            match found.iter_mut().find(|(f, _, _)| f.lines == m.lines) {
+                Some(f) => f.2 |= at_hint,
+                None => found.push((m, (li, i) < number_end(format), at_hint)),
             }
         }
     }
     // Drops beside the nationality differ there alone (`IND` and `IID`
-    // from `1IND`): the one naming a state.
+    // from `1IND`): the one naming a state. Of other readings, the one
+    // whose drop split a pair of glyphs sharing a cell.
     if found.len() > 1 {
-        found.retain(|(m, _)| is_state(&m.nationality) && is_state(&m.issuing_state));
+        found.retain(|(m, _, _)| is_state(&m.nationality) && is_state(&m.issuing_state));
+    }
+    if found.len() > 1 {
+        found.retain(|(_, _, at_hint)| *at_hint);
     }
     match found.len() {
-        1 => found.pop(),
+        1 => found.pop().map(|(m, spent, _)| (m, spent)),
         _ => None,
     }
 }
@@ -170,7 +176,11 @@ mod tests {
             .map(|(i, ch)| {
                 let cell = if i > shared { i - 1 } else { i } as i32;
                 let left = 100 + 27 * cell + if i == shared + 1 { 13 } else { 0 };
-                let width = if i == shared || i == shared + 1 { 9 } else { 22 };
+                let width = if i == shared || i == shared + 1 {
+                    9
+                } else {
+                    22
+                };
                 Glyph {
                     ch,
                     confidence: 0.9,

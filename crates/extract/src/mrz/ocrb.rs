@@ -480,15 +480,25 @@ pub fn read_band_font(img: &GrayImage, lines: usize, n: usize, font: usize) -> O
     // runs has a row profile dominated by the chevrons' middle rows, so its
     // run comes out shorter than the capitals (E lost its bottom bar and read
     // as F, the whole line slid): each run is widened about its centre to
-    // the tallest one. But a run a quarter taller than the next tallest has
-    // merged with the shading of a page edge below or above it (the whole
-    // band then read at 1.7 times its height, td1-006-hard): the next
-    // tallest sets the height, and the tall run keeps its inkiest rows.
+    // the tallest one. But a run a quarter taller than the next tallest and
+    // over four fifths of the lines' spacing has merged with the shading of
+    // a page edge below or above it (the whole band then read at 1.7 times
+    // its height, td1-006-hard): the next tallest sets the height, and the
+    // tall run keeps its inkiest rows.
+    // Merged means taller than the lines are apart: a narrow font's names
+    // line (`<<ZOE<<<…`, chevrons only a third of a capital's height) came
+    // out 21 rows to its data line's 35, 54 rows apart, and cut to 21 rows
+    // both lines read as nothing.
     let mut heights: Vec<usize> = take.iter().map(|(a, b)| b - a).collect();
     heights.sort_unstable();
     let tallest = heights.last().copied().unwrap_or(0);
+    let apart = take
+        .windows(2)
+        .map(|p| (p[1].0 + p[1].1).saturating_sub(p[0].0 + p[0].1) / 2)
+        .min()
+        .unwrap_or(usize::MAX);
     let height = match heights.len().checked_sub(2).map(|i| heights[i]) {
-        Some(next) if tallest * 4 > next * 5 => next,
+        Some(next) if tallest * 4 > next * 5 && tallest * 5 > apart * 4 => next,
         _ => tallest,
     };
     let row = |y: usize| ink[y * w..(y + 1) * w].iter().sum::<f32>();

@@ -8,6 +8,8 @@ pub use super::collide::{Rival, MIN_COLLISION_COST};
 use super::doubled::repair_read;
 use super::locate::{grown_to_three, locate, Band};
 use super::margins::{margins, Margins};
+pub use super::reads::{agree, rank, sound};
+use super::reads::{consider, placed, plausibility, settled, Reads, ORIENTED};
 use super::tess_number::number_margin;
 pub use super::trust::{MrzRead, VizChecked, MIN_CELL_MARGIN, MIN_NAME_MARGIN};
 use super::viz::MrzPlace;
@@ -120,10 +122,13 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 place: None,
                 agreed: false,
                 template_names: Vec::new(),
+                spent,
             };
             // A sound read ends the variants: the other one could at best
-            // be more confident, and it costs another pass.
-            let done = sound(&r.mrz);
+            // be more confident, and it costs another pass. Not one whose
+            // digit chose where its characters go (a glyph dropped from the
+            // number, `2Z42657572…`): the next variant read it plainly.
+            let done = sound(&r.mrz) && !spent;
             if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
                 best = Some(r);
             }
@@ -181,6 +186,7 @@ fn read_template_font(c: &GrayImage, lines: usize, n: usize, font: usize) -> Opt
         place: None,
         agreed: false,
         template_names: Vec::new(),
+        spent,
     };
     Some(r)
 }
@@ -224,187 +230,6 @@ pub(super) fn tesseract_band(img: &GrayImage, place: &MrzPlace) -> Option<Mrz> {
 fn band_crop(img: &GrayImage, b: &Band) -> GrayImage {
     let scale = (TARGET_CHAR_PX / b.line_height.max(1.0)).clamp(0.2, 4.0);
     sample_rotated(img, b.cx, b.cy, b.angle, b.width, b.height, scale)
-}
-
-/// Whether every check digit holds and both dates are real dates: check
-/// digits alone are weak on garbage (a read of mostly `0`, `<` and letters
-/// worth a multiple of 10, `DPPPIPIPDD…`, can pass every one of them).
-pub fn sound(m: &Mrz) -> bool {
-    m.checks_valid() && m.birth_date.is_some() && m.expiry_date.is_some()
-}
-
-/// How much of an unsure read looks like an MRZ: one point per check digit
-/// that holds, per real date, per three-letter state code and for a
-/// surname of letters. Ranks invalid reads, so that a Tesseract read with
-/// most fields right and one wrong digit beats a garbage template read of
-/// the same band that came first.
-fn plausibility(m: &Mrz) -> u32 {
-    let c = &m.checks;
-    let state = |s: &str| s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase());
-    let letters = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase() || b == b' ');
-    [
-        c.document_number,
-        c.birth_date,
-        c.expiry_date,
-        c.optional == Some(true),
-        c.composite == Some(true),
-        m.birth_date.is_some(),
-        m.expiry_date.is_some(),
-        state(&m.issuing_state),
-        state(&m.nationality),
-        letters(&m.surname),
-    ]
-    .into_iter()
-    .map(u32::from)
-    .sum()
-}
-
-/// The order of reads: confident first, then sound (see [`sound`]), then the
-/// more plausible. Also orders the reads of a card's two pictures.
-pub fn rank(r: &MrzRead) -> (bool, bool, u32) {
-    (r.is_confident(), sound(&r.mrz), plausibility(&r.mrz))
-}
-
-/// A read this plausible is of a real MRZ, if with slips: on the bench
-/// corpus upside-down and misplaced reads score at most 5 (of 10), and
-/// upright reads of the MRZ at least 6 but for the most degraded.
-const ORIENTED: u32 = 6;
-
-/// Whether two reads came from different engines, each sound (see
-/// [`sound`]), with the same lines but the names line: every field a check
-/// digit covers, and nationality and sex, read alike.
-pub fn agree(a: &MrzRead, b: &MrzRead) -> bool {
-    let data = |r: &MrzRead| -> Vec<String> {
-        let names = match r.mrz.format {
-            super::MrzFormat::TD1 => 2,
-            _ => 0,
-        };
-        let mut l = r.mrz.lines.clone();
-        if names < l.len() {
-            l.remove(names);
-        }
-        l
-    };
-    a.engine != b.engine
-        && a.mrz.format == b.mrz.format
-        && sound(&a.mrz)
-        && sound(&b.mrz)
-        && data(a) == data(b)
-}
-
-/// The reads so far: the best by [`rank`], and every sound one, for a read
-/// of the other engine to agree with (see [`agree`]).
-#[derive(Default)]
-struct Reads {
-    best: Option<MrzRead>,
-    sound: Vec<MrzRead>,
-    /// Every read made, placed, of either engine and every template width:
-    /// the template reads' names fields tell a names line's shape (see
-    /// [`Self::with_names`]), and each engine's cells can mend the other's
-    /// failing check digits (see [`Self::vote`]).
-    made: Vec<MrzRead>,
-}
-
-impl Reads {
-    /// `r` with the names fields of the template reads of its band and
-    /// layout (see [`MrzRead::template_names`]).
-    fn with_names(&self, mut r: MrzRead) -> MrzRead {
-        let (li, from) = r.mrz.format.names_field();
-        let names = |m: &Mrz| m.lines.get(li).and_then(|l| l.get(from..)).map(str::to_string);
-        let own = names(&r.mrz);
-        let mut found: Vec<String> = Vec::new();
-        for t in &self.made {
-            if t.engine != "ocrb-template" || t.place != r.place || t.mrz.format != r.mrz.format {
-                continue;
-            }
-            if let Some(n) = names(&t.mrz).filter(|n| Some(n) != own.as_ref()) {
-                if !found.contains(&n) {
-                    found.push(n);
-                }
-            }
-        }
-        r.template_names = found;
-        r
-    }
-
-    /// Keep a band's other template reads for their cells.
-    fn keep(&mut self, others: Vec<MrzRead>, band: Option<&Band>, upside_down: bool) {
-        self.made
-            .extend(others.into_iter().filter_map(|r| placed(Some(r), band, upside_down)));
-    }
-
-    /// A read whose check digits fail, mended by the other engine's cells
-    /// of the same band (see [`super::cells_vote`]): when every such pair
-    /// mends into the same lines. The digits chose cells, so the read is
-    /// spent: it collides with what each engine read, and only the visual
-    /// zone printing its number and dates makes it decisive.
-    fn vote(&self) -> Option<MrzRead> {
-        let mut found: Option<MrzRead> = None;
-        for a in self.made.iter().filter(|a| !a.mrz.checks_valid()) {
-            for b in &self.made {
-                if b.engine == a.engine || b.place != a.place {
-                    continue;
-                }
-                let Some(m) = super::cells_vote::mend(&a.mrz, &b.mrz) else {
-                    continue;
-                };
-                if found.as_ref().is_some_and(|f| f.mrz.lines != m.lines) {
-                    return None;
-                }
-                let number_kept = m.document_number == a.mrz.document_number;
-                found = Some(MrzRead {
-                    mrz: m,
-                    number_margin: if number_kept { a.number_margin } else { 0.0 },
-                    collision_cost: 0.0,
-                    rivals: None,
-                    agreed: false,
-                    ..a.clone()
-                });
-            }
-        }
-        found
-    }
-}
-
-/// Keep the better of two reads by [`rank`] (the first on a tie), marking
-/// it agreed when a sound read of the other engine matches it; returns
-/// whether the kept read is now confident, which ends the search.
-fn consider(r: Option<MrzRead>, reads: &mut Reads) -> bool {
-    let Some(mut r) = r else { return false };
-    reads.made.push(r.clone());
-    if reads.sound.iter().any(|o| agree(o, &r)) {
-        r.agreed = true;
-    }
-    if let Some(b) = reads.best.as_mut().filter(|b| agree(b, &r)) {
-        b.agreed = true;
-    }
-    if sound(&r.mrz) {
-        reads.sound.push(r.clone());
-    }
-    let best = &mut reads.best;
-    if debug() {
-        eprintln!(
-            "read {} conf={:.2} cm={:.3} um={:.3} rank={:?} {:?}",
-            r.engine,
-            r.ocr_confidence,
-            r.checked_margin,
-            r.unchecked_margin,
-            rank(&r),
-            r.mrz.lines
-        );
-    }
-    if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
-        *best = Some(r);
-    }
-    best.as_ref().is_some_and(MrzRead::is_confident)
-}
-
-/// Tag a read with the band it came from.
-fn placed(r: Option<MrzRead>, band: Option<&Band>, upside_down: bool) -> Option<MrzRead> {
-    r.map(|mut r| {
-        r.place = band.map(|&band| MrzPlace { band, upside_down });
-        r
-    })
 }
 
 /// Locate and read the MRZ in an upright grey image: OCR-B template matching
@@ -500,13 +325,13 @@ fn collect(img: &GrayImage) -> Reads {
         // right way up: the other bands and orientations would only read
         // garbage, four Tesseract passes each (1.4 s on a dev page whose
         // unseen font the templates could not orient).
-        if reads.best.as_ref().is_some_and(|b| sound(&b.mrz)) {
+        if settled(&reads) {
             break;
         }
     }
     // A card's band with its first or last line missing, grown to three
     // lines (see `grown_to_three`): only when nothing sound was read.
-    if !reads.best.as_ref().is_some_and(|b| sound(&b.mrz)) {
+    if !settled(&reads) {
         for &(i, flip) in tries.iter().take(2) {
             let Some(band) = bands.get(i) else { continue };
             for g in grown_to_three(band) {
@@ -536,7 +361,7 @@ fn collect(img: &GrayImage) -> Reads {
     // with slips (E as F, L as I) that OCR-B or Tesseract read right. Not
     // for a sound read only to agree with: on the dev fonts that doubled
     // the time and made no read decisive.
-    if !reads.best.as_ref().is_some_and(|b| sound(&b.mrz)) {
+    if !settled(&reads) {
         for &(i, flip) in tries.iter().take(2) {
             let Some((c, lines)) = crops.get(i) else {
                 continue;
@@ -553,7 +378,7 @@ fn collect(img: &GrayImage) -> Reads {
     }
     // Each engine's cells mending the other's failing digits, when nothing
     // read sound (see `Reads::vote`).
-    if !reads.best.as_ref().is_some_and(|b| sound(&b.mrz)) {
+    if !settled(&reads) {
         let voted = reads.vote();
         if debug() {
             eprintln!("vote {:?}", voted.as_ref().map(|r| &r.mrz.lines));

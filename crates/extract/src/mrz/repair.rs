@@ -77,7 +77,8 @@ fn to_alpha(c: u8) -> u8 {
     match c {
         b'0' => b'O',
         b'1' => b'I',
-        b'2' => b'Z',
+        // A Z whose diagonal is straight reads as 7 (see PREFIX_LOOK_ALIKES).
+        b'2' | b'7' => b'Z',
         b'4' => b'A',
         b'5' => b'S',
         b'6' => b'G',

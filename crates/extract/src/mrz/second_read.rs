@@ -218,6 +218,7 @@ mod tests {
             }),
             agreed: false,
             template_names: Vec::new(),
+            spent: false,
         }
     }
 

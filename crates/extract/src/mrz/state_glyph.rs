@@ -110,8 +110,7 @@ mod tests {
     #[test]
     fn a_line_of_the_right_length_is_shifted_when_the_zone_prints_the_surname() {
         let l2 = "F054515582IPN9706280M3412123<<<<<<<<<<<<<<08";
-        let mut m =
-            parse_lines(&["P<JIPNPATEL<<LOIS<<<<<<<<<KKKKKSEKEEKEE<<<<<", l2]).unwrap();
+        let mut m = parse_lines(&["P<JIPNPATEL<<LOIS<<<<<<<<<KKKKKSEKEEKEE<<<<<", l2]).unwrap();
         assert!(mend(&mut m, &words(&["SURNAME", "PATEL", "LOIS"])));
         assert_eq!(m.issuing_state, "JPN");
         assert_eq!(m.surname, "PATEL");

@@ -203,6 +203,7 @@ fn unsure_reads_rank_by_plausibility_not_by_check_digits_alone() {
         place: None,
         agreed: false,
         template_names: Vec::new(),
+        spent: false,
     };
     let close = read([
         "CIUSAW216489202<<<<<<6<6<66600",
@@ -374,6 +375,7 @@ fn read_with_margins(lines: &[&str], checked_margin: f32, ocr_confidence: f32) -
         place: None,
         agreed: false,
         template_names: Vec::new(),
+        spent: false,
     }
 }
 

@@ -51,6 +51,11 @@ pub struct MrzRead {
     /// cell by cell, whether or not they hold a check digit: where their
     /// fillers fall tells how long each name is (see [`super::names_shape`]).
     pub template_names: Vec<String>,
+    /// Whether the repair spent a check digit choosing a character or a
+    /// cell of what it covers (see [`super::repair_spent`]): the read then
+    /// collides with what was read, and it neither ends the search nor
+    /// outranks a read made without that (see [`super::read::rank`]).
+    pub spent: bool,
 }
 
 /// What the visual zone printed of the fields the check digits cover, for

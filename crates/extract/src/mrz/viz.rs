@@ -6,6 +6,7 @@
 
 use image::GrayImage;
 
+use super::names_mend;
 use super::second_read::{contest, reread_names, reread_states, SecondRead};
 use super::viz_number::settle_number;
 use super::zone_read::{read_page, read_zone_as, read_zone_levelled, read_zone_zoomed};
@@ -132,24 +133,9 @@ pub fn agreement(
         if a.legible() && !a.names() && reread_names(&mut second, r, &t) {
             a = compare(&t, &r.mrz);
         }
-        // The names line mended by the zone's words, each way in turn
-        // while the zone does not print its names (see each function).
-        let ws = words(&t);
         let shapes = r.template_names.clone();
-        let mends: [&dyn Fn(&mut Mrz) -> bool; 7] = [
-            &|m| super::state_glyph::mend(m, &ws),
-            &|m| super::names_filler::repair(m, &ws),
-            &|m| super::names_filler::restore_k(m, &ws),
-            &|m| super::names_filler::serif_i(m, &ws),
-            &|m| super::names_filler::drop_glued_filler(m, &ws),
-            &|m| super::names_shape::mend(m, &ws, &shapes),
-            &|m| super::names_vote::mend(m, &ws, &shapes),
-        ];
-        for mend in mends {
-            if a.legible() && !a.names() && mend(&mut r.mrz) {
-                a = compare(&t, &r.mrz);
-            }
-        }
+        a = names_mend::mend(&mut r.mrz, &words(&t), &shapes, a, &|m| compare(&t, m));
+        let mut texts = vec![t];
         // Read as one block, a zone with a photo beside its fields and a
         // glare spot came out as `ime\noon 0h` below the names: read as
         // scattered text, its number and dates are found; so are names a
@@ -164,6 +150,7 @@ pub fn agreement(
                     eprintln!("viz sparse text {threshold:?} {t2:?}");
                 }
                 a = a.or(compare(&t2, &r.mrz));
+                texts.push(t2);
             }
         }
         if let Some(t3) = r
@@ -175,6 +162,7 @@ pub fn agreement(
                 eprintln!("viz levelled text {t3:?}");
             }
             a = a.or(compare(&t3, &r.mrz));
+            texts.push(t3);
         }
         if let Some(t4) = r
             .place
@@ -185,6 +173,13 @@ pub fn agreement(
                 eprintln!("viz zoomed text {t4:?}");
             }
             a = a.or(compare(&t4, &r.mrz));
+            texts.push(t4);
+        }
+        if texts.len() > 1 && !a.names() {
+            let ws: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
+            let base = a;
+            let every = |m: &Mrz| texts.iter().fold(base, |b, t| b.or(compare(t, m)));
+            a = names_mend::mend(&mut r.mrz, &ws, &shapes, a, &every);
         }
     }
     if contest(&second, r) && super::debug() {
