@@ -123,6 +123,27 @@ fn line_runs(ink: &[f32], w: usize, h: usize) -> Vec<(usize, usize)> {
     runs
 }
 
+/// The one character height of a band's line runs (see
+/// [`read_band_font`]): the tallest run's, but the next tallest's when the
+/// tallest is a quarter taller and over four fifths of the lines' spacing
+/// (merged with shading). A narrow font's names line (`<<ZOE<<<…`, chevrons
+/// a third of a capital's height) came out 21 rows to its data line's 35,
+/// 54 rows apart: cut to 21 rows, both lines read as nothing.
+fn line_height(runs: &[(usize, usize)]) -> usize {
+    let mut heights: Vec<usize> = runs.iter().map(|(a, b)| b - a).collect();
+    heights.sort_unstable();
+    let tallest = heights.last().copied().unwrap_or(0);
+    let apart = runs
+        .windows(2)
+        .map(|p| (p[1].0 + p[1].1).saturating_sub(p[0].0 + p[0].1) / 2)
+        .min()
+        .unwrap_or(usize::MAX);
+    match heights.len().checked_sub(2).map(|i| heights[i]) {
+        Some(next) if tallest * 4 > next * 5 && tallest * 5 > apart * 4 => next,
+        _ => tallest,
+    }
+}
+
 #[allow(clippy::too_many_arguments)] // a flat hot loop; a struct would only rename them
 /// Sample the ink map over a cell into a w*h grid (2x2 supersampling).
 fn sample(
@@ -483,24 +504,9 @@ pub fn read_band_font(img: &GrayImage, lines: usize, n: usize, font: usize) -> O
     // the tallest one. But a run a quarter taller than the next tallest and
     // over four fifths of the lines' spacing has merged with the shading of
     // a page edge below or above it (the whole band then read at 1.7 times
-    // its height, td1-006-hard): the next tallest sets the height, and the
-    // tall run keeps its inkiest rows.
-    // Merged means taller than the lines are apart: a narrow font's names
-    // line (`<<ZOE<<<…`, chevrons only a third of a capital's height) came
-    // out 21 rows to its data line's 35, 54 rows apart, and cut to 21 rows
-    // both lines read as nothing.
-    let mut heights: Vec<usize> = take.iter().map(|(a, b)| b - a).collect();
-    heights.sort_unstable();
-    let tallest = heights.last().copied().unwrap_or(0);
-    let apart = take
-        .windows(2)
-        .map(|p| (p[1].0 + p[1].1).saturating_sub(p[0].0 + p[0].1) / 2)
-        .min()
-        .unwrap_or(usize::MAX);
-    let height = match heights.len().checked_sub(2).map(|i| heights[i]) {
-        Some(next) if tallest * 4 > next * 5 && tallest * 5 > apart * 4 => next,
-        _ => tallest,
-    };
+    // its height, td1-006-hard): the next tallest sets the height (see
+    // [`line_height`]), and the tall run keeps its inkiest rows.
+    let height = line_height(take);
     let row = |y: usize| ink[y * w..(y + 1) * w].iter().sum::<f32>();
     let take: Vec<(usize, usize)> = take
         .iter()
@@ -535,4 +541,18 @@ pub fn read_band_font(img: &GrayImage, lines: usize, n: usize, font: usize) -> O
         fit: fit / lines as f32,
         cells,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_height;
+
+    #[test]
+    fn a_short_names_run_takes_the_data_lines_height_unless_that_merged() {
+        // Dev, seed 97: chevrons 21 rows, capitals 35, 54 rows apart.
+        assert_eq!(line_height(&[(29, 50), (76, 111)]), 35);
+        // Three lines 40 apart, the last run merged with shading below.
+        assert_eq!(line_height(&[(10, 32), (50, 72), (90, 130)]), 22);
+        assert_eq!(line_height(&[(10, 32), (50, 74)]), 24);
+    }
 }

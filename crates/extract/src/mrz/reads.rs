@@ -227,3 +227,44 @@ pub(super) fn placed(
         r
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mrz::repair;
+
+    fn read(engine: &'static str, l2: &str, spent: bool) -> MrzRead {
+        MrzRead {
+            mrz: repair(&["P<GBRSMITH<<PRIYA<<<<<<<<<<<<<<<<<<<<<<<<<<<", l2]).expect("repair"),
+            ocr_confidence: 0.5,
+            engine,
+            checked_margin: 0.0,
+            unchecked_margin: 0.0,
+            number_margin: 0.0,
+            collision_cost: 0.0,
+            rivals: None,
+            place: None,
+            agreed: false,
+            template_names: Vec::new(),
+            spent,
+        }
+    }
+
+    /// Dev (league-mono): a read mended by a template read's cells agreed
+    /// with that read and was taken as two engines' word for a number
+    /// neither had read plainly. Only reads no digit was spent on agree.
+    #[test]
+    fn a_spent_read_neither_agrees_nor_is_agreed_with() {
+        let line = "I666R50363GBR6709279F3008258<<<<<<<<<<<<<<<2";
+        let mut reads = Reads::default();
+        consider(Some(read("ocrb-template", line, true)), &mut reads);
+        consider(Some(read("tesseract", line, true)), &mut reads);
+        assert!(reads.made.iter().all(|r| !r.agreed));
+        assert!(!reads.best.as_ref().is_some_and(|b| b.agreed));
+        // Two plain reads of the two engines alike agree.
+        let mut reads = Reads::default();
+        consider(Some(read("ocrb-template", line, false)), &mut reads);
+        consider(Some(read("tesseract", line, false)), &mut reads);
+        assert!(reads.best.as_ref().is_some_and(|b| b.agreed));
+    }
+}

@@ -483,6 +483,16 @@ mod date_tests {
     }
 
     #[test]
+    fn a_7_in_a_names_cell_is_a_z() {
+        let m = repair(&[
+            "P<ESPTANAKA<<7OE<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+            "Y513995604ESP0106050F3312153<<<<<<<<<<<<<<00",
+        ])
+        .unwrap();
+        assert_eq!(m.given_names, "ZOE");
+    }
+
+    #[test]
     fn a_j_prefix_read_as_3_is_a_j_when_only_that_makes_the_number_hold() {
         let l1 = "P<GBRMUELLER<<ANNA<MARIE<<<<<<<<<<<<<<<<<<<<";
         let (m, spent) =

@@ -142,7 +142,10 @@ pub(super) fn reread_names(second: &mut SecondRead, r: &mut MrzRead, zone_text: 
                 .map(str::to_string),
         );
         let words = super::viz::words(zone_text);
-        let mended = super::names_shape::mend(&mut other, &words, &cells)
+        // Junk after the names and a run of fillers first (`EMMA<Q<<<<<<<<<
+        // <K8K<<`): the names themselves may be right.
+        let mended = super::names_filler::repair(&mut other, &words)
+            || super::names_shape::mend(&mut other, &words, &cells)
             || super::names_vote::mend(&mut other, &words, &cells);
         if !mended || !compare(zone_text, &other).names() {
             return false;

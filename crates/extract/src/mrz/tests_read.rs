@@ -220,6 +220,37 @@ fn unsure_reads_rank_by_plausibility_not_by_check_digits_alone() {
     assert!(read::rank(&close) > read::rank(&garbage));
 }
 
+/// A sound read whose check digit the repair spent choosing a character or
+/// a cell ranks below a sound read made without that, whatever their
+/// plausibility: a later Tesseract variant that read the line plainly is
+/// taken (dev, `2Z42657572…` with a glyph dropped from the number). Among
+/// unsound reads, being spent changes nothing.
+#[test]
+fn a_spent_sound_read_ranks_below_a_plain_one() {
+    let read = |l2: &str, spent: bool| read::MrzRead {
+        mrz: repair(&["P<USAOKAFOR<<JOHN<ANN<<<<<<<<<<<<<<<<<<<<<<<", l2]).expect("repair"),
+        ocr_confidence: 0.0,
+        engine: "tesseract",
+        checked_margin: 1.0,
+        unchecked_margin: 1.0,
+        number_margin: 0.0,
+        collision_cost: if spent { 0.0 } else { 1.0 },
+        rivals: (!spent).then(Vec::new),
+        place: None,
+        agreed: false,
+        template_names: Vec::new(),
+        spent,
+    };
+    let line = "Z426575721USA7111044F3609172081793655<<<<<66";
+    let (plain, spent) = (read(line, false), read(line, true));
+    assert!(read::sound(&plain.mrz));
+    assert!(read::rank(&plain) > read::rank(&spent));
+    let bad = "Z426575727USA7111044F3609172081793655<<<<<66";
+    let (a, b) = (read(bad, false), read(bad, true));
+    assert!(!read::sound(&a.mrz));
+    assert_eq!(read::rank(&a), read::rank(&b));
+}
+
 /// A blurred heavy glyph fills most of its columns over a third of a band;
 /// only a run wider than any glyph is a page edge.
 #[test]
