@@ -10,7 +10,9 @@
 //! dates (see [`super::MrzRead::decisive`]).
 
 use super::check::holds;
-use super::parse::{infer_date, parse_lines, Mrz, MrzFormat};
+#[cfg(test)]
+use super::parse::parse_lines;
+use super::parse::{infer_date, parse_byte_lines, Mrz, MrzFormat};
 
 /// At most this many differing cells in one field: 2³ choices. More
 /// disagreement is two garbled reads, whose mixtures would hold a digit
@@ -125,14 +127,7 @@ pub(super) fn mend(read: &Mrz, other: &Mrz) -> Option<Mrz> {
         }
         lines[field.line] = mend_field(line, theirs[field.line], field)?;
     }
-    let parse = |lines: &[Vec<u8>]| {
-        let strs: Vec<String> = lines
-            .iter()
-            .map(|l| String::from_utf8_lossy(l).into_owned())
-            .collect();
-        let refs: Vec<&str> = strs.iter().map(String::as_str).collect();
-        parse_lines(&refs).ok()
-    };
+    let parse = parse_byte_lines;
     let mut m = parse(&lines)?;
     if !m.checks_valid() {
         let (li, at) = composite(read.format)?;

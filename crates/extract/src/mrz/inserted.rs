@@ -104,7 +104,7 @@ pub(super) fn drop_one(raw_lines: &[&str], glyphs: &[&[Glyph]]) -> Option<(Mrz, 
 
 #[cfg(test)]
 mod tests {
-    use super::super::check::check_digit;
+    use super::super::tests::random_td3_data_line;
     use super::*;
 
     const L1: &str = "P<INDQUARMBY<<GRACE<ANN<<<<<<<<<<<<<<<<<<<<<";
@@ -134,30 +134,11 @@ mod tests {
                 .wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) % n
         };
-        let cd = |s: &str| check_digit(s.as_bytes()).map_or('0', char::from);
         let l1 = "P<NLDDOE<<JANE<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<";
         let charset = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
         let (mut right, mut n) = (0, 0);
         for _ in 0..20_000 {
-            let mut num = String::from((b'A' + rnd(26) as u8) as char);
-            (0..8).for_each(|_| num.push((b'0' + rnd(10) as u8) as char));
-            let (yy, mm, dd, ey) = (rnd(100), 1 + rnd(12), 1 + rnd(28), 27 + rnd(12));
-            let dob = format!("{yy:02}{mm:02}{dd:02}");
-            let exp = format!("{ey:02}{mm:02}{dd:02}");
-            let opt = if rnd(2) == 0 {
-                "<<<<<<<<<<<<<<".to_string()
-            } else {
-                format!("{:06}<<<<<<<<", rnd(1_000_000))
-            };
-            let mut l2 = format!(
-                "{num}{}NLD{dob}{}F{exp}{}{opt}{}",
-                cd(&num),
-                cd(&dob),
-                cd(&exp),
-                cd(&opt)
-            );
-            let comp = format!("{}{}{}", &l2[0..10], &l2[13..20], &l2[21..43]);
-            l2.push(cd(&comp));
+            let l2 = random_td3_data_line(&mut rnd, "NLD");
             let mut long = l2.clone();
             long.insert(rnd(45) as usize, charset[rnd(37) as usize] as char);
             n += 1;

@@ -238,6 +238,17 @@ pub fn parse_lines(lines: &[&str]) -> Result<Mrz, MrzError> {
     }
 }
 
+/// [`parse_lines`] of lines held as bytes (as the repairs edit them);
+/// None when they are no MRZ.
+pub(super) fn parse_byte_lines(lines: &[Vec<u8>]) -> Option<Mrz> {
+    let strs: Vec<String> = lines
+        .iter()
+        .map(|l| String::from_utf8_lossy(l).into_owned())
+        .collect();
+    let refs: Vec<&str> = strs.iter().map(String::as_str).collect();
+    parse_lines(&refs).ok()
+}
+
 fn b(s: &str, i: usize) -> u8 {
     s.as_bytes().get(i).copied().unwrap_or(b'<')
 }

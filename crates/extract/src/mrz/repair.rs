@@ -3,7 +3,7 @@
 
 use super::check::{holds, td3_composite_holds};
 use super::fillers::{composite_to_end, fix_filler_runs, fix_filler_runs_alnum};
-use super::parse::{parse_lines, Mrz, MrzFormat};
+use super::parse::{Mrz, MrzFormat};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -391,14 +391,7 @@ pub fn repair_spent(raw_lines: &[&str]) -> Option<(Mrz, bool)> {
             spent
         }
     };
-    let parse = |fixed: &[Vec<u8>]| {
-        let strs: Vec<String> = fixed
-            .iter()
-            .map(|v| String::from_utf8_lossy(v).into_owned())
-            .collect();
-        let refs: Vec<&str> = strs.iter().map(String::as_str).collect();
-        parse_lines(&refs).ok()
-    };
+    let parse = super::parse::parse_byte_lines;
     // Only a line every other digit vouches for: on a garbage read a date
     // made to hold would only make it look like an MRZ (and orient the page
     // by it, see `read.rs`).

@@ -241,6 +241,33 @@ fn a_two_cell_glyph_is_found_in_a_one_short_line() {
     assert_eq!(wide_glyph(&[], 44), None);
 }
 
+/// A random TD3 data line of `state` holding every check digit: a number
+/// of a letter and eight digits, real dates, an empty or six-digit
+/// personal number; `rnd(n)` draws below `n`.
+pub(super) fn random_td3_data_line(rnd: &mut dyn FnMut(u64) -> u64, state: &str) -> String {
+    let cd = |s: &str| check_digit(s.as_bytes()).map_or('0', char::from);
+    let mut num = String::from((b'A' + rnd(26) as u8) as char);
+    (0..8).for_each(|_| num.push((b'0' + rnd(10) as u8) as char));
+    let (yy, mm, dd, ey) = (rnd(100), 1 + rnd(12), 1 + rnd(28), 27 + rnd(12));
+    let dob = format!("{yy:02}{mm:02}{dd:02}");
+    let exp = format!("{ey:02}{mm:02}{dd:02}");
+    let opt = if rnd(2) == 0 {
+        "<<<<<<<<<<<<<<".to_string()
+    } else {
+        format!("{:06}<<<<<<<<", rnd(1_000_000))
+    };
+    let mut l2 = format!(
+        "{num}{}{state}{dob}{}F{exp}{}{opt}{}",
+        cd(&num),
+        cd(&dob),
+        cd(&exp),
+        cd(&opt)
+    );
+    let comp = format!("{}{}{}", &l2[0..10], &l2[13..20], &l2[21..43]);
+    l2.push(cd(&comp));
+    l2
+}
+
 /// On 20,000 random TD3 data lines with one character dropped: where the
 /// dropped one was half of a doubled pair and the hint points at the glyph
 /// after the loss, the copy gives the line back or nothing, never another
@@ -256,29 +283,10 @@ fn a_copy_beside_the_wide_glyph_gives_the_line_or_nothing() {
             .wrapping_add(1_442_695_040_888_963_407);
         (seed >> 33) % n
     };
-    let cd = |s: &str| check_digit(s.as_bytes()).map_or('0', char::from);
     let l1 = "P<UTODOE<<JANE<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<";
     let (mut pairs, mut right) = (0, 0);
     for _ in 0..20_000 {
-        let mut num = String::from((b'A' + rnd(26) as u8) as char);
-        (0..8).for_each(|_| num.push((b'0' + rnd(10) as u8) as char));
-        let (yy, mm, dd, ey) = (rnd(100), 1 + rnd(12), 1 + rnd(28), 27 + rnd(12));
-        let dob = format!("{yy:02}{mm:02}{dd:02}");
-        let exp = format!("{ey:02}{mm:02}{dd:02}");
-        let opt = if rnd(2) == 0 {
-            "<<<<<<<<<<<<<<".to_string()
-        } else {
-            format!("{:06}<<<<<<<<", rnd(1_000_000))
-        };
-        let mut l2 = format!(
-            "{num}{}UTO{dob}{}F{exp}{}{opt}{}",
-            cd(&num),
-            cd(&dob),
-            cd(&exp),
-            cd(&opt)
-        );
-        let comp = format!("{}{}{}", &l2[0..10], &l2[13..20], &l2[21..43]);
-        l2.push(cd(&comp));
+        let l2 = random_td3_data_line(&mut rnd, "UTO");
         let at = rnd(43) as usize + 1;
         let b = l2.as_bytes();
         if b[at - 1] != b[at] || b[at] == b'<' {
