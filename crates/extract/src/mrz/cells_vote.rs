@@ -127,15 +127,14 @@ pub(super) fn mend(read: &Mrz, other: &Mrz) -> Option<Mrz> {
         }
         lines[field.line] = mend_field(line, theirs[field.line], field)?;
     }
-    let parse = parse_byte_lines;
-    let mut m = parse(&lines)?;
+    let mut m = parse_byte_lines(&lines)?;
     if !m.checks_valid() {
         let (li, at) = composite(read.format)?;
         if lines[li][at] == theirs[li][at] {
             return None;
         }
         lines[li][at] = theirs[li][at];
-        m = parse(&lines)?;
+        m = parse_byte_lines(&lines)?;
     }
     (m.checks_valid() && m.birth_date.is_some() && m.expiry_date.is_some() && m != *read)
         .then_some(m)
@@ -143,6 +142,7 @@ pub(super) fn mend(read: &Mrz, other: &Mrz) -> Option<Mrz> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::parse::parse_lines;
     use super::*;
 
     fn mrz(l1: &str, l2: &str) -> Mrz {
