@@ -89,6 +89,35 @@ pub fn black_tophat_text(img: &GrayImage, r: u32) -> GrayImage {
     GrayImage::from_raw(w as u32, h as u32, out).unwrap_or_else(|| img.clone())
 }
 
+/// Dark strokes on an unevenly lit ground: each pixel divided by the
+/// ground around it (grey closing, a square of radius `r`, which fills
+/// strokes narrower than the square), so a shadow or a glare across a
+/// line leaves the ground white and the strokes as dark, relative to it,
+/// as in the light. Unlike [`black_tophat_text`], strokes keep their
+/// shape and relative shade: only the light is taken out. `r` must exceed
+/// the stroke width.
+pub fn flatten_light(img: &GrayImage, r: u32) -> GrayImage {
+    let (w, h) = (img.width() as usize, img.height() as usize);
+    if w == 0 || h == 0 || r == 0 {
+        return img.clone();
+    }
+    let src = img.as_raw();
+    let r = r as usize;
+    let square = |img: &[u8], pick: fn(u8, u8) -> u8| {
+        extreme(&extreme(img, w, h, r, true, pick), w, h, r, false, pick)
+    };
+    // Closing, then a blur as wide so the ground estimate has no steps.
+    let closed = square(&square(src, u8::max), u8::min);
+    let closed = GrayImage::from_raw(w as u32, h as u32, closed).unwrap_or_else(|| img.clone());
+    let ground = box_blur(&closed, r as u32);
+    let out = src
+        .iter()
+        .zip(ground.as_raw())
+        .map(|(&p, &g)| (u32::from(p) * 255 / u32::from(g.max(p).max(1))) as u8)
+        .collect();
+    GrayImage::from_raw(w as u32, h as u32, out).unwrap_or_else(|| img.clone())
+}
+
 /// A running max or min (`pick`) over a window of radius `r` along rows
 /// (`horizontal`) or columns, edges clamped.
 fn extreme(
@@ -142,5 +171,35 @@ mod tests {
             "{}",
             out.get_pixel(21, 15)[0]
         );
+    }
+
+    #[test]
+    fn flattened_light_keeps_a_stroke_as_dark_as_its_ground_makes_it() {
+        // A left-to-right shadow (70 to 230) with 3-pixel bars at half
+        // their ground's brightness, one in the shade and one in the light.
+        let img = GrayImage::from_fn(120, 40, |x, _| {
+            let ground = 70 + x * 160 / 119;
+            Luma([if (30..33).contains(&x) || (90..93).contains(&x) {
+                (ground / 2) as u8
+            } else {
+                ground as u8
+            }])
+        });
+        let out = flatten_light(&img, 12);
+        // The ground is white, in the shade as in the light.
+        for x in [10u32, 50, 70, 110] {
+            assert!(
+                out.get_pixel(x, 20)[0] >= 235,
+                "x={x}: {}",
+                out.get_pixel(x, 20)[0]
+            );
+        }
+        // Both bars come out alike: about half the white.
+        let (a, b) = (out.get_pixel(31, 20)[0], out.get_pixel(91, 20)[0]);
+        assert!(
+            (100..=150).contains(&a) && (100..=150).contains(&b),
+            "{a} {b}"
+        );
+        assert!(a.abs_diff(b) <= 12, "{a} {b}");
     }
 }

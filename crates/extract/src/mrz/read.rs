@@ -14,19 +14,16 @@ use super::tess_number::number_margin;
 pub use super::trust::{MrzRead, VizChecked, MIN_CELL_MARGIN, MIN_NAME_MARGIN};
 use super::viz::MrzPlace;
 use super::{debug, repair_spent, Mrz};
-use crate::image::ops::{crop, otsu, rotate, sample_rotated};
+use crate::image::ops::{crop, rotate, sample_rotated};
 use crate::ocr::{self, Glyph, Layout, OcrError};
 
 const CHARSET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<";
 /// Character height (pixels) the crop is scaled to before OCR.
 const TARGET_CHAR_PX: f32 = 30.0;
-
-fn binarize(img: &GrayImage) -> GrayImage {
-    let t = otsu(img);
-    GrayImage::from_fn(img.width(), img.height(), |x, y| {
-        image::Luma([if img.get_pixel(x, y)[0] > t { 255 } else { 0 }])
-    })
-}
+/// The ground under a character is taken from a square this wide either
+/// side (see [`crate::image::filter::flatten_light`]): wider than a 30-px
+/// character's strokes and its counters, narrower than a shadow's edge.
+const FLATTEN_R: u32 = 12;
 
 /// Tesseract's lines of a band, its mean line confidence, and each line's
 /// characters with their confidence (see [`number_margin`]).
@@ -77,16 +74,18 @@ fn best_from_lines(lines: &[String], glyphs: &[Vec<Glyph>]) -> Option<(Mrz, bool
 
 fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
     let mut best: Option<MrzRead> = None;
-    // The crop as scaled, binarised, at half scale (characters ~15 px:
-    // Tesseract's LSTM reads blurred and foreign-font lines better small;
-    // dev photos 107 → 111 of 128 decisive, hard 35 → 38), and its black
-    // top-hat (shading, glare and dark grounds flattened, as PassportEye
-    // does; dev hard 38 → 49 of 128). Each only when the ones before gave
-    // no sound read.
+    // The crop as scaled; its light flattened (a shadow or glare across
+    // the band: Tesseract's one threshold lost every character past a
+    // shadow's edge; this replaced a binarised crop, dev MRZ 741 → N
+    // decisive); at half scale (characters ~15 px: Tesseract's LSTM reads
+    // blurred and foreign-font lines better small; dev photos 107 → 111 of
+    // 128 decisive, hard 35 → 38); and its black top-hat (shading, glare
+    // and dark grounds flattened, as PassportEye does; dev hard 38 → 49 of
+    // 128). Each only when the ones before gave no sound read.
     for variant in 0..4 {
         let img = match variant {
             0 => crop_img.clone(),
-            1 => binarize(crop_img),
+            1 => crate::image::filter::flatten_light(crop_img, FLATTEN_R),
             2 => crate::image::ops::downscale_by(crop_img, 2),
             // The square is a sixth of the 30-px character: wider than a
             // stroke, narrower than a glyph.

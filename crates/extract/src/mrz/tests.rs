@@ -346,3 +346,39 @@ fn an_empty_personal_number_has_a_filler_digit() {
     let broken = [read[0], "C616887497FRA7412202M2807203<<<<<<<<<<<<<<95"];
     assert!(!repair(&broken).expect("parsed").checks_valid());
 }
+
+#[test]
+fn a_prefix_letter_is_taken_before_a_letter_among_the_digits() {
+    // Dev, seed 113: `366905665` holds its digit 0 as `J66905665` (the
+    // number printed) and as `3669O5665`; an O among digits is what the
+    // digit reading takes back, so only the J is a choice.
+    let l1 = "P<FRAMWANGI<<NOAH<LEE<<<<<<<<<<<<<<<<<<<<<<<";
+    let (m, spent) =
+        repair_spent(&[l1, "3669056650FRA7707076F3208140<<<<<<<<<<<<<<00"]).expect("repair");
+    assert_eq!((m.document_number.as_str(), spent), ("J66905665", true));
+    // `311869459` holds its 2 as `J11869459` and as `311869A59`: a letter
+    // at the edge of the digits before one inside them.
+    let l1 = "P<ESPLEMIEUX<<KRZYSZTOF<<<<<<<<<<<<<<<<<<<<<";
+    let (m, spent) =
+        repair_spent(&[l1, "3118694592ESP9512232F2803113<<<<<<<<<<<<<<04"]).expect("repair");
+    assert_eq!((m.document_number.as_str(), spent), ("J11869459", true));
+    // With no choice at the edge, the one letter inside the digits is taken.
+    let (m, spent) =
+        repair_spent(&[l1, "5118694596ESP9512232F2803113<<<<<<<<<<<<<<06"]).expect("repair");
+    assert_eq!((m.document_number.as_str(), spent), ("511869A59", true));
+    assert!(m.checks_valid(), "{:?}", m.lines);
+}
+
+#[test]
+fn a_card_whose_names_line_lost_its_fillers_is_td2_by_its_data_line() {
+    // Dev: Tesseract read a TD2 card's names line 28 cells long (its
+    // fillers dropped) over a whole 36-cell data line.
+    let (m, _) = repair_spent(&[
+        "I<GBRSMITH<<CHLOE<Q<<<<<<<<",
+        "M747510451GBR9810259M3511026<<<<<<<8",
+    ])
+    .expect("repair");
+    assert_eq!(m.format, MrzFormat::TD2);
+    assert!(m.checks_valid(), "{:?}", m.lines);
+    assert_eq!(m.surname, "SMITH");
+}

@@ -409,15 +409,19 @@ pub fn compare(text: &str, mrz: &Mrz) -> VizAgreement {
     let exact = zone_lines(text);
     let compact: Vec<String> = exact.iter().map(|l| fold_digitish(l)).collect();
     let date = |d: &Option<String>| d.as_deref().is_some_and(|d| date_printed(text, d));
+    let contested = super::viz_number::printed_as_twin(&exact, &mrz.document_number);
+    let number = if contested { String::new() } else { number };
     VizAgreement {
         surname: name_printed(&surname, &ws, full && given.is_empty()),
         given_names: given.is_empty() || name_printed(&given, &ws, full),
         document_number: number.len() >= 5 && compact.iter().any(|l| l.contains(&number)),
-        number_exact: number.len() >= 5
+        number_exact: !contested
+            && number.len() >= 5
             && exact
                 .iter()
                 .any(|l| l.contains(mrz.document_number.as_str())),
-        number_nearly: super::viz_number::printed_nearly(&exact, &mrz.document_number),
+        number_nearly: !contested
+            && super::viz_number::printed_nearly(&exact, &mrz.document_number),
         birth_date: date(&mrz.birth_date),
         expiry_date: date(&mrz.expiry_date),
     }

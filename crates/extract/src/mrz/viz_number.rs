@@ -36,6 +36,29 @@ pub(super) fn printed_nearly(lines: &[String], number: &str) -> bool {
     })
 }
 
+/// Whether a line of the visual zone's text holds another number than
+/// `number` that differs from it only in twins (6/G, 8/S, F/P): the
+/// zone's OCR then read the same print both ways (`G04019411` and
+/// `604019411` in two passes), and it confirms neither reading, since the
+/// check digit cannot tell them apart either.
+pub(super) fn printed_as_twin(lines: &[String], number: &str) -> bool {
+    let n = number.as_bytes();
+    let twin_of = |a: u8, b: u8| {
+        a != b
+            && TWINS.contains(&a)
+            && TWINS.contains(&b)
+            && super::char_value(a)
+                .zip(super::char_value(b))
+                .is_some_and(|(x, y)| x % 10 == y % 10)
+    };
+    n.len() >= MIN_LEN
+        && lines.iter().any(|l| {
+            l.as_bytes()
+                .windows(n.len())
+                .any(|w| w != n && w.iter().zip(n).all(|(&a, &b)| a == b || twin_of(a, b)))
+        })
+}
+
 /// L and 1 weigh alike in every check digit (21 and 1) and the zone's OCR
 /// reads a printed L as 1 in a number: one of them left unconfirmed leaves
 /// a slip unseen, as a 6/G or 8/S twin would.
@@ -152,6 +175,8 @@ pub(super) fn settle_number(
 
 #[cfg(test)]
 mod tests {
+    use super::super::parse_lines;
+    use super::super::viz::compare;
     use super::*;
 
     fn lines(t: &[&str]) -> Vec<String> {
@@ -200,5 +225,26 @@ mod tests {
             Some(false)
         );
         assert_eq!(m2.document_number, "I71664258");
+    }
+
+    #[test]
+    fn a_number_printed_both_ways_of_a_twin_is_not_confirmed() {
+        // Dev: the zone's OCR read the printed G04019411 as 604019411 in
+        // one pass; the MRZ read 6 and its digit holds either way.
+        let m = parse_lines(&[
+            "V<UTOERIKSSON<<NOAH<ANN<<<<<<<<<<<<<<<<<<<<<",
+            "6040194110UTO0510268M2709178<<<<<<<<<<<<<<<<",
+        ])
+        .unwrap();
+        let text = "ERIKSSON\nNOAH ANN\nG04019411\n26.10.2005\n604019411";
+        let a = compare(text, &m);
+        assert!(
+            !a.document_number && !a.number_exact && !a.number_nearly,
+            "{a:?}"
+        );
+        assert!(a.birth_date && a.names());
+        // Printed one way only, it confirms.
+        let a = compare("ERIKSSON\nNOAH ANN\n604019411", &m);
+        assert!(a.document_number && a.number_exact);
     }
 }
