@@ -76,7 +76,7 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
     let mut best: Option<MrzRead> = None;
     // The crop as scaled; its light flattened (a shadow or glare across
     // the band: Tesseract's one threshold lost every character past a
-    // shadow's edge; this replaced a binarised crop, dev MRZ 741 → N
+    // shadow's edge; this replaced a binarised crop, dev MRZ 741 → 755 of 832
     // decisive); at half scale (characters ~15 px: Tesseract's LSTM reads
     // blurred and foreign-font lines better small; dev photos 107 → 111 of
     // 128 decisive, hard 35 → 38); and its black top-hat (shading, glare
