@@ -69,11 +69,7 @@ pub fn black_tophat_text(img: &GrayImage, r: u32) -> GrayImage {
         return img.clone();
     }
     let src = img.as_raw();
-    let r = r as usize;
-    let square = |img: &[u8], pick: fn(u8, u8) -> u8| {
-        extreme(&extreme(img, w, h, r, true, pick), w, h, r, false, pick)
-    };
-    let closed = square(&square(src, u8::max), u8::min);
+    let closed = closing(src, w, h, r as usize);
     let hat: Vec<u8> = closed
         .iter()
         .zip(src)
@@ -102,20 +98,25 @@ pub fn flatten_light(img: &GrayImage, r: u32) -> GrayImage {
         return img.clone();
     }
     let src = img.as_raw();
-    let r = r as usize;
-    let square = |img: &[u8], pick: fn(u8, u8) -> u8| {
-        extreme(&extreme(img, w, h, r, true, pick), w, h, r, false, pick)
-    };
     // Closing, then a blur as wide so the ground estimate has no steps.
-    let closed = square(&square(src, u8::max), u8::min);
+    let closed = closing(src, w, h, r as usize);
     let closed = GrayImage::from_raw(w as u32, h as u32, closed).unwrap_or_else(|| img.clone());
-    let ground = box_blur(&closed, r as u32);
+    let ground = box_blur(&closed, r);
     let out = src
         .iter()
         .zip(ground.as_raw())
         .map(|(&p, &g)| (u32::from(p) * 255 / u32::from(g.max(p).max(1))) as u8)
         .collect();
     GrayImage::from_raw(w as u32, h as u32, out).unwrap_or_else(|| img.clone())
+}
+
+/// Grey closing by a square of radius `r`: dark features narrower than
+/// the square filled with the ground around them.
+fn closing(src: &[u8], w: usize, h: usize, r: usize) -> Vec<u8> {
+    let square = |img: &[u8], pick: fn(u8, u8) -> u8| {
+        extreme(&extreme(img, w, h, r, true, pick), w, h, r, false, pick)
+    };
+    square(&square(src, u8::max), u8::min)
 }
 
 /// A running max or min (`pick`) over a window of radius `r` along rows
