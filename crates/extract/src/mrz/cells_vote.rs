@@ -10,8 +10,6 @@
 //! dates (see [`super::MrzRead::decisive`]).
 
 use super::check::holds;
-#[cfg(test)]
-use super::parse::parse_lines;
 use super::parse::{infer_date, parse_byte_lines, Mrz, MrzFormat};
 
 /// At most this many differing cells in one field: 2³ choices. More
