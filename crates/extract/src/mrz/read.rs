@@ -72,7 +72,9 @@ fn best_from_lines(lines: &[String], glyphs: &[Vec<Glyph>]) -> Option<(Mrz, bool
     best
 }
 
-fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
+/// Tesseract's best read of a band crop; every pass's lines go to `seen`
+/// (see [`MrzRead::witnesses`]).
+fn read_crop(crop_img: &GrayImage, seen: &mut Vec<String>) -> Result<Option<MrzRead>, OcrError> {
     let mut best: Option<MrzRead> = None;
     // The crop as scaled; its light flattened (a shadow or glare across
     // the band: Tesseract's one threshold lost every character past a
@@ -101,6 +103,7 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 t0.elapsed()
             );
         }
+        seen.extend(lines.iter().cloned());
         if let Some((mrz, spent)) = best_from_lines(&lines, &symbols) {
             let number_margin = number_margin(conf, &mrz.document_number, &symbols);
             let r = MrzRead {
@@ -121,6 +124,7 @@ fn read_crop(crop_img: &GrayImage) -> Result<Option<MrzRead>, OcrError> {
                 place: None,
                 agreed: false,
                 template_names: Vec::new(),
+                witnesses: Vec::new(),
                 spent,
             };
             // A sound read ends the variants: the other one could at best
@@ -185,6 +189,7 @@ fn read_template_font(c: &GrayImage, lines: usize, n: usize, font: usize) -> Opt
         place: None,
         agreed: false,
         template_names: Vec::new(),
+        witnesses: Vec::new(),
         spent,
     };
     Some(r)
@@ -223,7 +228,7 @@ fn read_templates(c: &GrayImage, lines: usize, font: usize) -> (Option<MrzRead>,
 pub(super) fn tesseract_band(img: &GrayImage, place: &MrzPlace) -> Option<Mrz> {
     let c = band_crop(img, &place.band);
     let c = if place.upside_down { rotate(&c, 2) } else { c };
-    read_crop(&c).ok().flatten().map(|r| r.mrz)
+    read_crop(&c, &mut Vec::new()).ok().flatten().map(|r| r.mrz)
 }
 
 fn band_crop(img: &GrayImage, b: &Band) -> GrayImage {
@@ -236,7 +241,7 @@ fn band_crop(img: &GrayImage, b: &Band) -> GrayImage {
 /// Tesseract on the bottom of the frame. `None` when no MRZ could be read.
 pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
     let reads = collect(img);
-    reads.best.clone().map(|b| reads.with_names(b))
+    reads.best.clone().map(|b| reads.with_context(b))
 }
 
 /// The best read (see [`read_mrz`]) and after it every other sound read
@@ -248,10 +253,10 @@ pub fn read_mrz_all(img: &GrayImage) -> Vec<MrzRead> {
     let Some(best) = reads.best.clone() else {
         return Vec::new();
     };
-    let mut out = vec![reads.with_names(best)];
+    let mut out = vec![reads.with_context(best)];
     for r in &reads.sound {
         if out.iter().all(|o| o.mrz.lines != r.mrz.lines) {
-            out.push(reads.with_names(r.clone()));
+            out.push(reads.with_context(r.clone()));
         }
     }
     out
@@ -313,9 +318,9 @@ fn collect(img: &GrayImage) -> Reads {
     for &(i, flip) in tesseract {
         let Some((c, _)) = crops.get(i) else { continue };
         let r = if flip {
-            read_crop(&rotate(c, 2))
+            read_crop(&rotate(c, 2), &mut reads.seen)
         } else {
-            read_crop(c)
+            read_crop(c, &mut reads.seen)
         };
         if consider(placed(r.ok().flatten(), bands.get(i), flip), &mut reads) {
             return reads;
@@ -345,7 +350,11 @@ fn collect(img: &GrayImage) -> Reads {
                     continue;
                 }
                 if consider(
-                    placed(read_crop(&c).ok().flatten(), Some(&g), flip),
+                    placed(
+                        read_crop(&c, &mut reads.seen).ok().flatten(),
+                        Some(&g),
+                        flip,
+                    ),
                     &mut reads,
                 ) {
                     return reads;
@@ -391,7 +400,8 @@ fn collect(img: &GrayImage) -> Reads {
         let (w, h) = img.dimensions();
         let bottom = crop(img, 0, h * 6 / 10, w, h * 4 / 10);
         let small = crate::image::ops::downscale_to(&bottom, 1800);
-        consider(read_crop(&small).ok().flatten(), &mut reads);
+        let r = read_crop(&small, &mut reads.seen).ok().flatten();
+        consider(r, &mut reads);
     }
     reads
 }

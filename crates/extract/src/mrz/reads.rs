@@ -100,15 +100,22 @@ pub(super) struct Reads {
     pub(super) sound: Vec<MrzRead>,
     /// Every read made, placed, of either engine and every template width:
     /// the template reads' names fields tell a names line's shape (see
-    /// [`Self::with_names`]), and each engine's cells can mend the other's
+    /// [`Self::with_context`]), and each engine's cells can mend the other's
     /// failing check digits (see [`Self::vote`]).
     pub(super) made: Vec<MrzRead>,
+    /// Every Tesseract pass's lines (see [`MrzRead::witnesses`]).
+    pub(super) seen: Vec<String>,
 }
 
 impl Reads {
-    /// `r` with the names fields of the template reads of its band and
-    /// layout (see [`MrzRead::template_names`]).
-    pub(super) fn with_names(&self, mut r: MrzRead) -> MrzRead {
+    /// `r` with what the other reads say of it: the names fields of the
+    /// template reads of its band and layout (see
+    /// [`MrzRead::template_names`]), and every read's lines (see
+    /// [`MrzRead::witnesses`]).
+    pub(super) fn with_context(&self, mut r: MrzRead) -> MrzRead {
+        r.witnesses = self.seen.clone();
+        r.witnesses
+            .extend(self.made.iter().flat_map(|m| m.mrz.lines.iter().cloned()));
         let (li, from) = r.mrz.format.names_field();
         let names = |m: &Mrz| {
             m.lines
@@ -246,6 +253,7 @@ mod tests {
             place: None,
             agreed: false,
             template_names: Vec::new(),
+            witnesses: Vec::new(),
             spent,
         }
     }

@@ -221,6 +221,7 @@ mod tests {
             }),
             agreed: false,
             template_names: Vec::new(),
+            witnesses: Vec::new(),
             spent: false,
         }
     }

@@ -66,6 +66,7 @@ fn read(lines: &[String], cells: &[CellScores]) -> MrzRead {
         place: None,
         agreed: false,
         template_names: Vec::new(),
+        witnesses: Vec::new(),
         spent: false,
     }
 }
@@ -325,6 +326,7 @@ fn a_visa_number_printed_nearly_with_both_dates_stands_for_the_composite() {
         place: None,
         agreed: false,
         template_names: Vec::new(),
+        witnesses: Vec::new(),
         spent: false,
     };
     assert!(!r.is_confident());

@@ -203,6 +203,7 @@ fn unsure_reads_rank_by_plausibility_not_by_check_digits_alone() {
         place: None,
         agreed: false,
         template_names: Vec::new(),
+        witnesses: Vec::new(),
         spent: false,
     };
     let close = read([
@@ -239,6 +240,7 @@ fn a_spent_sound_read_ranks_below_a_plain_one() {
         place: None,
         agreed: false,
         template_names: Vec::new(),
+        witnesses: Vec::new(),
         spent,
     };
     let line = "Z426575721USA7111044F3609172081793655<<<<<66";
@@ -406,6 +408,7 @@ fn read_with_margins(lines: &[&str], checked_margin: f32, ocr_confidence: f32) -
         place: None,
         agreed: false,
         template_names: Vec::new(),
+        witnesses: Vec::new(),
         spent: false,
     }
 }

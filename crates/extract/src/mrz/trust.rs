@@ -51,6 +51,11 @@ pub struct MrzRead {
     /// cell by cell, whether or not they hold a check digit: where their
     /// fillers fall tells how long each name is (see [`super::names_shape`]).
     pub template_names: Vec<String>,
+    /// The lines every read of the picture made, either engine's, every
+    /// Tesseract pass: what they held where this read's number is tells
+    /// whether another reading saw a letter where this one has a digit of
+    /// its weight (see [`super::viz_number::letter_seen`]).
+    pub witnesses: Vec<String>,
     /// Whether the repair spent a check digit choosing a character or a
     /// cell of what it covers (see [`super::repair_spent`]): the read then
     /// collides with what was read, and it neither ends the search nor

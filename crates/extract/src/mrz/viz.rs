@@ -8,7 +8,7 @@ use image::GrayImage;
 
 use super::names_mend;
 use super::second_read::{contest, reread_names, reread_states, SecondRead};
-use super::viz_number::settle_number;
+use super::viz_number::{settle_number, twin_letter_seen};
 use super::zone_read::{read_page, read_zone_as, read_zone_levelled, read_zone_zoomed};
 pub use super::zone_read::{zone_text, MrzPlace};
 use super::Mrz;
@@ -126,6 +126,7 @@ pub fn agreement(
     }
     // Settled by the zone, and not only by capitals printed for digits.
     let mut settled = false;
+    let mut zone_texts = Vec::new();
     if let Some(t) = text {
         let sure = r.number_sure();
         settled = settle_number(&mut r.mrz, &t, sure, keep_letters) == Some(false);
@@ -181,6 +182,7 @@ pub fn agreement(
             let every = |m: &Mrz| texts.iter().fold(base, |b, t| b.or(compare(t, m)));
             a = names_mend::mend(&mut r.mrz, &ws, &shapes, a, &every);
         }
+        zone_texts = texts;
     }
     if contest(&second, r) && super::debug() {
         eprintln!("contested by tesseract: rivals {:?}", r.rivals);
@@ -209,8 +211,10 @@ pub fn agreement(
     }
     // A number the zone settled is not also confirmed by it: its OCR slips
     // too (a bold G read 6 made the MRZ's right G a 6). A capital printed
-    // for a digit is no such slip (see `settle_number`).
-    if settled {
+    // for a digit is no such slip (see `settle_number`). Nor is a digit
+    // another reading saw as a letter of its weight, where a prefix stands
+    // (see `twin_letter_seen`).
+    if settled || twin_letter_seen(r, &zone_texts) {
         a.document_number = false;
         a.number_exact = false;
         a.number_nearly = false;

@@ -111,6 +111,7 @@ mod tests {
             place: None,
             agreed: false,
             template_names: Vec::new(),
+            witnesses: Vec::new(),
             spent: false,
         }
     }
