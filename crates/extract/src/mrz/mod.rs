@@ -11,6 +11,7 @@ mod locate;
 mod margins;
 mod names_filler;
 mod names_mend;
+mod names_near;
 mod names_shape;
 mod names_vote;
 mod ocrb;

@@ -19,7 +19,7 @@ pub(super) fn mend(
     mut a: VizAgreement,
     agree: &dyn Fn(&Mrz) -> VizAgreement,
 ) -> VizAgreement {
-    let mends: [&dyn Fn(&mut Mrz) -> bool; 7] = [
+    let mends: [&dyn Fn(&mut Mrz) -> bool; 8] = [
         &|m| super::state_glyph::mend(m, words),
         &|m| super::names_filler::repair(m, words),
         &|m| super::names_filler::restore_k(m, words),
@@ -27,6 +27,8 @@ pub(super) fn mend(
         &|m| super::names_filler::drop_glued_filler(m, words),
         &|m| super::names_shape::mend(m, words, shapes),
         &|m| super::names_vote::mend(m, words, shapes),
+        // Last: the loosest, only where every cell-wise mend did not do.
+        &|m| super::names_near::mend(m, words),
     ];
     for mend in mends {
         if a.legible() && !a.names() && mend(m) {
