@@ -334,6 +334,10 @@ fn extend_along(mask: &[bool], w: usize, h: usize, b: &mut Band) {
     b.width = (hi - lo) * 1.1 + thick * 2.0;
 }
 
+/// Lines of one band are at most this many line thicknesses apart: under
+/// a strong perspective a card's back spaced them 3.6 apart (dev).
+const MAX_LINE_GAP: f32 = 4.0;
+
 /// Group parallel blobs of similar length into 2- or 3-line bands.
 fn group(blobs: &[Blob]) -> Vec<Band> {
     let mut sorted = blobs.to_vec();
@@ -353,7 +357,7 @@ fn group(blobs: &[Blob]) -> Vec<Band> {
             let similar = (cand.len / first.len) > 0.6 && (cand.len / first.len) < 1.6;
             let parallel = (cand.angle - first.angle).abs() < 0.05;
             if across > prev.thick * 1.1
-                && across < prev.thick * 3.5
+                && across < prev.thick * MAX_LINE_GAP
                 && along < first.len * 0.15
                 && similar
                 && parallel
@@ -362,7 +366,7 @@ fn group(blobs: &[Blob]) -> Vec<Band> {
                 if members.len() == 3 {
                     break;
                 }
-            } else if across > prev.thick * 3.5 {
+            } else if across > prev.thick * MAX_LINE_GAP {
                 break;
             }
         }
