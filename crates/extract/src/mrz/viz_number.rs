@@ -192,8 +192,12 @@ pub(super) fn settle_number(
                 if v == m || fold1(v) == fold1(m) {
                     new.push(m);
                 } else if same_mod10(v, m)
+                    && !printed.is_ascii_lowercase()
                     && (capital_for_digit || (unsure_letter && !digit_for_letter))
                 {
+                    // A lower-case letter is no print of a number's capital
+                    // (`a 94892157` under a dev page's `U94892157`: the U
+                    // became an A, of equal weight).
                     // Otherwise never a digit for a letter: the VIZ's OCR
                     // reads 8 as S and 6 as G far more often than an MRZ
                     // holds S or G among digits.
@@ -279,6 +283,24 @@ mod tests {
         // Letters further in: the witness's slip, not a prefix.
         assert!(!letter_seen(&lines(&["C24GG8817"]), "C24668817"));
         assert!(!letter_seen(&lines(&["MG5226813"]), "M65226813"));
+    }
+
+    #[test]
+    fn a_lower_case_letter_settles_no_number() {
+        // Dev (seed 151): the zone read `a 94892157` for `U94892157`.
+        let mut m = parse_lines(&[
+            "P<FRASIMPSON<<HOMER<JAY<<<<<<<<<<<<<<<<<<<<<",
+            "U948921575FRA6912196F3407172<<<<<<<<<<<<<<00",
+        ])
+        .unwrap();
+        assert_eq!(
+            settle_number(&mut m, "Document no.\na 94892157", false, true),
+            None
+        );
+        assert_eq!(m.document_number, "U94892157");
+        // A capital does, as before.
+        assert_eq!(settle_number(&mut m, "A94892157", false, true), Some(false));
+        assert_eq!(m.document_number, "A94892157");
     }
 
     #[test]
