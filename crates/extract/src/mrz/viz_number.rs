@@ -189,15 +189,16 @@ pub(super) fn settle_number(
                 // An unsure letter in the MRZ, and what the zone printed for it.
                 let unsure_letter = !sure && !m.is_ascii_digit();
                 let digit_for_letter = keep_letters && v.is_ascii_digit();
+                // A lower-case letter is no print of a number's capital
+                // (`a 94892157` under a dev page's `U94892157`: the U
+                // became an A, of equal weight).
+                let lower = printed.is_ascii_lowercase();
                 if v == m || fold1(v) == fold1(m) {
                     new.push(m);
                 } else if same_mod10(v, m)
-                    && !printed.is_ascii_lowercase()
+                    && !lower
                     && (capital_for_digit || (unsure_letter && !digit_for_letter))
                 {
-                    // A lower-case letter is no print of a number's capital
-                    // (`a 94892157` under a dev page's `U94892157`: the U
-                    // became an A, of equal weight).
                     // Otherwise never a digit for a letter: the VIZ's OCR
                     // reads 8 as S and 6 as G far more often than an MRZ
                     // holds S or G among digits.
