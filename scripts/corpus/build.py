@@ -10,6 +10,7 @@ version, MRZ pages mrz.
 """
 import json
 import os
+import sys
 from multiprocessing import Pool
 
 import address
@@ -37,7 +38,28 @@ FRAMES = {
 
 def load_sources():
     with open(os.path.join(HERE, "sources.json")) as f:
-        return json.load(f)["sources"]
+        sources = json.load(f)["sources"]
+    shared = split_overlap(sources)
+    if shared:
+        sys.exit(f"sources.json: the test split shares {sorted(shared)} with dev")
+    return sources
+
+
+def source_parts(src):
+    """The encoder, fonts and layouts a source draws with, as (kind, name)."""
+    parts = {("encoder", src["encoder"].split(" ")[0])} if src.get("encoder") else set()
+    if src.get("font"):
+        parts.add(("font", src["font"]))
+    for key, kind in (("fonts", "font"), ("mrz_fonts", "font"), ("layouts", "layout")):
+        parts.update((kind, v) for v in src.get(key, []))
+    return parts
+
+
+def split_overlap(sources):
+    """What any test source draws with that a dev source draws with too: the
+    split is by source, so this must be empty (scripts/corpus/README.md)."""
+    dev = set().union(*(source_parts(s) for s in sources if s["split"] == "dev"))
+    return set().union(*(source_parts(s) & dev for s in sources if s["split"] == "test"))
 
 
 def item_count(src, count):
