@@ -20,9 +20,15 @@ pub fn check_digit(field: &[u8]) -> Option<u8> {
     Some(b'0' + (sum % 10) as u8)
 }
 
-/// Whether `cd` is the right check digit for `field` (`<` counts as 0).
+/// Whether `cd` is the right check digit for `field`. A filler stands for
+/// a check digit only over a field of fillers (ICAO 9303 lets an unused
+/// personal number, or an unknown date, carry `<`): over a date or a
+/// number it is a misread, though `<` weighs 0 like the digit `0` (a dev
+/// page's expiry `330720` read with its `0` lost, `330725<`, held so).
 pub fn holds(field: &[u8], cd: u8) -> bool {
-    let cd = if cd == b'<' { b'0' } else { cd };
+    if cd == b'<' {
+        return field.iter().all(|&c| c == b'<');
+    }
     check_digit(field) == Some(cd)
 }
 
@@ -46,4 +52,20 @@ pub fn td1_composite_holds(l1: &[u8], l2: &[u8]) -> bool {
             &[&l1[5..30], &l2[0..7], &l2[8..15], &l2[18..29]].concat(),
             l2[29],
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_filler_is_a_check_digit_over_fillers_only() {
+        assert!(holds(b"<<<<<<<<<<<<<<", b'<'));
+        assert!(holds(b"<<<<<<<<<<<<<<", b'0'));
+        assert!(holds(b"330725", b'0'));
+        // Dev (fonts13, Monoid, hard photo): expiry 330720 read 330725 with
+        // a filler for its digit; the date's digit would be 0.
+        assert!(!holds(b"330725", b'<'));
+        assert!(!holds(b"L898902C3", b'<'));
+    }
 }
