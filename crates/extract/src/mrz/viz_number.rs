@@ -72,7 +72,8 @@ pub(super) fn printed_as_twin(lines: &[String], number: &str) -> bool {
 
 /// Whether another reading of the picture (see
 /// [`super::MrzRead::witnesses`]) held `number` with a letter where it
-/// holds a digit of the same value mod 10, in its first cell (where a
+/// holds a digit the letter looks like and weighs alike mod 10 (G/6, S/8,
+/// L/1), in its first cell (where a
 /// prefix letter stands), and otherwise alike: the
 /// templates read `L89741910` where Tesseract read `189741910`, one
 /// Tesseract pass read `G85076077` where the others read `685076077`. Every
@@ -81,8 +82,16 @@ pub(super) fn printed_as_twin(lines: &[String], number: &str) -> bool {
 /// so its printing the digit confirms nothing.
 pub(super) fn letter_seen(witnesses: &[String], number: &str) -> bool {
     let n = number.as_bytes();
-    let letter_for =
-        |a: u8, b: u8| a.is_ascii_uppercase() && b.is_ascii_digit() && same_mod10(a, b);
+    // A look-alike only (G for 6, S for 8, L for 1): a witness's letter of
+    // the digit's weight that looks nothing like it (K or U for 0, E for 4)
+    // is its garbage, not another reading of the print.
+    let letter_for = |a: u8, b: u8| {
+        let looks_alike = |set: &[u8]| set.contains(&a) && set.contains(&b);
+        a.is_ascii_uppercase()
+            && b.is_ascii_digit()
+            && same_mod10(a, b)
+            && (looks_alike(TWINS) || looks_alike(LETTER_DIGIT_TWINS))
+    };
     // Only in the first cell, where a prefix letter stands. Further in, the
     // letter was the witness's slip on the dev pages: the templates read
     // `C24GG8817` for a visa's `C24668817` and `MG5226813` for a card's
@@ -279,6 +288,10 @@ mod tests {
         assert!(!letter_seen(&lines(&["189741910"]), "189741910"));
         assert!(!letter_seen(&lines(&["I89741910"]), "189741910"));
         assert!(!letter_seen(&lines(&["189741910"]), "L89741910"));
+        // A letter of the digit's weight that is no look-alike of it.
+        assert!(!letter_seen(&lines(&["V89741910"]), "189741910"));
+        assert!(!letter_seen(&lines(&["Q85076077"]), "685076077"));
+        assert!(letter_seen(&lines(&["S85076077"]), "885076077"));
         // A second cell otherwise: another number, not a reading of this one.
         assert!(!letter_seen(&lines(&["L89741911"]), "189741910"));
         // Letters further in: the witness's slip, not a prefix.
