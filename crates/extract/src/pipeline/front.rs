@@ -11,6 +11,11 @@ use super::{front_labels, front_layout, front_reread, region};
 /// Longest side of the view Tesseract reads a front at.
 const FRONT_SIDE: u32 = 1800;
 
+/// Radius of the ground estimate when a front's light is flattened: over
+/// the widest stroke of a front at [`FRONT_SIDE`] (a bold header's 8 px),
+/// under a field value's height.
+const FLATTEN_R: u32 = 12;
+
 /// `img` resized by `k` (≤ 1): integer area-average steps first (cheap), then
 /// one resample to the exact size. The integer step alone took a 2000 px
 /// photo down to 1000 px, where Tesseract dropped leading letters of the
@@ -51,10 +56,13 @@ fn front_view(gray: &image::GrayImage) -> image::GrayImage {
 }
 
 fn ocr_front(img: &DecodedImage) -> Option<OcrText> {
-    let view = front_view(&img.gray);
-    let mut t = ocr::recognize(&view, Layout::Sparse, "").ok()?;
-    front_reread::split_merged_rows(&view, &mut t);
+    read_view(&front_view(&img.gray))
+}
 
+/// Tesseract's sparse reading of a front's view, rows it merged split.
+fn read_view(view: &image::GrayImage) -> Option<OcrText> {
+    let mut t = ocr::recognize(view, Layout::Sparse, "").ok()?;
+    front_reread::split_merged_rows(view, &mut t);
     Some(t)
 }
 
@@ -108,7 +116,8 @@ pub(super) fn cross_check(out: &mut ExtractedData, front: &DecodedImage) {
     if !ocr::available() {
         return;
     }
-    let Some(t) = ocr_front(front) else { return };
+    let view = front_view(&front.gray);
+    let Some(t) = read_view(&view) else { return };
     let first = Reading::of(&t);
     if first.text.len() < 20 {
         out.note("front_unreadable");
@@ -123,12 +132,23 @@ pub(super) fn cross_check(out: &mut ExtractedData, front: &DecodedImage) {
     .into_iter()
     .filter_map(|(f, v)| v.map(|v| (f, v)))
     .collect();
-    let mut readings = vec![first];
-    let mut agreed = agreement(&readings[0], out, &checks);
-    if agreed.iter().any(|a| !a) {
-        if let Ok(page) = ocr::recognize(&front_view(&front.gray), Layout::Page, "") {
-            readings.push(Reading::of(&page));
-            for (a, b) in agreed.iter_mut().zip(agreement(&readings[1], out, &checks)) {
+    let mut agreed = agreement(&first, out, &checks);
+    // A second layout analysis, then the view with its light flattened: a
+    // shadow across the card left the values under it unread, Tesseract's
+    // one global threshold taking their ground for ink.
+    let rereads: [&dyn Fn() -> Option<OcrText>; 2] =
+        [&|| ocr::recognize(&view, Layout::Page, "").ok(), &|| {
+            read_view(&crate::image::filter::flatten_light(&view, FLATTEN_R))
+        }];
+    for reread in rereads {
+        if agreed.iter().all(|a| *a) {
+            break;
+        }
+        if let Some(t) = reread() {
+            for (a, b) in agreed
+                .iter_mut()
+                .zip(agreement(&Reading::of(&t), out, &checks))
+            {
                 *a |= b;
             }
         }
