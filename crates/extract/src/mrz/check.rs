@@ -32,6 +32,16 @@ pub fn holds(field: &[u8], cd: u8) -> bool {
     check_digit(field) == Some(cd)
 }
 
+/// Whether `cd` is the right check digit for a TD3 personal number, `<`
+/// counting as 0 whatever the field holds. ICAO 9303 lets an empty one
+/// carry `<`, and small chevrons are read as K, which weighs 0 too: a dev
+/// page's empty number read `<<<KKKKKKKKKKK` with its `<` digit is such a
+/// field, not a number. The composite digit still covers the cell, and no
+/// reported field comes from it.
+pub fn personal_number_holds(field: &[u8], cd: u8) -> bool {
+    holds(field, if cd == b'<' { b'0' } else { cd })
+}
+
 /// Whether a TD3 data line's composite digit (cell 43) holds over the
 /// number, birth date, expiry date and personal number with their digits.
 pub fn td3_composite_holds(line: &[u8]) -> bool {
@@ -67,5 +77,8 @@ mod tests {
         // a filler for its digit; the date's digit would be 0.
         assert!(!holds(b"330725", b'<'));
         assert!(!holds(b"L898902C3", b'<'));
+        // A personal number's digit: `<` is 0 over any field.
+        assert!(personal_number_holds(b"<<<KKKKKKKKKKK", b'<'));
+        assert!(!personal_number_holds(b"<<<KKKKKKKKKK1", b'<'));
     }
 }

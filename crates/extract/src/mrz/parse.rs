@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::check::holds;
+use super::check::{holds, personal_number_holds};
 
 /// MRZ layouts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -268,7 +268,7 @@ fn two_line(format: MrzFormat, l1: &str, l2: &str) -> Mrz {
         document_number: holds(&l2.as_bytes()[0..9], b(l2, 9)),
         birth_date: holds(&l2.as_bytes()[13..19], b(l2, 19)),
         expiry_date: holds(&l2.as_bytes()[21..27], b(l2, 27)),
-        optional: has_opt_cd.then(|| holds(optional.as_bytes(), b(l2, 42))),
+        optional: has_opt_cd.then(|| personal_number_holds(optional.as_bytes(), b(l2, 42))),
         composite: has_composite.then(|| {
             let cd_at = if format == MrzFormat::TD3 { 43 } else { 35 };
             let mut c = Vec::with_capacity(40);
