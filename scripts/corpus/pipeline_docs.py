@@ -33,6 +33,24 @@ SOURCES = {
 }
 
 
+
+def _parts(side):
+    """Every encoder, font and layout a split draws with (cameras are named
+    alike in both splits; their parameters differ per split: camera.py)."""
+    out = set()
+    for key, v in side.items():
+        if key == "cameras":
+            continue
+        vals = v.values() if isinstance(v, dict) else v if isinstance(v, list) else [v]
+        out.update(vals)
+    return out
+
+
+# The split is by source: no encoder, font or layout of the test side on the dev side.
+if _parts(SOURCES["dev"]) & _parts(SOURCES["test"]):
+    raise SystemExit(f"pipeline_docs: dev and test share {sorted(_parts(SOURCES['dev']) & _parts(SOURCES['test']))}")
+
+
 def pick(rng, options):
     """rng.choice, but a single option draws nothing: the test split's files stay
     byte-identical to those of the first cut, whose figures the notes quote."""
