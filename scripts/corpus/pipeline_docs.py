@@ -33,7 +33,6 @@ SOURCES = {
 }
 
 
-
 def _parts(side):
     """Every encoder, font and layout a split draws with (cameras are named
     alike in both splits; their parameters differ per split: camera.py)."""
@@ -47,8 +46,9 @@ def _parts(side):
 
 
 # The split is by source: no encoder, font or layout of the test side on the dev side.
-if _parts(SOURCES["dev"]) & _parts(SOURCES["test"]):
-    raise SystemExit(f"pipeline_docs: dev and test share {sorted(_parts(SOURCES['dev']) & _parts(SOURCES['test']))}")
+_SHARED = _parts(SOURCES["dev"]) & _parts(SOURCES["test"])
+if _SHARED:
+    raise SystemExit(f"pipeline_docs: dev and test share {sorted(_SHARED)}")
 
 
 def pick(rng, options):
