@@ -32,6 +32,17 @@ pub fn holds(field: &[u8], cd: u8) -> bool {
     check_digit(field) == Some(cd)
 }
 
+/// Whether `cd` is the right composite digit over `field`, a filler
+/// counting as 0. The composite is the last cell of its line, and a line
+/// read a cell short, or whose last `0` was lost at the edge of the band,
+/// is filled out with fillers there: a dev Monoid card's `…<<<<0` came out
+/// `…<<<<<`, every other digit holding. Nothing follows that cell, so no
+/// shifted field can hand it a filler, as a lost date digit did to the
+/// date's own check cell (see [`holds`]).
+pub fn composite_holds(field: &[u8], cd: u8) -> bool {
+    holds(field, if cd == b'<' { b'0' } else { cd })
+}
+
 /// Whether `cd` is the right check digit for a TD3 personal number, `<`
 /// counting as 0 whatever the field holds. ICAO 9303 lets an empty one
 /// carry `<`, and small chevrons are read as K, which weighs 0 too: a dev
@@ -46,7 +57,7 @@ pub fn personal_number_holds(field: &[u8], cd: u8) -> bool {
 /// number, birth date, expiry date and personal number with their digits.
 pub fn td3_composite_holds(line: &[u8]) -> bool {
     line.len() == 44
-        && holds(
+        && composite_holds(
             &[&line[0..10], &line[13..20], &line[21..43]].concat(),
             line[43],
         )
@@ -58,7 +69,7 @@ pub fn td3_composite_holds(line: &[u8]) -> bool {
 pub fn td1_composite_holds(l1: &[u8], l2: &[u8]) -> bool {
     l1.len() == 30
         && l2.len() == 30
-        && holds(
+        && composite_holds(
             &[&l1[5..30], &l2[0..7], &l2[8..15], &l2[18..29]].concat(),
             l2[29],
         )
@@ -77,6 +88,23 @@ mod tests {
         // a filler for its digit; the date's digit would be 0.
         assert!(!holds(b"330725", b'<'));
         assert!(!holds(b"L898902C3", b'<'));
+    }
+
+    #[test]
+    fn a_filler_in_the_composite_cell_weighs_0() {
+        // Dev (seed 2030, Monoid card, clean): the composite `0` read `<`.
+        let card = [
+            &b"H227832351<<<<<<<<<<<<<<<"[..],
+            b"9005237",
+            b"3408076",
+            b"<<<<<<<<<<<",
+        ]
+        .concat();
+        let card = &card[..];
+        assert!(composite_holds(card, b'<'));
+        assert!(composite_holds(card, b'0'));
+        assert!(!composite_holds(card, b'7'));
+        assert!(!composite_holds(b"L898902C3", b'<'));
         // A personal number's digit: `<` is 0 over any field.
         assert!(personal_number_holds(b"<<<KKKKKKKKKKK", b'<'));
         assert!(!personal_number_holds(b"<<<KKKKKKKKKK1", b'<'));

@@ -275,7 +275,7 @@ fn two_line(format: MrzFormat, l1: &str, l2: &str) -> Mrz {
             c.extend_from_slice(&l2.as_bytes()[0..10]);
             c.extend_from_slice(&l2.as_bytes()[13..20]);
             c.extend_from_slice(&l2.as_bytes()[21..cd_at]);
-            holds(&c, b(l2, cd_at))
+            super::check::composite_holds(&c, b(l2, cd_at))
         }),
     };
     Mrz {
@@ -321,7 +321,7 @@ fn td1(l1: &str, l2: &str, l3: &str) -> Mrz {
         birth_date: holds(&l2.as_bytes()[0..6], b(l2, 6)),
         expiry_date: holds(&l2.as_bytes()[8..14], b(l2, 14)),
         optional: None,
-        composite: Some(holds(&c, b(l2, 29))),
+        composite: Some(super::check::composite_holds(&c, b(l2, 29))),
     };
     let opt2 = strip(&l2[18..29]);
     let opt1 = strip(&optional);
