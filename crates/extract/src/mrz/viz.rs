@@ -37,6 +37,10 @@ pub struct VizAgreement {
     pub birth_date: bool,
     /// The date of expiry is printed.
     pub expiry_date: bool,
+    /// The number's first cell holds a digit where the zone, or another
+    /// reading of the MRZ, has a letter that looks like it and weighs alike
+    /// (see [`super::viz_number::twin_letter_seen`]).
+    pub number_contested: bool,
 }
 
 impl VizAgreement {
@@ -91,6 +95,7 @@ impl VizAgreement {
             number_nearly: self.number_nearly || o.number_nearly,
             birth_date: self.birth_date || o.birth_date,
             expiry_date: self.expiry_date || o.expiry_date,
+            number_contested: self.number_contested || o.number_contested,
         }
     }
 }
@@ -214,7 +219,13 @@ pub fn agreement(
     // for a digit is no such slip (see `settle_number`). Nor is a digit
     // another reading saw as a letter of its weight, where a prefix stands
     // (see `twin_letter_seen`).
-    if settled || twin_letter_seen(r, &zone_texts) {
+    // Nor is such a digit trusted on the engine's word: where a letter of
+    // its weight was seen, the check digits cannot choose, and the one
+    // sure engine read the digit (a dev visa's `G93332305`, printed so in
+    // the zone, was read `693332305` by Tesseract and trusted).
+    let twin = twin_letter_seen(r, &zone_texts);
+    a.number_contested = twin;
+    if settled || twin {
         a.document_number = false;
         a.number_exact = false;
         a.number_nearly = false;
@@ -428,6 +439,7 @@ pub fn compare(text: &str, mrz: &Mrz) -> VizAgreement {
             && super::viz_number::printed_nearly(&exact, &mrz.document_number),
         birth_date: date(&mrz.birth_date),
         expiry_date: date(&mrz.expiry_date),
+        number_contested: false,
     }
 }
 

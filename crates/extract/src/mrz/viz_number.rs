@@ -28,6 +28,12 @@ pub(super) fn printed_nearly(lines: &[String], number: &str) -> bool {
     lines.iter().any(|l| {
         slips(l.as_bytes(), n).into_iter().any(|s| match s {
             Slip::Exact => true,
+            // A first character left out only where the rest ends the
+            // line: a read whose first cell came from a glyph before the
+            // number (`C1IDEUF633575004…` for `C1DEUF633575004…`, every
+            // digit holding by chance) has the printed number's last
+            // character left over after it (`F6335750` in `F63357500`).
+            Slip::Dropped(0) => !twin(n[0]) && l.as_bytes().ends_with(&n[1..]),
             Slip::Dropped(i) => !twin(n[i]),
             Slip::Other(i) => !twin(n[i]) && !printed_of_its_weight(l.as_bytes(), n, i),
             // Not seen on the dev pages this rule was measured on: left out
@@ -270,6 +276,19 @@ mod tests {
         assert!(!printed_nearly(&lines(&["X2931787X"]), "K29317879"));
         assert!(!printed_nearly(&lines(&["29317"]), "K2931"));
         assert!(!printed_nearly(&[], "K29317879"));
+    }
+
+    #[test]
+    fn a_first_character_left_out_counts_only_where_the_rest_ends_the_line() {
+        // Dev (seed 2030, League Mono card, screen): the read took a glyph
+        // before the number for its first cell, `UF6335750`; the zone
+        // printed `F63357500`, whose `F6335750` is all but the U.
+        assert!(!printed_nearly(&lines(&["F63357500"]), "UF6335750"));
+        assert!(!printed_nearly(
+            &lines(&["DOCUMENTNOF63357500"]),
+            "UF6335750"
+        ));
+        assert!(printed_nearly(&lines(&["DOCUMENTNO29317879"]), "K29317879"));
     }
 
     #[test]

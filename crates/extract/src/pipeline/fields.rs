@@ -162,7 +162,7 @@ pub(super) fn from_mrz(
     let number_seen = v.number_seen();
     let backed = number_seen || (v.names() && v.birth_date && v.expiry_date);
     let contradicted = v.legible() && !backed;
-    let all = r.decisive(number_seen, v.checked()) && !contradicted;
+    let all = r.decisive(number_seen, v.checked()) && !contradicted && !v.number_contested;
     if m.checks_valid() && !all {
         out.note("mrz_low_confidence");
     }
@@ -423,6 +423,7 @@ mod tests {
         number_nearly: true,
         birth_date: true,
         expiry_date: true,
+        number_contested: false,
     };
 
     #[test]
