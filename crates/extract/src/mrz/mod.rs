@@ -15,6 +15,7 @@ mod names_near;
 mod names_shape;
 mod names_vote;
 mod ocrb;
+mod ocrb_cell;
 mod parse;
 pub mod read;
 mod reads;
@@ -26,6 +27,7 @@ mod tess_number;
 mod trust;
 pub mod viz;
 pub mod viz_choose;
+mod viz_date;
 mod viz_number;
 mod zone_read;
 
