@@ -377,7 +377,11 @@ pub fn compare(text: &str, mrz: &Mrz) -> VizAgreement {
                 .iter()
                 .any(|l| l.contains(mrz.document_number.as_str())),
         number_nearly: !contested
-            && super::viz_number::printed_nearly(&exact, &mrz.document_number),
+            && super::viz_number::printed_nearly(
+                &exact,
+                &mrz.document_number,
+                super::viz_number::number_check_cell(mrz),
+            ),
         birth_date: date(&mrz.birth_date),
         expiry_date: date(&mrz.expiry_date),
         number_contested: false,

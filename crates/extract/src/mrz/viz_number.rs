@@ -18,8 +18,9 @@ const MIN_LEN: usize = 7;
 
 /// Whether a line of the visual zone's text (upper case, alphanumerics
 /// only) holds `number` with at most one character left out or read
-/// otherwise, that character not a twin.
-pub(super) fn printed_nearly(lines: &[String], number: &str) -> bool {
+/// otherwise, that character not a twin. `check` is the read's check cell
+/// for the number (see [`number_check_cell`]).
+pub(super) fn printed_nearly(lines: &[String], number: &str, check: Option<u8>) -> bool {
     let n = number.as_bytes();
     if n.len() < MIN_LEN {
         return false;
@@ -35,7 +36,11 @@ pub(super) fn printed_nearly(lines: &[String], number: &str) -> bool {
             // character left over after it (`F6335750` in `F63357500`).
             Slip::Dropped(0) => !twin(n[0]) && l.as_bytes().ends_with(&n[1..]),
             Slip::Dropped(i) => !twin(n[i]),
-            Slip::Other(i) => !twin(n[i]) && !printed_of_its_weight(l.as_bytes(), n, i),
+            Slip::Other(i) => {
+                !twin(n[i])
+                    && !printed_of_its_weight(l.as_bytes(), n, i)
+                    && !check_slipped_alike(l.as_bytes(), n, i, check)
+            }
             // Not seen on the dev pages this rule was measured on: left out
             // rather than trusted unmeasured.
             Slip::Added => false,
@@ -57,6 +62,37 @@ fn printed_of_its_weight(line: &[u8], n: &[u8], i: usize) -> bool {
                 .enumerate()
                 .all(|(k, (a, b))| k == i || a == b)
     })
+}
+
+/// Whether `line` holds `n` but for cell `i`, printed as a digit that the
+/// read has mistaken in the check cell too: the printed number's own check
+/// digit is the printed character, and the read has its own digit there.
+/// A font's 1 read as 4 in both cells (`X31065344` with check digit 1, read
+/// `X34065344` with 4) makes a read whose digit holds; the zone printing
+/// the 1 is then the other reading of one confusion, not a confirmation of
+/// the 4.
+fn check_slipped_alike(line: &[u8], n: &[u8], i: usize, check: Option<u8>) -> bool {
+    let Some(c) = check else { return false };
+    line.windows(n.len()).any(|w| {
+        w[i] != n[i]
+            && c == n[i]
+            && super::check::check_digit(w) == Some(w[i])
+            && w.iter()
+                .zip(n)
+                .enumerate()
+                .all(|(k, (a, b))| k == i || a == b)
+    })
+}
+
+/// The read's check cell for the document number: the cell after a number
+/// of at most nine characters (a longer TD1 number overflows into the
+/// optional data, with its check digit at its end: not looked at).
+pub(super) fn number_check_cell(mrz: &Mrz) -> Option<u8> {
+    let (li, at) = number_at(mrz.format);
+    if mrz.document_number.len() > 9 {
+        return None;
+    }
+    mrz.lines.get(li)?.as_bytes().get(at + 9).copied()
 }
 
 /// Whether a line of the visual zone's text holds another number than
@@ -263,19 +299,19 @@ mod tests {
     #[test]
     fn one_guarded_character_may_be_missing_or_misread() {
         let page = lines(&["SURNAME", "RODRIGUEZ", "DOCUMENTNA", "29317879"]);
-        assert!(printed_nearly(&page, "K29317879"));
-        assert!(printed_nearly(&lines(&["NOK29317879X"]), "K29317879"));
-        assert!(printed_nearly(&lines(&["X29317879"]), "K29317879"));
+        assert!(printed_nearly(&page, "K29317879", None));
+        assert!(printed_nearly(&lines(&["NOK29317879X"]), "K29317879", None));
+        assert!(printed_nearly(&lines(&["X29317879"]), "K29317879", None));
         // The one character unconfirmed is a twin (8 of S/8, L of L/1): no.
-        assert!(!printed_nearly(&lines(&["K2931779"]), "K29317879"));
-        assert!(!printed_nearly(&lines(&["102432045"]), "L02432045"));
-        assert!(!printed_nearly(&lines(&["K29317S79"]), "K29317879"));
+        assert!(!printed_nearly(&lines(&["K2931779"]), "K29317879", None));
+        assert!(!printed_nearly(&lines(&["102432045"]), "L02432045", None));
+        assert!(!printed_nearly(&lines(&["K29317S79"]), "K29317879", None));
         // Another guarded one read otherwise: the 8 is printed as read.
-        assert!(printed_nearly(&lines(&["K293178S9"]), "K29317879"));
+        assert!(printed_nearly(&lines(&["K293178S9"]), "K29317879", None));
         // Two characters off, or too short to count.
-        assert!(!printed_nearly(&lines(&["X2931787X"]), "K29317879"));
-        assert!(!printed_nearly(&lines(&["29317"]), "K2931"));
-        assert!(!printed_nearly(&[], "K29317879"));
+        assert!(!printed_nearly(&lines(&["X2931787X"]), "K29317879", None));
+        assert!(!printed_nearly(&lines(&["29317"]), "K2931", None));
+        assert!(!printed_nearly(&[], "K29317879", None));
     }
 
     #[test]
@@ -283,12 +319,17 @@ mod tests {
         // Dev (seed 2030, League Mono card, screen): the read took a glyph
         // before the number for its first cell, `UF6335750`; the zone
         // printed `F63357500`, whose `F6335750` is all but the U.
-        assert!(!printed_nearly(&lines(&["F63357500"]), "UF6335750"));
+        assert!(!printed_nearly(&lines(&["F63357500"]), "UF6335750", None));
         assert!(!printed_nearly(
             &lines(&["DOCUMENTNOF63357500"]),
-            "UF6335750"
+            "UF6335750",
+            None
         ));
-        assert!(printed_nearly(&lines(&["DOCUMENTNO29317879"]), "K29317879"));
+        assert!(printed_nearly(
+            &lines(&["DOCUMENTNO29317879"]),
+            "K29317879",
+            None
+        ));
     }
 
     #[test]
@@ -337,13 +378,37 @@ mod tests {
     }
 
     #[test]
+    fn a_zone_printing_the_digit_the_check_cell_also_lost_confirms_nothing() {
+        // Dev (seed 2031, Hermit visa, screen): X31065344 with check digit
+        // 1 was read X34065344 with 4, the font's 1 read as 4 in both
+        // cells; the zone printed X31065344.
+        let m = parse_lines(&[
+            "V<UTOERIKSSON<<ANNA<<<<<<<<<<<<<<<<<<<<<<<<<",
+            "X340653444UTO7408122F1204159<<<<<<<<<<<<<<<<",
+        ])
+        .unwrap();
+        assert_eq!(m.document_number, "X34065344");
+        let check = number_check_cell(&m);
+        assert_eq!(check, Some(b'4'));
+        assert!(!printed_nearly(&lines(&["X31065344"]), "X34065344", check));
+        // Without the check cell's slip matching, the one other character
+        // is a slip the digit would have caught, as before.
+        assert!(printed_nearly(
+            &lines(&["X31065344"]),
+            "X34065344",
+            Some(b'7')
+        ));
+        assert!(printed_nearly(&lines(&["X34065544"]), "X34065344", check));
+    }
+
+    #[test]
     fn a_zone_printing_another_reading_of_the_slip_confirms_nothing() {
         // Dev TD2: the MRZ read HA3172475, the zone printed HO3172475 (O as
         // 0; A and 0 weigh alike). One slip, but the check digit holds both.
-        assert!(!printed_nearly(&lines(&["HO3172475"]), "HA3172475"));
-        assert!(!printed_nearly(&lines(&["H03172475"]), "HA3172475"));
+        assert!(!printed_nearly(&lines(&["HO3172475"]), "HA3172475", None));
+        assert!(!printed_nearly(&lines(&["H03172475"]), "HA3172475", None));
         // A slip of another weight is one the check digit would have seen.
-        assert!(printed_nearly(&lines(&["HB3172475"]), "HA3172475"));
+        assert!(printed_nearly(&lines(&["HB3172475"]), "HA3172475", None));
     }
 
     #[test]
