@@ -39,8 +39,19 @@ const WORK_SIDE: u32 = 1000;
 /// Candidate MRZ bands, best first (a second, coarser scale is tried when
 /// the first finds none: large characters break into words at fine scales).
 pub fn locate(img: &GrayImage) -> Vec<Band> {
+    locate_with(img, false)
+}
+
+/// [`locate`] with the tall runs of the mask cut first (see
+/// [`cut_tall_runs`]): the bands of an MRZ printed close to the document's
+/// edge, which the plain mask joins to the document's outline.
+pub fn locate_cut(img: &GrayImage) -> Vec<Band> {
+    locate_with(img, true)
+}
+
+fn locate_with(img: &GrayImage, cut: bool) -> Vec<Band> {
     for side in [WORK_SIDE, WORK_SIDE * 3 / 5] {
-        let bands = locate_at(img, side);
+        let bands = locate_at(img, side, cut);
         if !bands.is_empty() {
             return bands;
         }
@@ -48,7 +59,7 @@ pub fn locate(img: &GrayImage) -> Vec<Band> {
     Vec::new()
 }
 
-fn locate_at(img: &GrayImage, side: u32) -> Vec<Band> {
+fn locate_at(img: &GrayImage, side: u32, cut: bool) -> Vec<Band> {
     let small = downscale_to(img, side);
     let f = img.width() as f32 / small.width().max(1) as f32;
     let (w, h) = (small.width() as usize, small.height() as usize);
@@ -56,6 +67,9 @@ fn locate_at(img: &GrayImage, side: u32) -> Vec<Band> {
         return Vec::new();
     }
     let mut mask = dark_mask(&small, 16, 10);
+    if cut {
+        cut_tall_runs(&mut mask, w, h, w / TALL_RUN);
+    }
     smear(&mut mask, w, h, (w / 60).max(3));
     let mut blobs = merge_collinear(components(&mask, w, h, w as f32 * 0.06));
     for b in &mut blobs {
@@ -102,6 +116,38 @@ pub fn grown_to_three(b: &Band) -> Vec<Band> {
             ..*b
         })
         .collect()
+}
+
+/// A run of dark pixels down a column longer than the mask's width over
+/// this is no text: an MRZ character is a 30th to a 50th of a page's
+/// width, and a document filling the frame keeps it under a 25th.
+const TALL_RUN: usize = 25;
+
+/// Clear the runs of dark pixels down a column longer than `max`. The
+/// mask marks the table beside a document's edge (darker than the paper
+/// next to it), and an MRZ printed close to that edge was smeared into it:
+/// photographed at an angle, the lines and the document's outline made
+/// one component, and no band was found, or one cut short (dev pipeline
+/// pages). Not done for every picture: on pages filling the frame, a
+/// card's large characters and close lines lose strokes to it, and their
+/// reads changed both ways (dev MRZ pages).
+fn cut_tall_runs(mask: &mut [bool], w: usize, h: usize, max: usize) {
+    for x in 0..w {
+        let mut y = 0;
+        while y < h {
+            if !mask[y * w + x] {
+                y += 1;
+                continue;
+            }
+            let start = y;
+            while y < h && mask[y * w + x] {
+                y += 1;
+            }
+            if y - start > max {
+                (start..y).for_each(|r| mask[r * w + x] = false);
+            }
+        }
+    }
 }
 
 /// Fill horizontal gaps of at most `gap` between dark pixels.
@@ -475,5 +521,20 @@ mod tests {
         // A passport's two 44-character lines are too wide for a card's.
         let td3 = group(&[line(530.0, 700.0), line(560.0, 700.0)])[0];
         assert!(grown_to_three(&td3).is_empty());
+    }
+
+    #[test]
+    fn runs_down_a_column_longer_than_the_limit_are_cut() {
+        let (w, h) = (3, 40);
+        let mut mask = vec![false; w * h];
+        // Column 0: an edge's run of 30; column 1: two strokes of 8; column
+        // 2: a run of exactly the limit.
+        (0..30).for_each(|y| mask[y * w] = true);
+        (2..10).chain(20..28).for_each(|y| mask[y * w + 1] = true);
+        (5..25).for_each(|y| mask[y * w + 2] = true);
+        cut_tall_runs(&mut mask, w, h, 20);
+        assert!((0..h).all(|y| !mask[y * w]));
+        assert_eq!((0..h).filter(|&y| mask[y * w + 1]).count(), 16);
+        assert_eq!((0..h).filter(|&y| mask[y * w + 2]).count(), 20);
     }
 }

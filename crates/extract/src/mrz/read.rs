@@ -6,7 +6,7 @@ use image::GrayImage;
 use super::collide::collisions;
 pub use super::collide::{Rival, MIN_COLLISION_COST};
 use super::doubled::repair_read;
-use super::locate::{grown_to_three, locate, Band};
+use super::locate::{grown_to_three, locate, locate_cut, Band};
 use super::margins::{margins, Margins};
 pub use super::reads::{agree, rank, sound};
 use super::reads::{consider, placed, plausibility, settled, Reads, ORIENTED};
@@ -231,6 +231,62 @@ pub(super) fn tesseract_band(img: &GrayImage, place: &MrzPlace) -> Option<Mrz> {
     read_crop(&c, &mut Vec::new()).ok().flatten().map(|r| r.mrz)
 }
 
+/// Read the bands [`locate_cut`] finds that [`locate`] did not (`bands`),
+/// the first two, by templates and by Tesseract, the way up `known` says
+/// or both ways. Returns true when a read settles the page.
+fn read_cut_bands(
+    img: &GrayImage,
+    bands: &[Band],
+    known: Option<(usize, bool)>,
+    reads: &mut Reads,
+) -> bool {
+    let flips: &[bool] = match known {
+        Some((_, true)) => &[true],
+        Some((_, false)) => &[false],
+        None => &[false, true],
+    };
+    let new: Vec<Band> = locate_cut(img)
+        .into_iter()
+        .filter(|b| !bands.iter().any(|o| same_band(o, b)))
+        .take(2)
+        .collect();
+    for b in &new {
+        let upright = band_crop(img, b);
+        for &flip in flips {
+            let c = if flip {
+                rotate(&upright, 2)
+            } else {
+                upright.clone()
+            };
+            let (r, others) = read_templates(&c, b.lines, 0);
+            reads.keep(others, Some(b), flip);
+            if consider(placed(r, Some(b), flip), reads) {
+                return true;
+            }
+            if ocr::available() {
+                let r = read_crop(&c, &mut reads.seen).ok().flatten();
+                if consider(placed(r, Some(b), flip), reads) {
+                    return true;
+                }
+            }
+            if settled(reads) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether two bands are one: the same lines, centres within a line's
+/// height, lengths within a twentieth.
+fn same_band(a: &Band, b: &Band) -> bool {
+    let tol = a.width.max(b.width) / 20.0;
+    a.lines == b.lines
+        && (a.cx - b.cx).abs() <= tol
+        && (a.cy - b.cy).abs() <= a.line_height.max(b.line_height)
+        && (a.width - b.width).abs() <= tol
+}
+
 fn band_crop(img: &GrayImage, b: &Band) -> GrayImage {
     let scale = (TARGET_CHAR_PX / b.line_height.max(1.0)).clamp(0.2, 4.0);
     sample_rotated(img, b.cx, b.cy, b.angle, b.width, b.height, scale)
@@ -383,6 +439,13 @@ fn collect(img: &GrayImage) -> Reads {
                 }
             }
         }
+    }
+    // The bands found with the document's outline cut from the locator's
+    // mask, when nothing read sound (see `locate_cut`): an MRZ close to the
+    // document's edge, photographed at an angle, was found cut short or
+    // not at all.
+    if !settled(&reads) && read_cut_bands(img, &bands, known, &mut reads) {
+        return reads;
     }
     // Each engine's cells mending the other's failing digits, when nothing
     // read sound (see `Reads::vote`).
