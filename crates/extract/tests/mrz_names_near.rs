@@ -36,3 +36,18 @@ fn a_j_read_as_ij_and_a_last_k_lost_to_the_fillers_are_mended() {
 fn a_q_read_as_two_glyphs_in_a_hyphenated_surname_is_mended() {
     names("s131-c105-passport.jpg", "LINDQVIST ABERG", "ZOE");
 }
+
+// A monospace F whose arm curls down, read as P by both engines; the zone
+// prints `KRZYSZTOF` (`c041-genuine` of the seed-173 dev draw).
+#[test]
+fn an_f_read_as_p_takes_the_zone_spelling() {
+    names("s173-c041-passport.jpg", "ERIKSSON", "KRZYSZTOF");
+}
+
+// A slab-serif I whose foot reads as an L's: `SOFLA` for the zone's
+// `SOFIA` (`c152-wrong_zip` of the seed-173 dev draw; its mismatch is the
+// proof of address's zip, the passport is the holder's).
+#[test]
+fn an_i_read_as_l_takes_the_zone_spelling() {
+    names("s173-c152-passport.png", "MOREAU", "SOFIA");
+}

@@ -7,8 +7,9 @@
 //! and a genuine holder goes to a reviewer.
 //!
 //! A part the zone does not print becomes the one zone word nearest it by
-//! the slips an MRZ reading makes (a letter that lost its mark, one glyph
-//! read as two, a last letter taken for a filler): one slip, two for a
+//! the slips an MRZ reading makes (a letter read for another of the MRZ
+//! font's glyphs: O for a Q, P for an F, L for an I; one glyph read as
+//! two; a last letter taken for a filler): one slip, two for a
 //! part of six letters or more. A word that needs any other edit is the
 //! zone's own slip (it read `PAPADOPOULOS` as `PAPADOPouL og`, `DMITRI` as
 //! `OMITRI`) and is never taken; nor is a tie, or a word the field no
@@ -88,12 +89,15 @@ fn nearest<'a>(part: &str, words: &[&'a str]) -> Option<&'a str> {
     best.filter(|_| !tie).map(|(_, w)| w)
 }
 
-/// A letter the MRZ reading gave for one whose small mark it lost, and the
-/// letter the zone prints (read, printed): a Q's short tail. Only this
-/// way: the zone's own OCR loses marks too (it printed `OMITRI` for
-/// `DMITRI`, which the MRZ read right), so a letter the zone prints with
-/// less than the MRZ read is never taken.
-const LOST_MARK: &[[u8; 2]] = &[*b"OQ"];
+/// A letter the MRZ reading gave for another of the MRZ font's glyphs,
+/// and the letter the zone prints (read, printed): a Q whose short tail
+/// was lost (O); a monospace F whose arm curls down (P: `KRZYSZTOP`, both
+/// engines alike); a slab-serif I whose foot reads as an L's (`SOFLA`).
+/// Only these, and only this way: the zone's own OCR loses marks too (it
+/// printed `OMITRI` for `DMITRI`, which the MRZ read right), so no other
+/// letter the zone prints with less than the MRZ read is taken. The zone
+/// prints in a plain sans, where P and F, or L and I, are not confused.
+const READ_FOR_PRINTED: &[[u8; 2]] = &[*b"OQ", *b"PF", *b"LI"];
 /// One glyph read as two, the extra one beside the glyph it looks like:
 /// `OQ` for Q, `IJ` for a J with a hook.
 const SPLIT: &[[u8; 2]] = &[*b"OQ", *b"IJ"];
@@ -106,8 +110,9 @@ fn split(a: u8, b: u8) -> bool {
 }
 
 /// The fewest slips of an MRZ reading that make `word` of `part`: a letter
-/// that lost its mark (see [`LOST_MARK`]), one glyph read as two (see
-/// [`SPLIT`]), or a last letter taken for a filler; None when `word` needs
+/// read for another of the MRZ font's glyphs (see [`READ_FOR_PRINTED`]),
+/// one glyph read as two (see [`SPLIT`]), or a last letter taken for a
+/// filler; None when `word` needs
 /// any other edit (the zone's own slips: `PAPADOPOUL` for a garbled
 /// `PAPADOPOULOS`, `OMITRI` for `DMITRI`).
 fn edits(part: &[u8], word: &[u8]) -> Option<usize> {
@@ -122,7 +127,7 @@ fn edits(part: &[u8], word: &[u8]) -> Option<usize> {
                 let (x, y) = (part[i - 1], word[j - 1]);
                 if x == y {
                     best = best.min(d[i - 1][j - 1]);
-                } else if LOST_MARK.contains(&[x, y]) {
+                } else if READ_FOR_PRINTED.contains(&[x, y]) {
                     best = best.min(d[i - 1][j - 1] + 1);
                 }
             }
@@ -162,6 +167,11 @@ mod tests {
         assert_eq!(edits(b"LINDOQVIST", b"LINDQVIST"), Some(1));
         assert_eq!(edits(b"WOIJTE", b"WOJTEK"), Some(2));
         assert_eq!(edits(b"ANNA", b"ANNA"), Some(0));
+        // Dev (seed 173): an F read as P, an I read as L; not the other way.
+        assert_eq!(edits(b"KRZYSZTOP", b"KRZYSZTOF"), Some(1));
+        assert_eq!(edits(b"SOFLA", b"SOFIA"), Some(1));
+        assert_eq!(edits(b"KRZYSZTOF", b"KRZYSZTOP"), None);
+        assert_eq!(edits(b"SOFIA", b"SOFLA"), None);
         // The zone's slips: a word cut short, letters of no likeness.
         assert_eq!(edits(b"PAPADOPOULOS", b"PAPADOPOUL"), None);
         assert_eq!(edits(b"SMITH", b"SMYTH"), None);
