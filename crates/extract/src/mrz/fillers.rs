@@ -15,6 +15,12 @@ use super::repair::to_digit;
 /// What a small chevron is read as, `<` included.
 const CHEVRON_LIKE: &[u8] = b"<KX6GREC";
 
+/// What Tesseract also made of a card's thin chevrons in its empty
+/// optional data: `<<<<<<<<<<KKKKS` for a clean card's fifteen fillers
+/// (dev pipeline, seed 191). Only there: the composite covers that run,
+/// while an S ending a names line may be a name's.
+const CARD_RUN_LIKE: &[u8] = b"S";
+
 /// The fewest cells an empty personal number's 14 fillers may be read as:
 /// Tesseract dropped eight of them on a photographed page
 /// (`…3107092<<<<<KQ4`), more than half the run.
@@ -68,8 +74,9 @@ pub(super) fn empty_personal_number(raw: &[u8], fitted: &[u8]) -> Option<Vec<u8>
 
 /// A card's (TD1) empty optional data read garbled: the first line's
 /// cells 15..30 and the second line's 18..29, read as small chevrons
-/// (`<<<<<<6<K66666<`, `<<666666KKKKKK<`, `<<<<<<<<KK66KK<`). Each such
-/// run (only chevron look-alikes, at least two of them literally `<`)
+/// (`<<<<<<6<K66666<`, `<<666666KKKKKK<`, `<<<<<<<<KK66KK<`,
+/// `<<<<<<<<<<KKKKS`). Each such run (only chevron look-alikes, S among
+/// them here, at least two of them literally `<`)
 /// becomes fillers when the composite digit then holds, with the number's
 /// and both dates' digits: the composite covers both runs, so a run of
 /// real data so read would have to cancel in it.
@@ -82,7 +89,11 @@ pub(super) fn empty_card_optional(l1: &mut [u8], l2: &mut [u8]) -> bool {
     }
     let garbled = |run: &[u8]| {
         let fillers = run.iter().filter(|&&c| c == b'<').count();
-        fillers < run.len() && fillers >= 2 && run.iter().all(|c| CHEVRON_LIKE.contains(c))
+        fillers < run.len()
+            && fillers >= 2
+            && run
+                .iter()
+                .all(|c| CHEVRON_LIKE.contains(c) || CARD_RUN_LIKE.contains(c))
     };
     let (mut a, mut b) = (l1.to_vec(), l2.to_vec());
     let mut changed = false;
@@ -396,6 +407,11 @@ mod tests {
         assert!(empty_card_optional(&mut l1, &mut b));
         assert_eq!(&l1, b"T<USAX300176172<<<<<<<<<<<<<<<");
         assert_eq!(&b, b"8110262M2909093USA<<<<<<<<<<<2");
+        // Dev (pipeline seed 191, a clean card): the run's end read `KKKKS`.
+        let mut l1 = *b"I<USAT886886023<<<<<<<<<<KKKKS";
+        let mut b = *b"8010029M2904098USA<<<<<<<<<<<0";
+        assert!(empty_card_optional(&mut l1, &mut b));
+        assert_eq!(&l1, b"I<USAT886886023<<<<<<<<<<<<<<<");
         // A single literal filler is too little to call the run fillers.
         let mut l1 = *b"T<USAX300176172<666666KKKKKKKK";
         let mut b = *b"8110262M2909093USA<<<<<<<<<<<2";
