@@ -119,8 +119,9 @@ pub fn grown_to_three(b: &Band) -> Vec<Band> {
 }
 
 /// A run of dark pixels down a column longer than the mask's width over
-/// this is no text: an MRZ character is a 30th to a 50th of a page's
-/// width, and a document filling the frame keeps it under a 25th.
+/// this is no text: an MRZ character stands about as tall as its cell is
+/// wide, a 30th to a 50th of the document's width, so under a 25th of
+/// the frame's even where the document fills it.
 const TALL_RUN: usize = 25;
 
 /// Clear the runs of dark pixels down a column longer than `max`. The
