@@ -64,9 +64,10 @@ fn printed_of_its_weight(line: &[u8], n: &[u8], i: usize) -> bool {
     })
 }
 
-/// Whether `line` holds `n` but for cell `i`, printed as a digit that the
-/// read has mistaken in the check cell too: the printed number's own check
-/// digit is the printed character, and the read has its own digit there.
+/// Whether `line` holds `n` but for cell `i`, printed as a character the
+/// read mistook in the check cell too: the printed number's own check
+/// digit is the printed character, and the read's check cell holds the
+/// read's character.
 /// A font's 1 read as 4 in both cells (`X31065344` with check digit 1, read
 /// `X34065344` with 4) makes a read whose digit holds; the zone printing
 /// the 1 is then the other reading of one confusion, not a confirmation of
