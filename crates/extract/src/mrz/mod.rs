@@ -1,6 +1,7 @@
 //! Machine-readable zones (ICAO 9303): parser for TD1, TD2, TD3 and MRV-A/B
 //! with every check digit, OCR-confusion repair, and the photo reader.
 
+mod assemble;
 mod cells_vote;
 mod check;
 mod collide;

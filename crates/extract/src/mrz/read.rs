@@ -458,6 +458,18 @@ fn collect(img: &GrayImage) -> Reads {
             return reads;
         }
     }
+    // A passport's data line put together field by field from every
+    // reading, when still nothing read sound (see `assemble`).
+    if !settled(&reads) {
+        for put in super::assemble::assemble(&reads) {
+            if debug() {
+                eprintln!("assembled {:?}", put.mrz.lines);
+            }
+            if consider(Some(put), &mut reads) {
+                return reads;
+            }
+        }
+    }
     if reads.best.is_none() && ocr::available() {
         // Fallback: the bottom 40 % of the frame, scaled down.
         let (w, h) = img.dimensions();
