@@ -9,7 +9,7 @@ use image::GrayImage;
 use super::names_mend;
 use super::second_read::{contest, reread_names, reread_states, SecondRead};
 use super::viz_date::date_printed;
-use super::viz_number::{settle_number, twin_letter_seen};
+use super::viz_number::{prefix_letters, settle_number, twin_letter_seen};
 use super::zone_read::{read_page, read_zone_as, read_zone_levelled, read_zone_zoomed};
 pub use super::zone_read::{zone_text, MrzPlace};
 use super::Mrz;
@@ -123,6 +123,7 @@ pub fn agreement(
     }
     let mut second = SecondRead::new(read_from);
     let keep_letters = r.engine == "tesseract";
+    let prefix_seen = prefix_letters(&r.mrz, &r.witnesses);
     if reread_states(&mut second, r) && super::debug() {
         eprintln!("states reread {:?}", r.mrz.lines);
     }
@@ -135,7 +136,7 @@ pub fn agreement(
     let mut zone_texts = Vec::new();
     if let Some(t) = text {
         let sure = r.number_sure();
-        settled = settle_number(&mut r.mrz, &t, sure, keep_letters) == Some(false);
+        settled = settle_number(&mut r.mrz, &t, sure, keep_letters, &prefix_seen) == Some(false);
         a = compare(&t, &r.mrz);
         if a.legible() && !a.names() && reread_names(&mut second, r, &t) {
             a = compare(&t, &r.mrz);
@@ -203,7 +204,8 @@ pub fn agreement(
         if let Some(t) = other.and_then(read_page) {
             if !a.document_number {
                 let sure = r.number_sure();
-                settled |= settle_number(&mut r.mrz, &t, sure, keep_letters) == Some(false);
+                settled |=
+                    settle_number(&mut r.mrz, &t, sure, keep_letters, &prefix_seen) == Some(false);
             }
             let mut b = compare(&t, &r.mrz);
             if (a.legible() || b.legible())
@@ -491,7 +493,7 @@ mod tests {
         ])
         .unwrap();
         let checks = m.checks;
-        assert!(settle_number(&mut m, "Document no.\nZ47555640", false, false).is_some());
+        assert!(settle_number(&mut m, "Document no.\nZ47555640", false, false, &[]).is_some());
         assert_eq!(m.document_number, "Z47555640");
         assert_eq!(m.checks, checks);
         assert!(m.lines[1].starts_with("Z475556403"));
@@ -501,12 +503,12 @@ mod tests {
             "Z47555G403UTO7408122F1204159ZE184226B<<<<<10",
         ])
         .unwrap();
-        assert!(settle_number(&mut m2, "Z47555740", false, false).is_none());
+        assert!(settle_number(&mut m2, "Z47555740", false, false, &[]).is_none());
         // Tesseract's G against a printed 6: the zone's OCR makes digits of letters.
-        assert!(settle_number(&mut m2, "Z47555640", false, true).is_none());
+        assert!(settle_number(&mut m2, "Z47555640", false, true, &[]).is_none());
         assert_eq!(m2.document_number, "Z47555G40");
         // Nor do two printed candidates that disagree.
-        assert!(settle_number(&mut m2, "Z47555640\nZ47555Q40", false, false).is_none());
+        assert!(settle_number(&mut m2, "Z47555640\nZ47555Q40", false, false, &[]).is_none());
     }
 
     #[test]
@@ -518,7 +520,7 @@ mod tests {
         ];
         let mut m = parse_lines(&lines).unwrap();
         assert_eq!(
-            settle_number(&mut m, "Document no.\nL46368876", true, true),
+            settle_number(&mut m, "Document no.\nL46368876", true, true, &[]),
             Some(true)
         );
         assert_eq!(m.document_number, "L46368876");
@@ -528,7 +530,7 @@ mod tests {
         for printed in ["l46368876", "146368S76"] {
             let mut m = parse_lines(&lines).unwrap();
             assert_eq!(
-                settle_number(&mut m, printed, true, true),
+                settle_number(&mut m, printed, true, true, &[]),
                 None,
                 "{printed}"
             );

@@ -166,6 +166,44 @@ pub(super) fn twin_letter_seen(r: &super::MrzRead, texts: &[String]) -> bool {
     letter_seen(&r.witnesses, n) || letter_seen(&rows, n)
 }
 
+/// The letters another reading of the MRZ held in the number's first cell
+/// where the read has a digit of their weight that looks like them (G/6,
+/// S/8, L/1): a reading of the same data line (most of its other cells as
+/// read), whatever it made of the number's other cells. The templates
+/// read a condensed font's `G14246543` as `G11Z<BE<B1…` and Tesseract as
+/// `614246543`: the number's letter was seen, by one engine.
+pub(super) fn prefix_letters(mrz: &Mrz, witnesses: &[String]) -> Vec<u8> {
+    let (li, at) = number_at(mrz.format);
+    let Some(line) = mrz.lines.get(li).map(String::as_bytes) else {
+        return Vec::new();
+    };
+    let Some(&m) = line.get(at).filter(|c| c.is_ascii_digit()) else {
+        return Vec::new();
+    };
+    // The data line's other cells: before the number and after its digit.
+    let rest = |w: &[u8]| {
+        let cells = (0..at).chain(at + 10..line.len());
+        let n = cells.clone().count();
+        let same = cells.filter(|&i| w[i] == line[i]).count();
+        n > 0 && same * 3 >= n * 2
+    };
+    let mut out = Vec::new();
+    for w in witnesses.iter().map(String::as_bytes) {
+        let Some(&a) = w.get(at) else { continue };
+        let alike = |set: &[u8]| set.contains(&a) && set.contains(&m);
+        if w.len() == line.len()
+            && a.is_ascii_uppercase()
+            && same_mod10(a, m)
+            && (alike(TWINS) || alike(LETTER_DIGIT_TWINS))
+            && rest(w)
+            && !out.contains(&a)
+        {
+            out.push(a);
+        }
+    }
+    out
+}
+
 fn same_mod10(a: u8, b: u8) -> bool {
     super::char_value(a)
         .zip(super::char_value(b))
@@ -206,6 +244,11 @@ fn number_at(format: super::MrzFormat) -> (usize, usize) {
 /// Tesseract reads the MRZ's plain monospace L and 1 apart. A template read
 /// unsure between G and 6 is a tie of glyph shapes, which the zone settles.
 ///
+/// A letter printed in the first cell where another reading of the MRZ
+/// held it too (`prefix_seen`, see [`prefix_letters`]) is taken and counts
+/// as such a capital: the zone and one engine saw the letter, the other
+/// engine a digit of its weight, and no check digit can choose.
+///
 /// Returns None when nothing changed, else whether every change was such a
 /// capital for a digit.
 pub(super) fn settle_number(
@@ -213,6 +256,7 @@ pub(super) fn settle_number(
     text: &str,
     sure: bool,
     keep_letters: bool,
+    prefix_seen: &[u8],
 ) -> Option<bool> {
     let num = mrz.document_number.clone();
     let n = num.len();
@@ -233,11 +277,12 @@ pub(super) fn settle_number(
             let mut new = Vec::with_capacity(n);
             let mut changed = false;
             let mut capitals_only = true;
-            for (&printed, m) in w.iter().zip(num.bytes()) {
+            for (k, (&printed, m)) in w.iter().zip(num.bytes()).enumerate() {
                 let v = printed.to_ascii_uppercase();
                 let capital_for_digit = m.is_ascii_digit()
                     && printed.is_ascii_uppercase()
-                    && !LETTERS_FOR_DIGITS.contains(&printed);
+                    && (!LETTERS_FOR_DIGITS.contains(&printed)
+                        || (k == 0 && prefix_seen.contains(&printed)));
                 // An unsure letter in the MRZ, and what the zone printed for it.
                 let unsure_letter = !sure && !m.is_ascii_digit();
                 let digit_for_letter = keep_letters && v.is_ascii_digit();
@@ -361,6 +406,40 @@ mod tests {
     }
 
     #[test]
+    fn a_prefix_letter_the_zone_and_one_engine_saw_is_taken() {
+        // Dev (pipeline seed 211, c125, a condensed monospace): Tesseract
+        // read `614246543`, the templates `G11Z<BE<B1…`, the zone printed
+        // `G14246543`; every check digit holds either way.
+        let read = || {
+            parse_lines(&[
+                "P<JPNABERCROMBIE<MONTGOMERYSHIRE<<MAXIMILIAN",
+                "6142465431JPN8909280F2912095<<<<<<<<<<<<<<08",
+            ])
+            .unwrap()
+        };
+        let witnesses = lines(&[
+            "G11Z<BE<B1JPN8909280F2112093<<<<<<<<<<<<<<08",
+            // Another line's G, or a line of other cells, is no witness.
+            "G<JPNABERCROMBIE<MONTGOMERYSHIRE<<MAXIMILIAN",
+            "S14246543<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+        ]);
+        let mut m = read();
+        let seen = prefix_letters(&m, &witnesses);
+        assert_eq!(seen, b"G");
+        let zone = "Passport No.\nG14246543";
+        assert_eq!(settle_number(&mut m, zone, true, true, &seen), Some(true));
+        assert_eq!(m.document_number, "G14246543");
+        // Unwitnessed, the zone's G may be its OCR's slip for a 6: kept.
+        let mut m = read();
+        assert_eq!(settle_number(&mut m, zone, true, true, &[]), None);
+        assert_eq!(m.document_number, "614246543");
+        // Witnessed elsewhere than the first cell: kept too.
+        let mut m = read();
+        let zone = "Passport No.\n61424G543";
+        assert_eq!(settle_number(&mut m, zone, true, true, &seen), None);
+    }
+
+    #[test]
     fn a_lower_case_letter_settles_no_number() {
         // Dev (seed 151): the zone read `a 94892157` for `U94892157`.
         let mut m = parse_lines(&[
@@ -369,12 +448,15 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(
-            settle_number(&mut m, "Document no.\na 94892157", false, true),
+            settle_number(&mut m, "Document no.\na 94892157", false, true, &[]),
             None
         );
         assert_eq!(m.document_number, "U94892157");
         // A capital does, as before.
-        assert_eq!(settle_number(&mut m, "A94892157", false, true), Some(false));
+        assert_eq!(
+            settle_number(&mut m, "A94892157", false, true, &[]),
+            Some(false)
+        );
         assert_eq!(m.document_number, "A94892157");
     }
 
@@ -424,7 +506,7 @@ mod tests {
         .unwrap();
         assert!(m.checks_valid());
         assert_eq!(
-            settle_number(&mut m, "Document no.\nI | $71664258", false, true),
+            settle_number(&mut m, "Document no.\nI | $71664258", false, true, &[]),
             None
         );
         assert_eq!(m.document_number, "S71664258");
@@ -432,7 +514,7 @@ mod tests {
         // fails the same way if `$` stops counting as S.
         let mut m2 = m.clone();
         assert_eq!(
-            settle_number(&mut m2, "I | %71664258", false, false),
+            settle_number(&mut m2, "I | %71664258", false, false, &[]),
             Some(false)
         );
         assert_eq!(m2.document_number, "I71664258");
