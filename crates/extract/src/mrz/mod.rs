@@ -29,6 +29,7 @@ mod trust;
 pub mod viz;
 pub mod viz_choose;
 mod viz_date;
+mod viz_names;
 mod viz_number;
 mod zone_read;
 

@@ -189,6 +189,12 @@ pub fn agreement(
             let every = |m: &Mrz| texts.iter().fold(base, |b, t| b.or(compare(t, m)));
             a = names_mend::mend(&mut r.mrz, &ws, &shapes, a, &every);
         }
+        // A name each pass slipped in somewhere, printed between them.
+        if a.legible() && !a.names() {
+            let (surname, given) = super::viz_names::names_in_pieces(&r.mrz, &texts);
+            a.surname |= surname;
+            a.given_names |= given;
+        }
         zone_texts = texts;
     }
     if contest(&second, r) && super::debug() {
