@@ -34,11 +34,18 @@ pub(super) fn printed_nearly(lines: &[String], number: &str, check: Option<u8>) 
             // number (`C1IDEUF633575004…` for `C1DEUF633575004…`, every
             // digit holding by chance) has the printed number's last
             // character left over after it (`F6335750` in `F63357500`).
-            Slip::Dropped(0) => !twin(n[0]) && l.as_bytes().ends_with(&n[1..]),
-            Slip::Dropped(i) => !twin(n[i]),
+            // Nor where the cell is there, printed as a twin's look-alike
+            // (see `printed_like_a_twin`): that is no character left out.
+            Slip::Dropped(0) => {
+                !twin(n[0])
+                    && l.as_bytes().ends_with(&n[1..])
+                    && !printed_like_a_twin(l.as_bytes(), n, 0)
+            }
+            Slip::Dropped(i) => !twin(n[i]) && !printed_like_a_twin(l.as_bytes(), n, i),
             Slip::Other(i) => {
                 !twin(n[i])
                     && !printed_of_its_weight(l.as_bytes(), n, i)
+                    && !printed_like_a_twin(l.as_bytes(), n, i)
                     && !check_slipped_alike(l.as_bytes(), n, i, check)
             }
             // Not seen on the dev pages this rule was measured on: left out
@@ -57,6 +64,37 @@ fn printed_of_its_weight(line: &[u8], n: &[u8], i: usize) -> bool {
     line.windows(n.len()).any(|w| {
         w[i] != n[i]
             && same_mod10(fold(w[i]), n[i])
+            && w.iter()
+                .zip(n)
+                .enumerate()
+                .all(|(k, (a, b))| k == i || a == b)
+    })
+}
+
+/// Characters the zone's OCR and the MRZ engines take for one another.
+const LOOK_ALIKE: &[&[u8]] = &[
+    b"0ODQ", b"1ILTJ", b"2Z", b"3J", b"4A", b"5S", b"6G", b"7TZ", b"8BS",
+];
+
+/// Whether `line` holds `n` but for cell `i`, printed as a look-alike of
+/// another character of the read's weight there: the zone may then print
+/// the one slip the check digit cannot see. A card's `J04240090` under
+/// glare was read `T04240090` (J and T weigh alike) and its zone printed
+/// `304240090`: the 3 is the zone's J, not a slip of the T.
+fn printed_like_a_twin(line: &[u8], n: &[u8], i: usize) -> bool {
+    // Not where it looks like the read's own character as well: a zone
+    // printing `128980363` for a read `T28980363` read the T as 1.
+    let like_a_twin = |p: u8| {
+        let groups = || LOOK_ALIKE.iter().filter(|g| g.contains(&p));
+        groups().any(|g| g.iter().any(|&x| x != n[i] && same_mod10(x, n[i])))
+            && !groups().any(|g| g.contains(&n[i]))
+    };
+    // The first cell only where it opens the line: after a label's
+    // letters (`DOCUMENTNO29317879` for `K29317879`) it is the label's.
+    line.windows(n.len()).enumerate().any(|(at, w)| {
+        (i > 0 || at == 0)
+            && w[i] != n[i]
+            && like_a_twin(w[i])
             && w.iter()
                 .zip(n)
                 .enumerate()
@@ -437,6 +475,17 @@ mod tests {
         let mut m = read();
         let zone = "Passport No.\n61424G543";
         assert_eq!(settle_number(&mut m, zone, true, true, &seen), None);
+    }
+
+    #[test]
+    fn a_character_printed_like_a_twin_of_the_read_confirms_nothing() {
+        // Dev (pipeline seed 191, c222): `J04240090` read `T04240090`,
+        // printed `304240090` (the zone's J).
+        assert!(!printed_nearly(&lines(&["304240090"]), "T04240090", None));
+        // A 7 is no look-alike of J or 9: the T stands confirmed by the rest.
+        assert!(printed_nearly(&lines(&["704240090"]), "T04240090", None));
+        // Dev (seed 2032): a 1 looks like J and like the read's T alike.
+        assert!(printed_nearly(&lines(&["128980363"]), "T28980363", None));
     }
 
     #[test]
