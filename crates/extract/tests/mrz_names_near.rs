@@ -51,3 +51,10 @@ fn an_f_read_as_p_takes_the_zone_spelling() {
 fn an_i_read_as_l_takes_the_zone_spelling() {
     names("s173-c152-passport.png", "MOREAU", "SOFIA");
 }
+
+// A light monospace J whose hook rises to a stem, read as U: `BUORN` for
+// the zone's `BJORN` (`c083-genuine` of the seed-223 dev draw).
+#[test]
+fn a_j_read_as_u_takes_the_zone_spelling() {
+    names("s223-c083-passport.png", "SIMPSON", "BJORN");
+}

@@ -92,12 +92,14 @@ fn nearest<'a>(part: &str, words: &[&'a str]) -> Option<&'a str> {
 /// A letter the MRZ reading gave for another of the MRZ font's glyphs,
 /// and the letter the zone prints (read, printed): a Q whose short tail
 /// was lost (O); a monospace F whose arm curls down (P: `KRZYSZTOP`, both
-/// engines alike); a slab-serif I whose foot reads as an L's (`SOFLA`).
+/// engines alike); a slab-serif I whose foot reads as an L's (`SOFLA`); a
+/// light monospace J whose hook rises to a stem (U: `BUORN`, twice on dev
+/// pipeline draws).
 /// Only these, and only this way: the zone's own OCR loses marks too (it
 /// printed `OMITRI` for `DMITRI`, which the MRZ read right), so no other
 /// letter the zone prints with less than the MRZ read is taken. The zone
 /// prints in a plain sans, where P and F, or L and I, are not confused.
-const READ_FOR_PRINTED: &[[u8; 2]] = &[*b"OQ", *b"PF", *b"LI"];
+const READ_FOR_PRINTED: &[[u8; 2]] = &[*b"OQ", *b"PF", *b"LI", *b"UJ"];
 /// One glyph read as two, the extra one beside the glyph it looks like:
 /// `OQ` for Q, `IJ` for a J with a hook.
 const SPLIT: &[[u8; 2]] = &[*b"OQ", *b"IJ"];
@@ -172,6 +174,9 @@ mod tests {
         assert_eq!(edits(b"SOFLA", b"SOFIA"), Some(1));
         assert_eq!(edits(b"KRZYSZTOF", b"KRZYSZTOP"), None);
         assert_eq!(edits(b"SOFIA", b"SOFLA"), None);
+        // Dev (seeds 173, 223): a J read as U; not the other way.
+        assert_eq!(edits(b"BUORN", b"BJORN"), Some(1));
+        assert_eq!(edits(b"BJORN", b"BUORN"), None);
         // The zone's slips: a word cut short, letters of no likeness.
         assert_eq!(edits(b"PAPADOPOULOS", b"PAPADOPOUL"), None);
         assert_eq!(edits(b"SMITH", b"SMYTH"), None);
