@@ -6,12 +6,13 @@
 //! read the dates and the personal number (`5310245M3311145<<<…<08`) and
 //! garbled the number. A field is taken where its own check digit holds —
 //! the number at the start of a line, the dates wherever the line shifted
-//! them — and the whole only when exactly one choice of the fields makes
-//! the composite digit hold as well.
+//! them — and each choice of the fields that makes the composite digit
+//! hold as well is a reading for the visual zone to choose from (see
+//! [`super::viz_choose`]).
 //!
 //! The digits chose which reading each field comes from, so the read is
-//! spent: it is trusted only where the visual zone prints its number and
-//! dates (see [`super::MrzRead::decisive`]).
+//! spent: it is trusted only where the visual zone prints its number
+//! exactly and both dates (see [`super::MrzRead::decisive`]).
 
 use super::check::{holds, personal_number_holds, td3_composite_holds};
 use super::parse::{infer_date, parse_lines, MrzFormat};
