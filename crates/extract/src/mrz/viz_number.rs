@@ -163,16 +163,6 @@ pub(super) fn printed_as_twin(lines: &[String], number: &str) -> bool {
 /// so its printing the digit confirms nothing.
 pub(super) fn letter_seen(witnesses: &[String], number: &str) -> bool {
     let n = number.as_bytes();
-    // A look-alike only (G for 6, S for 8, L for 1): a witness's letter of
-    // the digit's weight that looks nothing like it (K or U for 0, E for 4)
-    // is its garbage, not another reading of the print.
-    let letter_for = |a: u8, b: u8| {
-        let looks_alike = |set: &[u8]| set.contains(&a) && set.contains(&b);
-        a.is_ascii_uppercase()
-            && b.is_ascii_digit()
-            && same_mod10(a, b)
-            && (looks_alike(TWINS) || looks_alike(LETTER_DIGIT_TWINS))
-    };
     // Only in the first cell, where a prefix letter stands. Further in, the
     // letter was the witness's slip on the dev pages: the templates read
     // `C24GG8817` for a visa's `C24668817` and `MG5226813` for a card's
@@ -184,7 +174,7 @@ pub(super) fn letter_seen(witnesses: &[String], number: &str) -> bool {
                     && w.iter()
                         .zip(n)
                         .enumerate()
-                        .all(|(k, (&a, &b))| a == b || (k == 0 && letter_for(a, b)))
+                        .all(|(k, (&a, &b))| a == b || (k == 0 && letter_for_digit(a, b)))
             })
         })
 }
@@ -228,18 +218,23 @@ pub(super) fn prefix_letters(mrz: &Mrz, witnesses: &[String]) -> Vec<u8> {
     let mut out = Vec::new();
     for w in witnesses.iter().map(String::as_bytes) {
         let Some(&a) = w.get(at) else { continue };
-        let alike = |set: &[u8]| set.contains(&a) && set.contains(&m);
-        if w.len() == line.len()
-            && a.is_ascii_uppercase()
-            && same_mod10(a, m)
-            && (alike(TWINS) || alike(LETTER_DIGIT_TWINS))
-            && rest(w)
-            && !out.contains(&a)
-        {
+        if w.len() == line.len() && letter_for_digit(a, m) && rest(w) && !out.contains(&a) {
             out.push(a);
         }
     }
     out
+}
+
+/// Whether letter `a` may be another reading of digit `b`: of its weight
+/// mod 10 and a look-alike (G for 6, S for 8, L for 1). A letter of the
+/// weight that looks nothing like the digit (K or U for 0, E for 4) is a
+/// reading's garbage, not another reading of the print.
+fn letter_for_digit(a: u8, b: u8) -> bool {
+    let looks_alike = |set: &[u8]| set.contains(&a) && set.contains(&b);
+    a.is_ascii_uppercase()
+        && b.is_ascii_digit()
+        && same_mod10(a, b)
+        && (looks_alike(TWINS) || looks_alike(LETTER_DIGIT_TWINS))
 }
 
 fn same_mod10(a: u8, b: u8) -> bool {
