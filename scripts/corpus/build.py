@@ -189,7 +189,7 @@ def build_item(job):
     return entries
 
 
-def build(out_dir, split, count, seed, full, only=(), jobs=1):
+def build(out_dir, split, count, seed, full, only=(), jobs=1, variant=""):
     os.makedirs(out_dir, exist_ok=True)
     jobs_list = []
     for src in load_sources():
@@ -197,6 +197,12 @@ def build(out_dir, split, count, seed, full, only=(), jobs=1):
             continue
         if only and src["id"] not in only and src["reader"] not in only and src["kind"] not in only:
             continue
+        if variant:
+            # Each variant draws from its own generator (rng_for), so the
+            # files are those of the full draw.
+            if variant not in src["variants"]:
+                continue
+            src = dict(src, variants=[variant])
         for i in range(item_count(src, count)):
             jobs_list.append((src, i, seed, out_dir, full))
     if jobs > 1:

@@ -79,7 +79,8 @@ pub(super) fn set_field(mrz: &mut Mrz, field: &str) -> bool {
 
 /// A filler read as K or X and glued to the start of a name part
 /// (`ANNA<KQ<<` for `ANNA<Q<<<`: the filler before the initial became two
-/// glyphs). The cell is dropped and the field padded at its end, only where
+/// glyphs) or to its end (`HOMERK<JAY` for `HOMER<JAY`, dev pipeline seed
+/// 229). The cell is dropped and the field padded at its end, only where
 /// the zone prints the part without its K and not with it, and the field
 /// ends in fillers (nothing is pushed out of it). Returns whether it changed.
 pub(super) fn drop_glued_filler(mrz: &mut Mrz, words: &[String]) -> bool {
@@ -92,15 +93,19 @@ pub(super) fn drop_glued_filler(mrz: &mut Mrz, words: &[String]) -> bool {
     let printed = |w: &str| words.iter().any(|p| p == w);
     let mut at = None;
     let mut start = 0;
+    let glue = |c: &u8| matches!(c, b'K' | b'X');
     for part in field.split('<') {
-        let glued = part.len() >= 2 && matches!(part.as_bytes()[0], b'K' | b'X');
-        if glued && !printed(part) && printed(&part[1..]) {
-            if at.is_some() {
+        let b = part.as_bytes();
+        let n = part.len();
+        let front = n >= 2 && glue(&b[0]) && printed(&part[1..]);
+        let back = n >= 3 && glue(&b[n - 1]) && printed(&part[..n - 1]);
+        if (front || back) && !printed(part) {
+            if at.is_some() || (front && back) {
                 return false;
             }
-            at = Some(start);
+            at = Some(if front { start } else { start + n - 1 });
         }
-        start += part.len() + 1;
+        start += n + 1;
     }
     let Some(at) = at else { return false };
     let mut new = field.to_string();
@@ -430,6 +435,19 @@ mod tests {
             &words(&["ERIKSSON", "ANNA", "KQ", "Q"])
         ));
         assert!(!drop_glued_filler(&mut m, &words(&["ERIKSSON", "ANNA"])));
+        // Dev pipeline seed 229, c225: the filler after a given name.
+        let homer = "P<ITASIMPSON<<HOMERK<JAY<<<<<<<<<<<<<<<<<<<<";
+        let mut m = parse_lines(&[homer, data]).unwrap();
+        assert!(drop_glued_filler(
+            &mut m,
+            &words(&["SIMPSON", "HOMER", "JAY"])
+        ));
+        assert_eq!(m.given_names, "HOMER JAY");
+        let mut m = parse_lines(&[homer, data]).unwrap();
+        assert!(!drop_glued_filler(
+            &mut m,
+            &words(&["SIMPSON", "HOMER", "HOMERK", "JAY"])
+        ));
         // A full field: the cell cannot be dropped without losing one.
         let full = "P<USAERIKSSON<<ANNA<KQ<MARGARETHABRIDGETTEAB";
         let mut m = parse_lines(&[full, data]).unwrap();

@@ -11,20 +11,23 @@ use super::Mrz;
 /// Mend `m`'s names with `words` (the zone's, as the MRZ spells them) and
 /// `shapes` (the template reads' names fields of the band), while the zone
 /// was legible and does not print the names; `agree` says what the zone
-/// prints of a read. Returns the agreement after.
+/// prints of a read; `witnesses`, every line the picture's reads made.
+/// Returns the agreement after.
 pub(super) fn mend(
     m: &mut Mrz,
     words: &[String],
     shapes: &[String],
+    witnesses: &[String],
     mut a: VizAgreement,
     agree: &dyn Fn(&Mrz) -> VizAgreement,
 ) -> VizAgreement {
-    let mends: [&dyn Fn(&mut Mrz) -> bool; 8] = [
+    let mends: [&dyn Fn(&mut Mrz) -> bool; 9] = [
         &|m| super::state_glyph::mend(m, words),
         &|m| super::names_filler::repair(m, words),
         &|m| super::names_filler::restore_k(m, words),
         &|m| super::names_filler::serif_i(m, words),
         &|m| super::names_filler::drop_glued_filler(m, words),
+        &|m| super::names_witness::mend(m, words, witnesses),
         &|m| super::names_shape::mend(m, words, shapes),
         &|m| super::names_vote::mend(m, words, shapes),
         // Last: the loosest, only where every cell-wise mend did not do.

@@ -76,6 +76,7 @@ fn best_from_lines(lines: &[String], glyphs: &[Vec<Glyph>]) -> Option<(Mrz, bool
 /// (see [`MrzRead::witnesses`]).
 fn read_crop(crop_img: &GrayImage, seen: &mut Vec<String>) -> Result<Option<MrzRead>, OcrError> {
     let mut best: Option<MrzRead> = None;
+    let mut passes: Vec<Vec<String>> = Vec::new();
     // The crop as scaled; its light flattened (a shadow or glare across
     // the band: Tesseract's one threshold lost every character past a
     // shadow's edge; this replaced a binarised crop, dev MRZ 741 → 755 of 832
@@ -104,6 +105,7 @@ fn read_crop(crop_img: &GrayImage, seen: &mut Vec<String>) -> Result<Option<MrzR
             );
         }
         seen.extend(lines.iter().cloned());
+        passes.push(lines.clone());
         if let Some((mrz, spent)) = best_from_lines(&lines, &symbols) {
             let number_margin = number_margin(conf, &mrz.document_number, &symbols);
             let r = MrzRead {
@@ -136,11 +138,37 @@ fn read_crop(crop_img: &GrayImage, seen: &mut Vec<String>) -> Result<Option<MrzR
                 best = Some(r);
             }
             if done {
-                break;
+                return Ok(best);
             }
         }
     }
+    if let Some(mrz) = super::mixed_passes::mix(&passes) {
+        let r = spent_read(mrz);
+        if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
+            best = Some(r);
+        }
+    }
     Ok(best)
+}
+
+/// A Tesseract read whose check digits were spent choosing it (see
+/// [`super::mixed_passes`]).
+fn spent_read(mrz: Mrz) -> MrzRead {
+    MrzRead {
+        mrz,
+        ocr_confidence: 0.0,
+        engine: "tesseract",
+        checked_margin: 1.0,
+        unchecked_margin: 1.0,
+        number_margin: 0.0,
+        collision_cost: 0.0,
+        rivals: None,
+        place: None,
+        agreed: false,
+        template_names: Vec::new(),
+        witnesses: Vec::new(),
+        spent: true,
+    }
 }
 
 /// One template read of a band crop against template set `font`.

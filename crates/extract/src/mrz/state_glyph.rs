@@ -41,6 +41,21 @@ pub(super) fn split(line: &str, len: usize) -> Option<String> {
     found.is_empty().then(|| l[..len].to_string())
 }
 
+/// [`split`] for a card's first line of any length up to one cell too
+/// long: Tesseract loses a card's trailing fillers as often as not, so
+/// the length says nothing, and the state code alone tells
+/// (`I<KDEUY225537558<<<<<`, a filler read as `<K`, dev hard MRZ draw
+/// 3001). Unlike a passport's names, what follows is checked: the number's
+/// digit and the composite say whether the cell was the one to drop.
+pub(super) fn split_card(line: &str, len: usize) -> Option<String> {
+    if line.len() > len + 1 {
+        return None;
+    }
+    let mut found = without_one_cell(line);
+    let l = found.pop()?;
+    found.is_empty().then(|| l[..l.len().min(len)].to_string())
+}
+
 /// [`split`] for a first line of the right length (its fillers lost and
 /// padded back), when the surname after the dropped cell is a word of the
 /// zone (`words`) and the surname as read is not. Returns whether `mrz`
@@ -100,6 +115,43 @@ mod tests {
         assert_eq!(
             split("P<JIPVILLANUEVA<<AGNIESZKA<LEE<<<<<<<<<<<<<<", 44),
             None
+        );
+    }
+
+    #[test]
+    fn a_card_state_letter_doubled_is_one_at_any_length() {
+        // Dev hard MRZ draw 3001 (fantasque): `I<DEU` read `I<KDEU`, the
+        // fillers lost; fitted as read, the shifted number held its digit
+        // and the composite by chance (`UY2255375`).
+        let m = repair(&[
+            "I<KDEUY225537558<<<<<",
+            "7810288F2901134DEU<<<<<<<<<<<8",
+            "SMITH<<LUCAS<JAY<<<<<<",
+        ])
+        .expect("TD1");
+        assert_eq!(
+            (m.issuing_state.as_str(), m.document_number.as_str()),
+            ("DEU", "Y22553755")
+        );
+        assert!(m.checks_valid());
+        // ICAO's specimen code names no state; without its U it is Tonga's,
+        // and the number's digit fails: the line stays as read.
+        let m = repair(&[
+            "ACUTON216718260<<<<<<<<<<<<<<<",
+            "4508157F3602151UTO<<<<<<<<<<<8",
+            "NGUYEN<<MARGE<ANN<<<<<<<<<<<<<",
+        ])
+        .expect("TD1");
+        assert_eq!(
+            (m.issuing_state.as_str(), m.document_number.as_str()),
+            ("UTO", "N21671826")
+        );
+        // Two cells too long, or a code two drops could mend: left as read.
+        assert_eq!(split_card("I<KDEUY225537558<<<<<<<<<<<<<<<<", 30), None);
+        assert_eq!(split_card("I<DEUY225537558<<<<<", 30), None);
+        assert_eq!(
+            split_card("I<KDEUY225537558<<<<<", 30).as_deref(),
+            Some("I<DEUY225537558<<<<<")
         );
     }
 

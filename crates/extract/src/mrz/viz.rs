@@ -142,7 +142,9 @@ pub fn agreement(
             a = compare(&t, &r.mrz);
         }
         let shapes = r.template_names.clone();
-        a = names_mend::mend(&mut r.mrz, &words(&t), &shapes, a, &|m| compare(&t, m));
+        a = names_mend::mend(&mut r.mrz, &words(&t), &shapes, &r.witnesses, a, &|m| {
+            compare(&t, m)
+        });
         let mut texts = vec![t];
         // Read as one block, a zone with a photo beside its fields and a
         // glare spot came out as `ime\noon 0h` below the names: read as
@@ -187,7 +189,7 @@ pub fn agreement(
             let ws: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
             let base = a;
             let every = |m: &Mrz| texts.iter().fold(base, |b, t| b.or(compare(t, m)));
-            a = names_mend::mend(&mut r.mrz, &ws, &shapes, a, &every);
+            a = names_mend::mend(&mut r.mrz, &ws, &shapes, &r.witnesses, a, &every);
         }
         // A name each pass slipped in somewhere, printed between them.
         if a.legible() && !a.names() {
@@ -232,9 +234,20 @@ pub fn agreement(
     // its weight was seen, the check digits cannot choose, and the one
     // sure engine read the digit (a dev visa's `G93332305`, printed so in
     // the zone, was read `693332305` by Tesseract and trusted).
+    // Nor is a number the zone printed otherwise where another reading of
+    // the band read it so too (see `viz_rival`).
+    let rows: Vec<String> = zone_texts
+        .iter()
+        .flat_map(|t| printed_rows(t))
+        .map(|l| l.to_ascii_uppercase())
+        .collect();
+    let rival = super::viz_rival::rival_seen(&r.witnesses, &rows, &r.mrz.document_number);
     let twin = twin_letter_seen(r, &zone_texts);
-    a.number_contested = twin;
-    if settled || twin {
+    a.number_contested = twin || rival;
+    if super::debug() && rival {
+        eprintln!("number contested: the zone and another reading print a rival");
+    }
+    if settled || twin || rival {
         a.document_number = false;
         a.number_exact = false;
         a.number_nearly = false;

@@ -74,12 +74,29 @@ fn add_rivals(chosen: &mut MrzRead, others: &[MrzRead]) {
 }
 
 /// Which of `reads` (the first sound) the zone text `t` prints most of: the
-/// first unless strictly more of another, which must be sound too.
+/// first unless strictly more of another, which must be sound too. A read
+/// whose check digits were spent choosing it (see [`MrzRead::spent`])
+/// replaces one that was not only when the zone prints more of its checked
+/// fields, not of its names: a mended names line is no reason to trust the
+/// digits less (dev hard draw 3001: a card mixed of two passes, its
+/// composite lost, beat the plain read on a doubled J of `JJOSE`).
 fn pick(t: &str, reads: &[MrzRead]) -> usize {
     let score_of = |r: &MrzRead| score(&compare(t, &r.mrz));
+    let checked_of = |r: &MrzRead| {
+        let a = compare(t, &r.mrz);
+        score(&VizAgreement {
+            surname: false,
+            given_names: false,
+            ..a
+        })
+    };
     let mut best = (score_of(&reads[0]), 0);
     for (i, r) in reads.iter().enumerate().skip(1) {
         if !sound(&r.mrz) {
+            continue;
+        }
+        let held = &reads[best.1];
+        if r.spent && !held.spent && checked_of(r) <= checked_of(held) {
             continue;
         }
         let s = score_of(r);

@@ -233,6 +233,7 @@ fn read_mrz(
     }
     match best.and_then(|(reads, i)| Some((mrz::viz_choose::choose(&order[i].gray, reads)?, i))) {
         Some(((mut r, text), i)) => {
+            mrz::state_twin::mend(&mut r.mrz);
             // The visual zone vouches for the names line (no check digit
             // covers it); only worth reading when the check digits hold.
             let viz = if mrz::read::sound(&r.mrz) {
