@@ -241,7 +241,9 @@ pub fn agreement(
         .flat_map(|t| printed_rows(t))
         .map(|l| l.to_ascii_uppercase())
         .collect();
-    let rival = super::viz_rival::rival_seen(&r.witnesses, &rows, &r.mrz.document_number);
+    let number = &r.mrz.document_number;
+    let rival = super::viz_rival::rival_seen(&r.witnesses, &rows, number)
+        || super::viz_rival::letter_printed_as_digit(&rows, number);
     let twin = twin_letter_seen(r, &zone_texts);
     a.number_contested = twin || rival;
     if super::debug() && rival {

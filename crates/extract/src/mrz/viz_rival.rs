@@ -7,6 +7,8 @@
 //! band had read `U35734431` too. The zone's OCR slips on its own, and so
 //! does each pass; the same other number from both, in a sans and in the
 //! MRZ's font, is no coincidence: the check digits then settle nothing.
+//! Nor does a letter among digits that the zone prints as its digit (see
+//! [`letter_printed_as_digit`]).
 
 /// Most cells a rival may differ in: more is another document's number.
 const MAX_CELLS: usize = 2;
@@ -43,6 +45,40 @@ pub(super) fn rival_seen(witnesses: &[String], rows: &[String], number: &str) ->
         })
 }
 
+/// Whether the zone (`rows`, as for [`rival_seen`]) prints `number` with a
+/// digit where the number has a letter of that digit's look (O for 0, S
+/// for 5: see [`super::viz::fold_digitish`]) between two digits, all else
+/// alike. A letter there is the MRZ reading's slip far more often than the
+/// print (issuers keep look-alikes out of their numbers), and the check
+/// digit cannot be trusted to have chosen it: on dev MRZ draw 2034 a visa's
+/// `J059298817` was read `3O59298817`, J as 3 and 0 as O cancelling in the
+/// weighted sum, and the zone's `305929881` confirmed it, O and 0 folded.
+pub(super) fn letter_printed_as_digit(rows: &[String], number: &str) -> bool {
+    let n = number.as_bytes();
+    let digit = |i: usize| n.get(i).is_some_and(u8::is_ascii_digit);
+    let inner: Vec<usize> = (1..n.len().saturating_sub(1))
+        .filter(|&i| n[i].is_ascii_uppercase() && digit(i - 1) && digit(i + 1))
+        .collect();
+    if inner.is_empty() {
+        return false;
+    }
+    let folded = super::viz::fold_digitish(number);
+    let f = folded.as_bytes();
+    let printed_digits = |w: &[u8]| {
+        w != n
+            && (0..n.len()).all(|i| {
+                if inner.contains(&i) {
+                    w[i] == n[i] || (w[i].is_ascii_digit() && w[i] == f[i])
+                } else {
+                    w[i] == n[i]
+                }
+            })
+    };
+    rows.iter()
+        .flat_map(|r| r.as_bytes().windows(n.len()))
+        .any(printed_digits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +96,19 @@ mod tests {
         ]);
         let rows = strings(&["ERIKSSON", "GRACEANN", "27111981", "U35734431"]);
         assert!(rival_seen(&witnesses, &rows, "U35739431"));
+    }
+
+    #[test]
+    fn a_letter_among_digits_printed_as_its_digit_contests_the_read() {
+        // Dev MRZ draw 2034, a Monoid visa: `J05929881` read `3O5929881`.
+        let rows = strings(&["PATEL", "GRACEQ", "22031977", "305929881"]);
+        assert!(letter_printed_as_digit(&rows, "3O5929881"));
+        // Printed with the letter, a prefix letter, no letter: nothing.
+        assert!(!letter_printed_as_digit(&strings(&["3O5929881"]), "3O5929881"));
+        assert!(!letter_printed_as_digit(&strings(&["605929881"]), "G05929881"));
+        assert!(!letter_printed_as_digit(&strings(&["305929881"]), "305929881"));
+        // Another digit printed there is another matter (see rival_seen).
+        assert!(!letter_printed_as_digit(&strings(&["375929881"]), "3O5929881"));
     }
 
     #[test]
