@@ -104,11 +104,23 @@ mod tests {
         let rows = strings(&["PATEL", "GRACEQ", "22031977", "305929881"]);
         assert!(letter_printed_as_digit(&rows, "3O5929881"));
         // Printed with the letter, a prefix letter, no letter: nothing.
-        assert!(!letter_printed_as_digit(&strings(&["3O5929881"]), "3O5929881"));
-        assert!(!letter_printed_as_digit(&strings(&["605929881"]), "G05929881"));
-        assert!(!letter_printed_as_digit(&strings(&["305929881"]), "305929881"));
+        assert!(!letter_printed_as_digit(
+            &strings(&["3O5929881"]),
+            "3O5929881"
+        ));
+        assert!(!letter_printed_as_digit(
+            &strings(&["605929881"]),
+            "G05929881"
+        ));
+        assert!(!letter_printed_as_digit(
+            &strings(&["305929881"]),
+            "305929881"
+        ));
         // Another digit printed there is another matter (see rival_seen).
-        assert!(!letter_printed_as_digit(&strings(&["375929881"]), "3O5929881"));
+        assert!(!letter_printed_as_digit(
+            &strings(&["375929881"]),
+            "3O5929881"
+        ));
     }
 
     #[test]
