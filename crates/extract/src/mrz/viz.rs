@@ -242,7 +242,7 @@ pub fn agreement(
         .map(|l| l.to_ascii_uppercase())
         .collect();
     let number = &r.mrz.document_number;
-    let rival = super::viz_rival::rival_seen(&r.witnesses, &rows, number)
+    let rival = super::viz_rival::rival_seen(&r.mrz, &r.witnesses, &rows)
         || super::viz_rival::letter_printed_as_digit(&rows, number);
     let twin = twin_letter_seen(r, &zone_texts);
     a.number_contested = twin || rival;

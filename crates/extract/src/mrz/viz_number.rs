@@ -254,7 +254,7 @@ const LETTER_DIGIT_TWINS: &[u8] = b"L1";
 const LETTERS_FOR_DIGITS: &[u8] = b"SBGODQUITZ";
 
 /// Where the document number sits in the MRZ lines: (line, first cell).
-fn number_at(format: super::MrzFormat) -> (usize, usize) {
+pub(super) fn number_at(format: super::MrzFormat) -> (usize, usize) {
     match format {
         super::MrzFormat::TD1 => (0, 5),
         _ => (1, 0),

@@ -10,6 +10,8 @@
 //! Nor does a letter among digits that the zone prints as its digit (see
 //! [`letter_printed_as_digit`]).
 
+use super::Mrz;
+
 /// Most cells a rival may differ in: more is another document's number.
 const MAX_CELLS: usize = 2;
 
@@ -28,21 +30,41 @@ fn digits_apart(w: &[u8], n: &[u8]) -> bool {
 }
 
 /// Whether a row the zone printed (`rows`, upper case, letters and digits
-/// only) holds a rival of `number` (see the module) that one of the
-/// `witnesses` (every line the picture's reads made) holds as well.
-pub(super) fn rival_seen(witnesses: &[String], rows: &[String], number: &str) -> bool {
-    let n = number.as_bytes();
-    if n.len() < 6 {
+/// only) holds a rival of `mrz`'s number (see the module) that one of the
+/// `witnesses` (every line the picture's reads made) held in the number's
+/// place: a reading of the same data line, as long, two thirds of its
+/// other cells as read. A garbled pass that happened to slip alike is no
+/// reading of the line (dev hard draw 3002: `X928703079UTO7307234<<<<<B`,
+/// ten cells short, beside a zone that read `X92870307` for `X92070307`).
+pub(super) fn rival_seen(mrz: &Mrz, witnesses: &[String], rows: &[String]) -> bool {
+    let n = mrz.document_number.as_bytes();
+    let (li, at) = super::viz_number::number_at(mrz.format);
+    let Some(line) = mrz.lines.get(li).map(String::as_bytes) else {
+        return false;
+    };
+    if n.len() < 6 || line.len() < at + n.len() + 1 {
         return false;
     }
-    rows.iter()
-        .flat_map(|r| r.as_bytes().windows(n.len()))
-        .filter(|w| digits_apart(w, n))
-        .any(|w| {
-            witnesses
-                .iter()
-                .any(|l| l.as_bytes().windows(n.len()).any(|x| x == w))
-        })
+    // The data line's other cells: before the number and after its digit.
+    let same_line = |w: &[u8]| {
+        if w.len() != line.len() {
+            return false;
+        }
+        let cells = (0..at).chain(at + n.len() + 1..line.len());
+        let total = cells.clone().count();
+        let same = cells.filter(|&i| w[i] == line[i]).count();
+        total > 0 && same * 3 >= total * 2
+    };
+    let printed = |r: &[u8]| {
+        rows.iter()
+            .any(|row| row.as_bytes().windows(r.len()).any(|x| x == r))
+    };
+    witnesses
+        .iter()
+        .map(String::as_bytes)
+        .filter(|w| same_line(w))
+        .map(|w| &w[at..at + n.len()])
+        .any(|r| digits_apart(r, n) && printed(r))
 }
 
 /// Whether the zone (`rows`, as for [`rival_seen`]) prints `number` with a
@@ -87,15 +109,21 @@ mod tests {
         s.iter().map(|w| w.to_string()).collect()
     }
 
+    fn td3(data: &str) -> Mrz {
+        super::super::parse_lines(&["P<GBRERIKSSON<<GRACE<ANN<<<<<<<<<<<<<<<<<<<<", data])
+            .expect("mrz")
+    }
+
     #[test]
     fn a_number_the_zone_and_another_pass_read_alike_contests_the_read() {
         // Dev hard MRZ draw 3001, monoid: the read and what was printed.
+        let m = td3("U357394319GBR8111270M3204119659973119<<<<<22");
         let witnesses = strings(&[
             "U357394319GBR8111278M32049119659973119<<<<<22",
             "U35734431559R8111272M3224119659973119<<<<<22",
         ]);
         let rows = strings(&["ERIKSSON", "GRACEANN", "27111981", "U35734431"]);
-        assert!(rival_seen(&witnesses, &rows, "U35739431"));
+        assert!(rival_seen(&m, &witnesses, &rows));
     }
 
     #[test]
@@ -125,18 +153,21 @@ mod tests {
 
     #[test]
     fn a_slip_of_one_reader_alone_or_a_letter_or_far_number_does_not() {
+        let m = td3("U357394319GBR8111270M3204119659973119<<<<<22");
         let witnesses = strings(&["U357394319GBR8111278M32049119659973119<<<<<22"]);
         // The zone alone prints the other number.
-        let rows = strings(&["U35734431"]);
-        assert!(!rival_seen(&witnesses, &rows, "U35739431"));
+        assert!(!rival_seen(&m, &witnesses, &strings(&["U35734431"])));
         // Printed as read.
-        let rows = strings(&["U35739431"]);
-        assert!(!rival_seen(&witnesses, &rows, "U35739431"));
+        assert!(!rival_seen(&m, &witnesses, &strings(&["U35739431"])));
+        // A pass ten cells short that slipped alike reads no data line.
+        let short = strings(&["U357344319GBR81112704119659973<<<<22"]);
+        assert!(!rival_seen(&m, &short, &strings(&["U35734431"])));
         // A letter for a digit is the zone's OCR (see `viz_number`), and
         // three cells apart is no slip.
-        let witnesses = strings(&["G35739431", "U12349431"]);
-        let rows = strings(&["G35739431", "U12349431"]);
-        assert!(!rival_seen(&witnesses, &rows, "635739431"));
-        assert!(!rival_seen(&witnesses, &rows, "U35739431"));
+        let m = td3("635739431<GBR8111270M3204119659973119<<<<<22");
+        let witnesses = strings(&["G35739431<GBR8111270M3204119659973119<<<<<22"]);
+        assert!(!rival_seen(&m, &witnesses, &strings(&["G35739431"])));
+        let far = strings(&["U12349431<GBR8111270M3204119659973119<<<<<22"]);
+        assert!(!rival_seen(&m, &far, &strings(&["U12349431"])));
     }
 }
