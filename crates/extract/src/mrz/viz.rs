@@ -236,15 +236,11 @@ pub fn agreement(
     // the zone, was read `693332305` by Tesseract and trusted).
     // Nor is a number the zone printed otherwise where another reading of
     // the band read it so too (see `viz_rival`).
-    let rows: Vec<String> = zone_texts
-        .iter()
-        .flat_map(|t| printed_rows(t))
-        .map(|l| l.to_ascii_uppercase())
-        .collect();
+    let rows: Vec<String> = zone_texts.iter().flat_map(|t| zone_lines(t)).collect();
     let number = &r.mrz.document_number;
     let rival = super::viz_rival::rival_seen(&r.mrz, &r.witnesses, &rows)
         || super::viz_rival::letter_printed_as_digit(&rows, number);
-    let twin = twin_letter_seen(r, &zone_texts);
+    let twin = twin_letter_seen(r, &rows);
     a.number_contested = twin || rival;
     if super::debug() && rival {
         eprintln!("number contested: the zone and another reading print a rival");

@@ -181,17 +181,12 @@ pub(super) fn letter_seen(witnesses: &[String], number: &str) -> bool {
 
 /// Whether a letter was seen where the read's number has a digit of its
 /// weight, where a prefix stands (see [`letter_seen`]): by another reading
-/// of the MRZ, or by one of the zone's OCR passes (`texts`). Each pass
+/// of the MRZ, or by one of the zone's OCR passes (`rows`, upper case). Each pass
 /// confirms alone what it printed, so one that printed `604019411`
 /// confirmed the 6 though two others printed `G04019411`.
-pub(super) fn twin_letter_seen(r: &super::MrzRead, texts: &[String]) -> bool {
-    let rows: Vec<String> = texts
-        .iter()
-        .flat_map(|t| printed_rows(t))
-        .map(|l| l.to_ascii_uppercase())
-        .collect();
+pub(super) fn twin_letter_seen(r: &super::MrzRead, rows: &[String]) -> bool {
     let n = &r.mrz.document_number;
-    letter_seen(&r.witnesses, n) || letter_seen(&rows, n)
+    letter_seen(&r.witnesses, n) || letter_seen(rows, n)
 }
 
 /// The letters another reading of the MRZ held in the number's first cell
