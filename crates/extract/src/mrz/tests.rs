@@ -159,6 +159,27 @@ mod props {
         }
 
         #[test]
+        /// The mends of read lines take any lines, words and witnesses.
+        fn mends_never_panic(
+            a in "[PVICA][A-Z0-9<]{29}|[PVICA][A-Z0-9<]{35}|[PVICA][A-Z0-9<]{43}|[A-Z0-9<]{0,50}",
+            b in "[A-Z0-9<]{30}|[A-Z0-9<]{36}|[A-Z0-9<]{44}|[A-Z0-9<]{0,50}",
+            c in "[A-Z0-9<]{30}|[A-Z0-9<]{0,50}",
+            words in proptest::collection::vec("[A-Z0-9]{0,12}", 0..6),
+            wit in proptest::collection::vec("[A-Z0-9<]{44}|[A-Z0-9<]{30}|[A-Z0-9<]{0,50}", 0..6),
+        ) {
+            let _ = super::super::state_glyph::split_card(&a, 30);
+            let _ = super::super::mixed_passes::mix(&[wit.clone(), vec![a.clone(), b.clone(), c.clone()]]);
+            for lines in [vec![a.as_str(), b.as_str()], vec![a.as_str(), b.as_str(), c.as_str()]] {
+                let Ok(mut m) = parse_lines(&lines) else { continue };
+                super::super::state_twin::mend(&mut m);
+                super::super::names_witness::mend(&mut m, &words, &wit);
+                super::super::names_filler::drop_glued_filler(&mut m, &words);
+                let _ = super::super::viz_rival::rival_seen(&m, &wit, &words);
+                let _ = super::super::viz_rival::letter_printed_as_digit(&words, &m.document_number);
+            }
+        }
+
+        #[test]
         /// Document numbers are shaped like real ones (a letter prefix, then
         /// digits): the repair prefers digits among digits.
         fn td3_round_trip(
