@@ -108,27 +108,7 @@ fn read_crop(crop_img: &GrayImage, seen: &mut Vec<String>) -> Result<Option<MrzR
         passes.push(lines.clone());
         if let Some((mrz, spent)) = best_from_lines(&lines, &symbols) {
             let number_margin = number_margin(conf, &mrz.document_number, &symbols);
-            let r = MrzRead {
-                mrz,
-                ocr_confidence: conf,
-                engine: "tesseract",
-                checked_margin: 1.0,
-                unchecked_margin: 1.0,
-                // No per-character rivals from Tesseract: its confidence in
-                // its lines or in the number's characters stands in
-                // (FB5078074 for M85078074 held every digit, at line
-                // confidence 0.4).
-                number_margin,
-                // No per-character rivals either: only a number whose digit
-                // was spent by the repair is known to collide.
-                collision_cost: if spent { 0.0 } else { 1.0 },
-                rivals: if spent { None } else { Some(Vec::new()) },
-                place: None,
-                agreed: false,
-                template_names: Vec::new(),
-                witnesses: Vec::new(),
-                spent,
-            };
+            let r = tesseract_read(mrz, conf, number_margin, spent);
             // A sound read ends the variants: the other one could at best
             // be more confident, and it costs another pass. Not one whose
             // digit chose where its characters go (a glyph dropped from the
@@ -143,7 +123,7 @@ fn read_crop(crop_img: &GrayImage, seen: &mut Vec<String>) -> Result<Option<MrzR
         }
     }
     if let Some(mrz) = super::mixed_passes::mix(&passes) {
-        let r = spent_read(mrz);
+        let r = tesseract_read(mrz, 0.0, 0.0, true);
         if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
             best = Some(r);
         }
@@ -151,23 +131,28 @@ fn read_crop(crop_img: &GrayImage, seen: &mut Vec<String>) -> Result<Option<MrzR
     Ok(best)
 }
 
-/// A Tesseract read whose check digits were spent choosing it (see
-/// [`super::mixed_passes`]).
-fn spent_read(mrz: Mrz) -> MrzRead {
+/// A Tesseract read at line confidence `conf`; `spent` when its check
+/// digits chose it (see [`super::repair_spent`], [`super::mixed_passes`]).
+fn tesseract_read(mrz: Mrz, conf: f32, number_margin: f32, spent: bool) -> MrzRead {
     MrzRead {
         mrz,
-        ocr_confidence: 0.0,
+        ocr_confidence: conf,
         engine: "tesseract",
         checked_margin: 1.0,
         unchecked_margin: 1.0,
-        number_margin: 0.0,
-        collision_cost: 0.0,
-        rivals: None,
+        // No per-character rivals from Tesseract: its confidence in its
+        // lines or in the number's characters stands in (FB5078074 for
+        // M85078074 held every digit, at line confidence 0.4).
+        number_margin,
+        // No per-character rivals either: only a number whose digit was
+        // spent choosing it is known to collide.
+        collision_cost: if spent { 0.0 } else { 1.0 },
+        rivals: if spent { None } else { Some(Vec::new()) },
         place: None,
         agreed: false,
         template_names: Vec::new(),
         witnesses: Vec::new(),
-        spent: true,
+        spent,
     }
 }
 
