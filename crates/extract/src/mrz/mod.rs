@@ -29,6 +29,8 @@ mod state_glyph;
 pub(crate) mod state_twin;
 mod states;
 mod tess_number;
+#[doc(hidden)]
+pub mod text_chain;
 mod trust;
 pub mod viz;
 pub mod viz_choose;
@@ -36,6 +38,8 @@ mod viz_date;
 mod viz_names;
 mod viz_number;
 mod viz_rival;
+mod viz_settle;
+mod viz_text;
 mod zone_read;
 
 pub use check::{char_value, check_digit};

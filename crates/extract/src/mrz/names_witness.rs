@@ -16,10 +16,10 @@ use super::Mrz;
 fn fitted(line: &str, from: usize, len: usize) -> Option<String> {
     let field = line.get(from..)?;
     if field.len() > len {
-        return field[len..]
-            .bytes()
-            .all(|c| c == b'<')
-            .then(|| field[..len].to_string());
+        // `get`: a pass's line is text, and a cut inside a character (an
+        // OCR's stray `é`) is no cell boundary.
+        let (kept, cut) = (field.get(..len)?, field.get(len..)?);
+        return cut.bytes().all(|c| c == b'<').then(|| kept.to_string());
     }
     Some(format!("{field:<<len$}"))
 }
@@ -189,5 +189,19 @@ mod tests {
         let zone = strings(&["LEMIEUX", "EMMA", "LEE"]);
         assert!(mend(&mut m, &zone, &witnesses));
         assert_eq!(m.surname, "LEMIEUX");
+    }
+
+    #[test]
+    fn a_pass_cut_inside_a_character_is_no_field() {
+        // Found by the `mrz_text` fuzz target: a pass whose 30th byte falls
+        // inside a character panicked where the field was cut.
+        assert_eq!(
+            fitted("ERIKSSON<<ANN\u{fffd}\u{fffd}MARIA<<<<\u{fffd}<<<<<", 0, 30),
+            None
+        );
+        assert_eq!(
+            fitted("ERIKSSON<<ANNA<<<<<<<<<<<<<<<<<<", 0, 30).as_deref(),
+            Some("ERIKSSON<<ANNA<<<<<<<<<<<<<<<<")
+        );
     }
 }

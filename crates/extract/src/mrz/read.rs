@@ -108,7 +108,7 @@ fn read_crop(crop_img: &GrayImage, seen: &mut Vec<String>) -> Result<Option<MrzR
         passes.push(lines.clone());
         if let Some((mrz, spent)) = best_from_lines(&lines, &symbols) {
             let number_margin = number_margin(conf, &mrz.document_number, &symbols);
-            let r = tesseract_read(mrz, conf, number_margin, spent);
+            let r = MrzRead::tesseract(mrz, conf, number_margin, spent);
             // A sound read ends the variants: the other one could at best
             // be more confident, and it costs another pass. Not one whose
             // digit chose where its characters go (a glyph dropped from the
@@ -123,37 +123,12 @@ fn read_crop(crop_img: &GrayImage, seen: &mut Vec<String>) -> Result<Option<MrzR
         }
     }
     if let Some(mrz) = super::mixed_passes::mix(&passes) {
-        let r = tesseract_read(mrz, 0.0, 0.0, true);
+        let r = MrzRead::tesseract(mrz, 0.0, 0.0, true);
         if best.as_ref().is_none_or(|b| rank(&r) > rank(b)) {
             best = Some(r);
         }
     }
     Ok(best)
-}
-
-/// A Tesseract read at line confidence `conf`; `spent` when its check
-/// digits chose it (see [`super::repair_spent`], [`super::mixed_passes`]).
-fn tesseract_read(mrz: Mrz, conf: f32, number_margin: f32, spent: bool) -> MrzRead {
-    MrzRead {
-        mrz,
-        ocr_confidence: conf,
-        engine: "tesseract",
-        checked_margin: 1.0,
-        unchecked_margin: 1.0,
-        // No per-character rivals from Tesseract: its confidence in its
-        // lines or in the number's characters stands in (FB5078074 for
-        // M85078074 held every digit, at line confidence 0.4).
-        number_margin,
-        // No per-character rivals either: only a number whose digit was
-        // spent choosing it is known to collide.
-        collision_cost: if spent { 0.0 } else { 1.0 },
-        rivals: if spent { None } else { Some(Vec::new()) },
-        place: None,
-        agreed: false,
-        template_names: Vec::new(),
-        witnesses: Vec::new(),
-        spent,
-    }
 }
 
 /// One template read of a band crop against template set `font`.

@@ -180,6 +180,25 @@ mod props {
         }
 
         #[test]
+        /// The whole text half, as the `mrz_text` fuzz target drives it:
+        /// zone texts of any characters (Tesseract prints accents, pipes,
+        /// currency signs) against read lines of any length.
+        fn text_chain_never_panics(
+            a in "[PVICA][A-Z0-9<]{29}|[PVICA][A-Z0-9<]{43}|[A-Z0-9<]{0,50}",
+            b in "[A-Z0-9<]{30}|[A-Z0-9<]{44}|[A-Z0-9<]{0,50}",
+            wit in proptest::collection::vec("[A-Z0-9<]{44}|[A-Z0-9<]{30}|\\PC{0,50}", 0..4),
+            texts in proptest::collection::vec("([A-Z0-9<. ]{0,12}\n){0,4}|\\PC{0,80}", 0..4),
+        ) {
+            let sep = super::super::text_chain::SEPARATOR.to_string();
+            let mut input = format!("{a}\n{b}{sep}{}", wit.join("\n"));
+            for t in &texts {
+                input.push(super::super::text_chain::SEPARATOR);
+                input.push_str(t);
+            }
+            let _ = super::super::text_chain::run(&input);
+        }
+
+        #[test]
         /// Document numbers are shaped like real ones (a letter prefix, then
         /// digits): the repair prefers digits among digits.
         fn td3_round_trip(

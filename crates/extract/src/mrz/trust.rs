@@ -83,6 +83,31 @@ pub const MIN_CELL_MARGIN: f32 = 0.08;
 pub const MIN_NAME_MARGIN: f32 = 0.15;
 
 impl MrzRead {
+    /// A Tesseract read at line confidence `conf`; `spent` when its check
+    /// digits chose it (see [`super::repair_spent`], [`super::mixed_passes`]).
+    pub(super) fn tesseract(mrz: Mrz, conf: f32, number_margin: f32, spent: bool) -> MrzRead {
+        MrzRead {
+            mrz,
+            ocr_confidence: conf,
+            engine: "tesseract",
+            checked_margin: 1.0,
+            unchecked_margin: 1.0,
+            // No per-character rivals from Tesseract: its confidence in its
+            // lines or in the number's characters stands in (FB5078074 for
+            // M85078074 held every digit, at line confidence 0.4).
+            number_margin,
+            // No per-character rivals either: only a number whose digit was
+            // spent choosing it is known to collide.
+            collision_cost: if spent { 0.0 } else { 1.0 },
+            rivals: if spent { None } else { Some(Vec::new()) },
+            place: None,
+            agreed: false,
+            template_names: Vec::new(),
+            witnesses: Vec::new(),
+            spent,
+        }
+    }
+
     /// Whether the read is decisive on its own: every check digit holds,
     /// the composite included, both dates are real dates, and no other
     /// reading nearly as close to the pixels holds them too (see

@@ -6,10 +6,10 @@
 
 use image::GrayImage;
 
-use super::names_mend;
 use super::second_read::{contest, reread_names, reread_states, SecondRead};
 use super::viz_date::date_printed;
-use super::viz_number::{prefix_letters, settle_number, twin_letter_seen};
+use super::viz_number::prefix_letters;
+use super::viz_text;
 use super::zone_read::{read_page, read_zone_as, read_zone_levelled, read_zone_zoomed};
 pub use super::zone_read::{zone_text, MrzPlace};
 use super::Mrz;
@@ -122,7 +122,6 @@ pub fn agreement(
         return None;
     }
     let mut second = SecondRead::new(read_from);
-    let keep_letters = r.engine == "tesseract";
     let prefix_seen = prefix_letters(&r.mrz, &r.witnesses);
     if reread_states(&mut second, r) && super::debug() {
         eprintln!("states reread {:?}", r.mrz.lines);
@@ -135,16 +134,11 @@ pub fn agreement(
     let mut settled = false;
     let mut zone_texts = Vec::new();
     if let Some(t) = text {
-        let sure = r.number_sure();
-        settled = settle_number(&mut r.mrz, &t, sure, keep_letters, &prefix_seen) == Some(false);
-        a = compare(&t, &r.mrz);
+        (settled, a) = viz_text::first_text(r, &t, &prefix_seen);
         if a.legible() && !a.names() && reread_names(&mut second, r, &t) {
             a = compare(&t, &r.mrz);
         }
-        let shapes = r.template_names.clone();
-        a = names_mend::mend(&mut r.mrz, &words(&t), &shapes, &r.witnesses, a, &|m| {
-            compare(&t, m)
-        });
+        a = viz_text::mend_names(r, &t, a);
         let mut texts = vec![t];
         // Read as one block, a zone with a photo beside its fields and a
         // glare spot came out as `ime\noon 0h` below the names: read as
@@ -185,18 +179,7 @@ pub fn agreement(
             a = a.or(compare(&t4, &r.mrz));
             texts.push(t4);
         }
-        if texts.len() > 1 && !a.names() {
-            let ws: Vec<String> = texts.iter().flat_map(|t| words(t)).collect();
-            let base = a;
-            let every = |m: &Mrz| texts.iter().fold(base, |b, t| b.or(compare(t, m)));
-            a = names_mend::mend(&mut r.mrz, &ws, &shapes, &r.witnesses, a, &every);
-        }
-        // A name each pass slipped in somewhere, printed between them.
-        if a.legible() && !a.names() {
-            let (surname, given) = super::viz_names::names_in_pieces(&r.mrz, &texts);
-            a.surname |= surname;
-            a.given_names |= given;
-        }
+        a = viz_text::mend_names_across(r, &texts, a);
         zone_texts = texts;
     }
     if contest(&second, r) && super::debug() {
@@ -210,47 +193,12 @@ pub fn agreement(
     // MRZ band's crop takes it (the first MRZ line touching it).
     if !a.names() || !r.decisive(a.number_seen(), a.checked()) {
         if let Some(t) = other.and_then(read_page) {
-            if !a.document_number {
-                let sure = r.number_sure();
-                settled |=
-                    settle_number(&mut r.mrz, &t, sure, keep_letters, &prefix_seen) == Some(false);
-            }
-            let mut b = compare(&t, &r.mrz);
-            if (a.legible() || b.legible())
-                && !b.names()
-                && super::names_filler::repair(&mut r.mrz, &words(&t))
-            {
-                b = compare(&t, &r.mrz);
-            }
-            a = a.or(b);
+            let other_settled;
+            (other_settled, a) = viz_text::other_side(r, &t, a, &prefix_seen);
+            settled |= other_settled;
         }
     }
-    // A number the zone settled is not also confirmed by it: its OCR slips
-    // too (a bold G read 6 made the MRZ's right G a 6). A capital printed
-    // for a digit is no such slip (see `settle_number`). Nor is a digit
-    // another reading saw as a letter of its weight, where a prefix stands
-    // (see `twin_letter_seen`).
-    // Nor is such a digit trusted on the engine's word: where a letter of
-    // its weight was seen, the check digits cannot choose, and the one
-    // sure engine read the digit (a dev visa's `G93332305`, printed so in
-    // the zone, was read `693332305` by Tesseract and trusted).
-    // Nor is a number the zone printed otherwise where another reading of
-    // the band read it so too (see `viz_rival`).
-    let rows: Vec<String> = zone_texts.iter().flat_map(|t| zone_lines(t)).collect();
-    let number = &r.mrz.document_number;
-    let rival = super::viz_rival::rival_seen(&r.mrz, &r.witnesses, &rows)
-        || super::viz_rival::letter_printed_as_digit(&rows, number);
-    let twin = twin_letter_seen(r, &rows);
-    a.number_contested = twin || rival;
-    if super::debug() && rival {
-        eprintln!("number contested: the zone and another reading print a rival");
-    }
-    if settled || twin || rival {
-        a.document_number = false;
-        a.number_exact = false;
-        a.number_nearly = false;
-    }
-    Some(a)
+    Some(viz_text::close(r, &zone_texts, settled, a))
 }
 
 /// ICAO 9303 transliterations the MRZ uses for letters the VIZ prints
@@ -351,7 +299,7 @@ pub(super) fn fold_digitish(s: &str) -> String {
 
 /// The zone's lines as a number is compared with them: upper case,
 /// letters and digits only, `$` (a heavy S) as S.
-fn zone_lines(text: &str) -> Vec<String> {
+pub(super) fn zone_lines(text: &str) -> Vec<String> {
     printed_rows(text)
         .into_iter()
         .map(|l| l.to_ascii_uppercase())
@@ -411,6 +359,7 @@ pub fn compare(text: &str, mrz: &Mrz) -> VizAgreement {
 mod tests {
     use super::*;
     use crate::mrz::parse_lines;
+    use crate::mrz::viz_settle::settle_number;
 
     fn specimen() -> Mrz {
         parse_lines(&[
