@@ -44,3 +44,26 @@ fn a_letter_among_digits_the_zone_prints_as_a_digit_is_not_trusted() {
         ev.confidence
     );
 }
+
+/// A card whose `A65551594` one Tesseract pass read `AG5551594` (6 as G,
+/// of equal weight) and another `A65551594`; the zone printed `AG5551594`,
+/// as the zone's OCR prints a 6. A letter past the first cell that another
+/// reading held as its digit is not trusted on the zone's word. The page is
+/// `mrz-anonymous-pro-007-hard.jpg` of `scripts/gen-extract-corpus OUT
+/// --split dev --only mrz --count 8 --jobs 1 --seed 2035`.
+#[test]
+fn a_letter_another_pass_read_as_its_digit_is_not_trusted() {
+    let Some(d) =
+        common::read_fixture("mrz_rival/card-anonymous-pro-007-hard.jpg", "Passport Card")
+    else {
+        return;
+    };
+    let ev = d.evidence.get("document_number").expect("number evidence");
+    let right = d.document_number.as_deref() == Some("A65551594");
+    assert!(
+        right || ev.confidence < 0.99,
+        "{:?} trusted at {}",
+        d.document_number,
+        ev.confidence
+    );
+}

@@ -224,7 +224,7 @@ pub(super) fn prefix_letters(mrz: &Mrz, witnesses: &[String]) -> Vec<u8> {
 /// mod 10 and a look-alike (G for 6, S for 8, L for 1). A letter of the
 /// weight that looks nothing like the digit (K or U for 0, E for 4) is a
 /// reading's garbage, not another reading of the print.
-fn letter_for_digit(a: u8, b: u8) -> bool {
+pub(super) fn letter_for_digit(a: u8, b: u8) -> bool {
     let looks_alike = |set: &[u8]| set.contains(&a) && set.contains(&b);
     a.is_ascii_uppercase()
         && b.is_ascii_digit()

@@ -8,7 +8,8 @@
 //! does each pass; the same other number from both, in a sans and in the
 //! MRZ's font, is no coincidence: the check digits then settle nothing.
 //! Nor does a letter among digits that the zone prints as its digit (see
-//! [`letter_printed_as_digit`]).
+//! [`letter_printed_as_digit`]), nor a letter another reading held as the
+//! digit of its look and weight (see [`digit_read_for_letter`]).
 
 use super::Mrz;
 
@@ -45,16 +46,6 @@ pub(super) fn rival_seen(mrz: &Mrz, witnesses: &[String], rows: &[String]) -> bo
     if n.len() < 6 || line.len() < at + n.len() + 1 {
         return false;
     }
-    // The data line's other cells: before the number and after its digit.
-    let same_line = |w: &[u8]| {
-        if w.len() != line.len() {
-            return false;
-        }
-        let cells = (0..at).chain(at + n.len() + 1..line.len());
-        let total = cells.clone().count();
-        let same = cells.filter(|&i| w[i] == line[i]).count();
-        total > 0 && same * 3 >= total * 2
-    };
     let printed = |r: &[u8]| {
         rows.iter()
             .any(|row| row.as_bytes().windows(r.len()).any(|x| x == r))
@@ -62,9 +53,63 @@ pub(super) fn rival_seen(mrz: &Mrz, witnesses: &[String], rows: &[String]) -> bo
     witnesses
         .iter()
         .map(String::as_bytes)
-        .filter(|w| same_line(w))
+        .filter(|w| same_line(w, line, at, n.len()))
         .map(|w| &w[at..at + n.len()])
         .any(|r| digits_apart(r, n) && printed(r))
+}
+
+/// Whether witness `w` reads the same data line as `line`, whose number of
+/// `len` cells starts at `at` (followed by its check digit): as long, and
+/// two thirds of its other cells alike.
+fn same_line(w: &[u8], line: &[u8], at: usize, len: usize) -> bool {
+    if w.len() != line.len() || line.len() < at + len + 1 {
+        return false;
+    }
+    let cells = (0..at).chain(at + len + 1..line.len());
+    let total = cells.clone().count();
+    let same = cells.filter(|&i| w[i] == line[i]).count();
+    total > 0 && same * 3 >= total * 2
+}
+
+/// Whether another reading of the same cells (as long as the data line,
+/// alike before the number and in its check digit) held a digit where
+/// `mrz`'s number has, past its first cell, a letter of that digit's look
+/// and weight (G for 6, S for 8), all else in the number alike. Every check
+/// digit holds either way, and the zone's OCR prints such a digit as the
+/// letter (see `viz_settle`'s `LETTERS_FOR_DIGITS`), so the zone printing
+/// the letter settles nothing: on dev MRZ draw 2035 (Anonymous Pro, a hard
+/// card) `A65551594` was read `AG5551594` by one Tesseract pass and
+/// `A65551594` by another, and the zone printed `AG5551594`. The first cell
+/// is left out: a prefix letter is what issuers print there (see
+/// `viz_number::letter_seen`).
+pub(super) fn digit_read_for_letter(mrz: &Mrz, witnesses: &[String]) -> bool {
+    let n = mrz.document_number.as_bytes();
+    let (li, at) = super::viz_number::number_at(mrz.format);
+    let Some(line) = mrz.lines.get(li).map(String::as_bytes) else {
+        return false;
+    };
+    if n.len() < 6 || line.len() <= at + n.len() || &line[at..at + n.len()] != n {
+        return false;
+    }
+    let twin = super::viz_number::letter_for_digit;
+    let end = at + n.len();
+    // A reading of the same cells: as long, alike before the number and in
+    // its check digit. Not two thirds of the rest: a pass that read a card's
+    // fillers as 6s (`…940<<<<6666666604<`) read its number right.
+    let same_cells =
+        |w: &[u8]| w.len() == line.len() && w[..at] == line[..at] && w[end] == line[end];
+    witnesses
+        .iter()
+        .map(String::as_bytes)
+        .filter(|w| same_cells(w))
+        .map(|w| &w[at..end])
+        .any(|r| {
+            r != n
+                && r.iter()
+                    .zip(n)
+                    .enumerate()
+                    .all(|(k, (&w, &c))| w == c || (k > 0 && twin(c, w)))
+        })
 }
 
 /// Whether the zone (`rows`, as for [`rival_seen`]) prints `number` with a
@@ -169,5 +214,47 @@ mod tests {
         assert!(!rival_seen(&m, &witnesses, &strings(&["G35739431"])));
         let far = strings(&["U12349431<GBR8111270M3204119659973119<<<<<22"]);
         assert!(!rival_seen(&m, &far, &strings(&["U12349431"])));
+    }
+
+    #[test]
+    fn a_digit_another_pass_read_for_a_letter_of_its_weight_contests() {
+        // Dev MRZ draw 2035: a card's `A65551594` read `AG5551594`; another
+        // pass read the number right and the card's fillers as 6s.
+        let card = |l1: &str| {
+            super::super::parse_lines(&[
+                l1,
+                "8904023M2807203FRA<<<<<<<<<<<0",
+                "VAN<DYKE<<YUKI<JAY<<<<<<<<<<<<",
+            ])
+            .expect("mrz")
+        };
+        let m = card("C1FRAAG55515940<<<<<<<<<<<<<<<");
+        let pass = strings(&["C1FRAA655515940<<<<6666666604<"]);
+        assert!(digit_read_for_letter(&m, &pass));
+        // A letter in the first cell is a prefix; a digit of another weight,
+        // another check digit, or another line's cells are no such reading.
+        let m0 = card("C1FRAG655515940<<<<<<<<<<<<<<<");
+        assert!(!digit_read_for_letter(
+            &m0,
+            &strings(&["C1FRA6655515940<<<<<<<<<<<<<<<"])
+        ));
+        assert!(!digit_read_for_letter(
+            &m,
+            &strings(&["C1FRAA755515940<<<<<<<<<<<<<<<"])
+        ));
+        assert!(!digit_read_for_letter(
+            &m,
+            &strings(&["C1FRAA655515941<<<<<<<<<<<<<<<"])
+        ));
+        assert!(!digit_read_for_letter(&m, &strings(&["C1FRAA65551594"])));
+        assert!(!digit_read_for_letter(
+            &m,
+            &strings(&["8904023M2807203FRA<<<<<<<<<<<0"])
+        ));
+        // The read's own digits as read: nothing to contest.
+        assert!(!digit_read_for_letter(
+            &m,
+            &strings(&["C1FRAAG55515940<<<<<<<<<<<<<<<"])
+        ));
     }
 }

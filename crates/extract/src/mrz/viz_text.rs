@@ -103,7 +103,8 @@ pub(super) fn close(
     let rows: Vec<String> = texts.iter().flat_map(|t| zone_lines(t)).collect();
     let number = &r.mrz.document_number;
     let rival = super::viz_rival::rival_seen(&r.mrz, &r.witnesses, &rows)
-        || super::viz_rival::letter_printed_as_digit(&rows, number);
+        || super::viz_rival::letter_printed_as_digit(&rows, number)
+        || super::viz_rival::digit_read_for_letter(&r.mrz, &r.witnesses);
     let twin = twin_letter_seen(r, &rows);
     a.number_contested = twin || rival;
     if super::debug() && rival {
