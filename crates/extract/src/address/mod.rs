@@ -95,7 +95,35 @@ pub fn guess_kind(text: &str) -> Option<DocKind> {
     }
 }
 
+/// `s` without the marks a photographed page's OCR reads after a name: a
+/// shadow's edge read `neds` after `GRACE JAY JOHNSON`, a glare spot `3 ©`
+/// after `LOIS SIMPSON` (dev pipeline draw 239). At the line's end, a
+/// token of at most two characters and no letter, or one holding a lower
+/// case letter after a name printed in capitals (two words or more), is
+/// such a mark. A longer number stays, and keeps the line from being a
+/// name (`PO BOX 123`).
+fn without_trailing_marks(s: &str) -> String {
+    let toks: Vec<&str> = s.split_whitespace().collect();
+    let capitals = toks
+        .iter()
+        .filter(|t| {
+            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            letters >= 2 && !t.chars().any(char::is_lowercase)
+        })
+        .count();
+    let mark = |t: &str| {
+        (t.chars().count() <= 2 && !t.chars().any(char::is_alphabetic))
+            || (capitals >= 2 && t.chars().any(char::is_lowercase))
+    };
+    let mut end = toks.len();
+    while end > 0 && mark(toks[end - 1]) {
+        end -= 1;
+    }
+    toks[..end].join(" ")
+}
+
 fn name_words(s: &str) -> Option<Vec<String>> {
+    let s = without_trailing_marks(s);
     let s = s
         .trim()
         .trim_matches(|c: char| c == ',' || c == ':' || c == '"' || c == '(');

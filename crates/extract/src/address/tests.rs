@@ -81,3 +81,27 @@ fn heading_without_colon() {
     assert_eq!(d.last_name.as_deref(), Some("VAN DYKE"));
     assert_eq!(d.address.city.as_deref(), Some("CHICAGO"));
 }
+
+#[test]
+fn marks_a_photo_left_after_a_name_are_not_the_name() {
+    // Dev pipeline draw 239, c064 and c084: a shadow's edge and a glare
+    // spot read beside the named insured.
+    for (line, last) in [
+        ("GRACE JAY JOHNSON neds", "JOHNSON"),
+        ("LOIS SIMPSON 3 ©", "SIMPSON"),
+    ] {
+        let d = parse_text(&POLICY.replace("HOMER J SIMPSON", line));
+        assert_eq!(d.last_name.as_deref(), Some(last), "{line}");
+    }
+    // A name in mixed case keeps its lower-case words; a longer number
+    // keeps the line from being a name.
+    assert_eq!(
+        name_words("Ludwig van Beethoven"),
+        Some(vec!["LUDWIG".into(), "VAN".into(), "BEETHOVEN".into()])
+    );
+    assert_eq!(name_words("PO BOX 123"), None);
+    assert_eq!(
+        name_words("SIMPSON neds"),
+        Some(vec!["SIMPSON".into(), "NEDS".into()])
+    );
+}
