@@ -6,7 +6,7 @@ mod dates;
 mod page;
 
 pub use dates::find_dates;
-pub use page::{text_block, text_skew};
+pub use page::{text_block, text_block_enlarged, text_skew};
 
 use crate::data::Address;
 use crate::kind::DocKind;

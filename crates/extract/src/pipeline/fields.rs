@@ -303,9 +303,14 @@ pub(super) fn ocr_page(img: &GrayImage) -> Option<(String, f64)> {
 }
 
 /// OCR of the page's text block, levelled at full resolution (see
-/// [`crate::address::text_block`]).
-fn ocr_text_block(img: &GrayImage) -> Option<(String, f64)> {
-    let (block, _) = crate::address::text_block(img)?;
+/// [`crate::address::text_block`]; `enlarged`, see
+/// [`crate::address::text_block_enlarged`]).
+fn ocr_text_block(img: &GrayImage, enlarged: bool) -> Option<(String, f64)> {
+    let (block, _) = if enlarged {
+        crate::address::text_block_enlarged(img)?
+    } else {
+        crate::address::text_block(img)?
+    };
     let t = ocr::recognize(&block, Layout::Page, "").ok()?;
     Some((t.text(), f64::from(t.mean_confidence())))
 }
@@ -316,8 +321,9 @@ fn found(d: &AddressDoc) -> usize {
 }
 
 /// Address document from a photo or scan: the levelled text block first;
-/// the whole frame when that misses the name or the street (a page the
-/// block finder misjudged), keeping whichever read found more.
+/// then, while a read misses the name or the street, the block enlarged (a
+/// page small in the frame) and the whole frame (a page the block finder
+/// misjudged), keeping whichever read found most.
 pub(super) fn address_from_image(
     out: &mut ExtractedData,
     img: &DecodedImage,
@@ -330,12 +336,17 @@ pub(super) fn address_from_image(
         }
         return;
     }
-    let mut best = ocr_text_block(&img.gray).map(|(t, c)| (parse_text(&t), c));
-    if best.as_ref().is_none_or(|(d, _)| found(d) < 2) {
-        if let Some((t, c)) = ocr_page(&img.gray) {
-            let whole = parse_text(&t);
-            if best.as_ref().is_none_or(|(d, _)| found(&whole) > found(d)) {
-                best = Some((whole, c));
+    let mut best = ocr_text_block(&img.gray, false).map(|(t, c)| (parse_text(&t), c));
+    let fallbacks: [&dyn Fn() -> Option<(String, f64)>; 2] =
+        [&|| ocr_text_block(&img.gray, true), &|| ocr_page(&img.gray)];
+    for read in fallbacks {
+        if best.as_ref().is_some_and(|(d, _)| found(d) >= 2) {
+            break;
+        }
+        if let Some((t, c)) = read() {
+            let doc = parse_text(&t);
+            if best.as_ref().is_none_or(|(d, _)| found(&doc) > found(d)) {
+                best = Some((doc, c));
             }
         }
     }
