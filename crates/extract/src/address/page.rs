@@ -20,27 +20,34 @@ const MAX_SKEW_TENTHS: i32 = 120;
 /// Longest side of the crop handed to Tesseract (its time grows with the
 /// pixels; text stays ≥ 20 px high on a page photographed at 12 MP).
 const MAX_OUT_SIDE: f32 = 2400.0;
-/// How much [`text_block_enlarged`] enlarges the block.
+/// How much [`text_block_enlarged`] enlarges the block, and the longest
+/// side it enlarges it to: Tesseract's time grows with the pixels (a
+/// photographed screen's block, moiré and all, read at 2400 px took
+/// seconds), and a block already this large has text high enough.
 const ENLARGE: f32 = 2.0;
+const ENLARGED_SIDE: f32 = 1600.0;
 
 /// The page's text block, levelled: the crop and the skew it was read at
 /// (degrees, clockwise). `None` when no text block was found (the caller
 /// then reads the whole frame).
 pub fn text_block(img: &GrayImage) -> Option<(GrayImage, f32)> {
-    block_at(img, 1.0)
+    block_at(img, 1.0, MAX_OUT_SIDE)
 }
 
-/// The text block as [`text_block`], enlarged twice (within the same
-/// longest side): a page small in the frame, blurred or dim, has body text
-/// 8 px high that Tesseract loses, and reads at 16 px. Not the first read:
-/// on the dev split it cost a clean page half its fields as often as it
-/// helped one, and a read of four times the pixels takes longer.
+/// The text block as [`text_block`], enlarged up to twice, to at most
+/// [`ENLARGED_SIDE`]: a page small in the frame, blurred or dim, has body
+/// text 8 px high that Tesseract loses, and reads at 16 px. Not the first
+/// read: on the dev split it cost a clean page half its fields as often as
+/// it helped one, and a read of four times the pixels takes longer. None
+/// when the block is too large to gain by it.
 pub fn text_block_enlarged(img: &GrayImage) -> Option<(GrayImage, f32)> {
-    block_at(img, ENLARGE)
+    block_at(img, ENLARGE, ENLARGED_SIDE)
 }
 
-/// The text block, enlarged at most `up` times.
-fn block_at(img: &GrayImage, up: f32) -> Option<(GrayImage, f32)> {
+/// The text block, enlarged at most `up` times and to at most `side` px;
+/// None when enlarging was asked and the block cannot be enlarged by a
+/// tenth.
+fn block_at(img: &GrayImage, up: f32, side: f32) -> Option<(GrayImage, f32)> {
     let Marks {
         pts,
         angle,
@@ -61,7 +68,10 @@ fn block_at(img: &GrayImage, up: f32) -> Option<(GrayImage, f32)> {
     let (bw, bh) = (u1 - u0 + 2.0 * margin, v1 - v0 + 2.0 * margin);
     let (uc, vc) = ((u0 + u1) / 2.0, (v0 + v1) / 2.0);
     let (cx, cy) = (uc * c - vc * s, uc * s + vc * c);
-    let scale = (MAX_OUT_SIDE / (bw.max(bh) * f)).min(up);
+    let scale = (side / (bw.max(bh) * f)).min(up);
+    if up > 1.0 && scale < 1.1 {
+        return None;
+    }
     let crop = sample_rotated(
         img,
         (cx + 0.5) * f,
@@ -271,6 +281,23 @@ mod tests {
                 235
             }
         })
+    }
+
+    #[test]
+    fn a_small_block_is_enlarged_twice_and_a_large_one_not_at_all() {
+        let small = photo(4.5);
+        let (crop, _) = text_block(&small).expect("text block");
+        let (big, _) = text_block_enlarged(&small).expect("enlarged");
+        assert!(
+            big.width().abs_diff(crop.width() * 2) <= 2,
+            "{}",
+            big.width()
+        );
+        assert!(big.height().abs_diff(crop.height() * 2) <= 2);
+        // A block as large as the longest enlarged side gains nothing.
+        let large = GrayImage::from_fn(4800, 3600, |x, y| small[(x / 3, y / 3)]);
+        assert!(text_block(&large).is_some());
+        assert!(text_block_enlarged(&large).is_none());
     }
 
     #[test]
