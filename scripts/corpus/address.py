@@ -3,7 +3,11 @@ statements and vehicle registration cards, as a PDF with a text layer
 (reportlab) and as a page image. Layouts lease-a, decl-a (dev: the holder's
 block near the top, one column) and lease-b, decl-b, mortgage-statement,
 registration-card (test: the landlord's, agent's, servicer's or state's own
-address comes first, two columns, tables).
+address comes first, two columns, tables). A second dev source draws lease-c,
+deed-of-trust, voter-card and auto-id-card (the owner's, title company's,
+county's or insurer's address first; the holder named inline, under a label
+heading or in a second column; cards in smaller print), so the dev split holds
+pages whose holder's block is not first without sharing a test layout.
 """
 from PIL import Image, ImageDraw
 
@@ -12,7 +16,13 @@ from common import US, bold, font, iso, names, places
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 KIND = {"lease-a": "Lease", "lease-b": "Lease", "decl-a": None, "decl-b": None,
-        "mortgage-statement": "Mortgage", "registration-card": "Vehicle Registration"}
+        "mortgage-statement": "Mortgage", "registration-card": "Vehicle Registration",
+        "lease-c": "Lease", "deed-of-trust": "Deed of Trust", "voter-card": "Voter Registration Card",
+        "auto-id-card": "Vehicle Insurance Policy"}
+# Body text height in px on the 1275 x 1650 page (150 dpi): cards are printed smaller.
+BODY_PX = {"voter-card": 20, "auto-id-card": 19}
+# Layouts that print no end date.
+NO_EXPIRY = ("mortgage-statement", "deed-of-trust")
 
 
 def _long(t):
@@ -37,7 +47,7 @@ def document(rng, layout, split):
     exp = {"first_name": first, "last_name": last,
            "address": {"street": street, "city": city, "state": st, "postal_code": z5},
            "issue_date": iso(*start), "expiry_date": iso(*end), "document_type": kind}
-    if layout == "mortgage-statement":
+    if layout in NO_EXPIRY:
         exp.pop("expiry_date")
     policy = rng.randint(10**8, 10**9)
     name = f"{first.title()} {last.title()}"
@@ -86,6 +96,38 @@ def blocks(layout, kind, name, street, addr2, start, end, policy):
                         "Payment Due Date: the 1st of next month", "Amount Due: $2,134.18"]),
                 (0.55, ["", "", "", "", "", "", "Borrower:", name, street, addr2, "",
                         "Property Address:", street, addr2])]
+    if layout == "lease-c":
+        return [(0.07, ["RESIDENTIAL LEASE OR MONTH-TO-MONTH RENTAL AGREEMENT", "",
+                        f"Date: {_short(start)}", "",
+                        "1. PARTIES", "Owner: Bayview Property Group", "455 Market St, San Francisco, CA 94105",
+                        f"Tenant: {name}", "",
+                        "2. PROPERTY. Owner rents to Tenant the premises at",
+                        f"{street}, {addr2}", "",
+                        f"3. TERM. Begins on {_short(start)} and ends on {_short(end)}.",
+                        "4. RENT. Tenant agrees to pay $2,350.00 per month."])]
+    if layout == "deed-of-trust":
+        return [(0.07, ["DEED OF TRUST", "",
+                        "Recording requested by and when recorded mail to:",
+                        "Pinnacle Title Company", "2100 Ross Ave, Suite 900, Dallas, TX 75201", "",
+                        f"THIS DEED OF TRUST is made on {_long(start)}.",
+                        f"The trustor is {name} (\"Borrower\").",
+                        "The trustee is Pinnacle Title Company (\"Trustee\").",
+                        "The beneficiary is Lone Star Savings Bank (\"Lender\").", "",
+                        "Borrower conveys to Trustee the property which has the address of",
+                        street, f"{addr2} (\"Property Address\").", "",
+                        f"Loan No. {policy}"])]
+    if layout == "voter-card":
+        return [(0.07, ["VOTER REGISTRATION CERTIFICATE", "County Elections Division",
+                        "PO Box 149325, Austin, TX 78714", "", f"VUID {policy}", "Precinct 241",
+                        f"Valid from {_short(start)} to {_short(end)}"]),
+                (0.55, ["", "", "", "", "Name and residence address", name.upper(), street.upper(),
+                        addr2.upper()])]
+    if layout == "auto-id-card":
+        return [(0.06, ["AUTOMOBILE INSURANCE IDENTIFICATION CARD", "Summit Mutual Auto Insurance Co.",
+                        "400 Summit Blvd, Denver, CO 80202", "", f"Policy number {policy}",
+                        f"Effective date {_short(start)}", f"Expiration date {_short(end)}", "",
+                        "Vehicle 2021 HOND CIVIC", "VIN 2HGFC2F59MH512345"]),
+                (0.55, ["", "", "", "Insured", name, street, addr2])]
     # registration-card
     st = addr2.split(",")[-1].split()[0]
     return [(0.06, [f"{st} DEPARTMENT OF MOTOR VEHICLES", "VEHICLE REGISTRATION CARD", "",
@@ -111,14 +153,15 @@ def pdf(blocks, path, face):
     c.save()
 
 
-def image(blocks, face):
+def image(blocks, face, layout=None):
     W, H = 1275, 1650
+    body = BODY_PX.get(layout, 23)
     page = Image.new("RGB", (W, H), (250, 250, 248))
     d = ImageDraw.Draw(page)
     for b, (x, lines) in enumerate(blocks):
         y = 120
         for k, line in enumerate(lines):
             title = b == 0 and k == 0
-            d.text((int(W * x), y), line, fill=(10,) * 3, font=font(bold(face) if title else face, 30 if title else 23))
-            y += 38
+            d.text((int(W * x), y), line, fill=(10,) * 3, font=font(bold(face) if title else face, 30 if title else body))
+            y += round(body * 38 / 23)
     return page

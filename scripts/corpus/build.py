@@ -148,7 +148,7 @@ def make_address(src, i, seed, out_dir, stem):
     kind, blocks, exp = address.document(rng, layout, src["split"])
     pdf_name = f"{stem}-text.pdf"
     address.pdf(blocks, os.path.join(out_dir, pdf_name), src["pdf_font"])
-    img = address.image(blocks, face)
+    img = address.image(blocks, face, layout)
     return {"clean": img, "pdf_text": pdf_name}, kind, exp, dict(layout=layout, font=face, pdf_font=src["pdf_font"]), {}
 
 
