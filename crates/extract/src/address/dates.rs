@@ -87,6 +87,28 @@ pub fn find_dates(line: &str) -> Vec<String> {
                     continue;
                 }
             }
+            if let [a, b] = p[..] {
+                // OCR lost one slash of `06/06/2025`: `0606/2025`, `06/062025`.
+                let (a, b) = (trailing_digits(a), leading_digits(b));
+                let d = match (a.len(), b.len()) {
+                    (4, 4) => valid(
+                        num(b).unwrap_or(0),
+                        num(&a[..2]).unwrap_or(0),
+                        num(&a[2..]).unwrap_or(0),
+                    ),
+                    (2, 6) => valid(
+                        num(&b[2..]).unwrap_or(0),
+                        num(a).unwrap_or(0),
+                        num(&b[..2]).unwrap_or(0),
+                    ),
+                    _ => None,
+                };
+                if let (Some(d), '/') = (d, sep) {
+                    out.push(d);
+                    i += 1;
+                    continue;
+                }
+            }
         }
         // "Month D, YYYY" / "D Month YYYY".
         if let Some(m) = month_of(w) {
@@ -148,5 +170,13 @@ mod tests {
         // A price or a version number is not a date.
         assert!(find_dates("$1.450.00 10.2.3").is_empty());
         assert!(find_dates("12345/07/1956").is_empty());
+    }
+
+    #[test]
+    fn a_date_that_lost_one_slash() {
+        // Dev address draw 2037, an insurance card photographed.
+        assert_eq!(find_dates("Effective date 0606/2025"), vec!["2025-06-06"]);
+        assert_eq!(find_dates("06/062025"), vec!["2025-06-06"]);
+        assert!(find_dates("1350/2025 4/5 0606-2025").is_empty());
     }
 }

@@ -2,15 +2,19 @@
 //! from text (a PDF text layer or OCR) find the holder's name, the address
 //! block and the dates (policy period, lease term, issue date).
 
+mod columns;
 mod dates;
+mod names;
 mod page;
 
+pub use columns::by_columns;
 pub use dates::find_dates;
 pub use page::{text_block, text_block_enlarged, text_skew};
 
 use crate::data::Address;
 use crate::kind::DocKind;
 use crate::usps::state_code;
+use names::{find_name, is_particle, NAME_LABELS};
 
 /// What an address document says.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,23 +39,6 @@ pub struct AddressDoc {
     pub kind: Option<DocKind>,
 }
 
-const NAME_LABELS: &[&str] = &[
-    "NAMED INSURED",
-    "POLICYHOLDER",
-    "POLICY HOLDER",
-    "INSURED",
-    "TENANT",
-    "LESSEE",
-    "RESIDENT",
-    "BORROWER",
-    "MORTGAGOR",
-    "TRUSTOR",
-    "GRANTOR",
-    "REGISTERED OWNER",
-    "OWNER",
-    "VOTER",
-    "NAME",
-];
 const ADDRESS_LABELS: &[&str] = &[
     "PREMISES",
     "PROPERTY",
@@ -66,6 +53,24 @@ const OTHER_PARTY: &[&str] = &[
     "LANDLORD", "AGENT", "OFFICE", "COMPANY", "LENDER", "REMIT", "PAYMENT", "BROKER", "LLC", "INC",
     "BANK", "P.O. BOX", "PO BOX", "SUITE",
 ];
+
+/// Whether `line` labels the holder's name or address: a label with a
+/// colon after it (`Premises:`, `Tenant: …`, `… the dwelling located
+/// at:`), a heading of label words only (`Named Insured`), or a defined
+/// term (`("Property Address")`). A title (`VOTER REGISTRATION
+/// CERTIFICATE`) labels nothing.
+fn is_label_line(line: &str) -> bool {
+    let up = line.to_ascii_uppercase();
+    let labelled_by_colon = NAME_LABELS
+        .iter()
+        .chain(ADDRESS_LABELS)
+        .any(|w| up.find(w).is_some_and(|p| up[p..].contains(':')));
+    labelled_by_colon
+        || names::is_label_heading(line)
+        || names::defined_terms(line)
+            .iter()
+            .any(|(_, t)| has_any(t, ADDRESS_LABELS) || has_any(t, NAME_LABELS))
+}
 
 fn has_any(line: &str, words: &[&str]) -> bool {
     let up = line.to_ascii_uppercase();
@@ -95,127 +100,9 @@ pub fn guess_kind(text: &str) -> Option<DocKind> {
     }
 }
 
-/// `s` without the marks a photographed page's OCR reads after a name: a
-/// shadow's edge read `neds` after `GRACE JAY JOHNSON`, a glare spot `3 ©`
-/// after `LOIS SIMPSON` (dev pipeline draw 239). At the line's end, a
-/// token of at most two characters and no letter, or one holding a lower
-/// case letter after a name printed in capitals (two words or more), is
-/// such a mark. A longer number stays, and keeps the line from being a
-/// name (`PO BOX 123`).
-fn without_trailing_marks(s: &str) -> String {
-    let toks: Vec<&str> = s.split_whitespace().collect();
-    let capitals = toks
-        .iter()
-        .filter(|t| {
-            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-            letters >= 2 && !t.chars().any(char::is_lowercase)
-        })
-        .count();
-    let mark = |t: &str| {
-        (t.chars().count() <= 2 && !t.chars().any(char::is_alphabetic))
-            || (capitals >= 2 && t.chars().any(char::is_lowercase))
-    };
-    let mut end = toks.len();
-    while end > 0 && mark(toks[end - 1]) {
-        end -= 1;
-    }
-    toks[..end].join(" ")
-}
-
-fn name_words(s: &str) -> Option<Vec<String>> {
-    let s = without_trailing_marks(s);
-    let s = s
-        .trim()
-        .trim_matches(|c: char| c == ',' || c == ':' || c == '"' || c == '(');
-    let (s, swapped) = match s.split_once(',') {
-        Some((last, rest)) if !rest.trim().is_empty() => {
-            (format!("{} {}", rest.trim(), last.trim()), true)
-        }
-        _ => (s.to_string(), false),
-    };
-    let _ = swapped;
-    let words: Vec<String> = s
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphabetic() && c != '-' && c != '\'')
-                .to_ascii_uppercase()
-        })
-        .filter(|w| {
-            !w.is_empty()
-                && !matches!(
-                    w.as_str(),
-                    "JR" | "SR" | "II" | "III" | "IV" | "MR" | "MRS" | "MS" | "DR"
-                )
-        })
-        .collect();
-    let ok = (2..=5).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        })
-        && !s.chars().any(|c| c.is_ascii_digit());
-    ok.then_some(words)
-}
-
-/// Find the holder's name; returns (words, line index).
-fn find_name(lines: &[&str]) -> Option<(Vec<String>, usize)> {
-    // `First Last ("Tenant")`.
-    for (i, l) in lines.iter().enumerate() {
-        let up = l.to_ascii_uppercase();
-        for label in [
-            "(\"TENANT\")",
-            "(THE \"TENANT\")",
-            "(\"LESSEE\")",
-            "(\"BORROWER\")",
-            "(\"TRUSTOR\")",
-            "(\"RESIDENT\")",
-        ] {
-            if let Some(p) = up.find(label) {
-                let before = &l[..p];
-                let tail = before.rsplit([',', '(', ')', ';']).next().unwrap_or(before);
-                let tail = tail
-                    .trim()
-                    .trim_start_matches("and ")
-                    .trim_start_matches("AND ");
-                let words: Vec<&str> = tail.split_whitespace().collect();
-                let start = words.len().saturating_sub(4);
-                for s in start..words.len() {
-                    if let Some(n) = name_words(&words[s..].join(" ")) {
-                        return Some((n, i));
-                    }
-                }
-            }
-        }
-    }
-    // `LABEL: value` or `LABEL ...:` then the next line.
-    for label in NAME_LABELS {
-        for (i, l) in lines.iter().enumerate() {
-            let up = l.to_ascii_uppercase();
-            let Some(p) = up.find(label) else { continue };
-            if let Some(colon) = up[p..].find(':') {
-                let value = &l[p + colon + 1..];
-                if let Some(n) = name_words(value) {
-                    return Some((n, i));
-                }
-                if value.trim().is_empty() {
-                    if let Some(n) = lines.get(i + 1).and_then(|n| name_words(n)) {
-                        return Some((n, i + 1));
-                    }
-                }
-            } else if p <= 3 && l.split_whitespace().count() <= 6 {
-                // A heading whose colon OCR lost ("Named Insured and Mailing Address").
-                if let Some(n) = lines.get(i + 1).and_then(|n| name_words(n)) {
-                    return Some((n, i + 1));
-                }
-            }
-        }
-    }
-    None
-}
-
 /// Parse "CITY, ST 12345[-6789]" at the end of a line: (prefix before city, city, state, zip).
 pub(crate) fn city_state_zip(line: &str) -> Option<(String, String, String, String)> {
-    let toks: Vec<&str> = line.split_whitespace().collect();
+    let toks: Vec<&str> = without_defined_term(line).split_whitespace().collect();
     let n = toks.len();
     if n < 3 {
         return None;
@@ -252,10 +139,30 @@ pub(crate) fn city_state_zip(line: &str) -> Option<(String, String, String, Stri
             .next()
             .unwrap_or(&city)
             .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric())
             .to_ascii_uppercase();
+        if city.is_empty() {
+            continue;
+        }
         return Some((prefix, city, st.to_string(), zip.to_string()));
     }
     None
+}
+
+/// `line` without a defined term after it: a deed's `Springfield, TN
+/// 37172 ("Property Address").`
+fn without_defined_term(line: &str) -> &str {
+    let t = line.trim_end().trim_end_matches(['.', ',', ';']).trim_end();
+    match t.rfind('(') {
+        Some(p)
+            if t.ends_with(')')
+                && t[p..].chars().any(names::is_quote)
+                && !t[p..].chars().any(|c| c.is_ascii_digit()) =>
+        {
+            t[..p].trim_end()
+        }
+        _ => line,
+    }
 }
 
 /// A two-letter state code as OCR misreads it: a capital I read as `l`, `1`
@@ -290,11 +197,34 @@ fn is_unit(l: &str) -> bool {
 
 fn clean_street(s: &str) -> String {
     let s = s.rsplit(':').next().unwrap_or(s);
-    s.split_whitespace()
+    let s = s
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .trim_matches(',')
-        .to_ascii_uppercase()
+        .to_ascii_uppercase();
+    // Marks a photo leaves after the street (`4 PINE LN .`, `12B.`,
+    // `STREET —`).
+    let s = s.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    unglue_house_number(s)
+}
+
+/// A house number OCR glued to the street's name (`4PINE LN`, `55OAK
+/// AVE`) gets its space back; an ordinal (`12TH ST`) or a unit (`12B`)
+/// stays as it is.
+fn unglue_house_number(s: &str) -> String {
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    let first = s.split(' ').next().unwrap_or("");
+    let letters = &first[digits..];
+    let ordinal = matches!(letters, "ST" | "ND" | "RD" | "TH");
+    if digits == 0
+        || letters.len() < 3
+        || ordinal
+        || !letters.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        return s.to_string();
+    }
+    format!("{} {}", &s[..digits], &s[digits..])
 }
 
 /// Find the holder's address block; prefers blocks after an address label or
@@ -324,15 +254,20 @@ fn find_address(lines: &[&str], name_at: Option<usize>) -> Option<(Address, bool
             };
         let mut score = 0;
         let near = |j: usize, k: usize| j <= street_line && street_line - j <= k;
-        let labelled = (street_line.saturating_sub(3)..=street_line)
-            .any(|j| has_any(lines[j], ADDRESS_LABELS) || has_any(lines[j], NAME_LABELS));
+        let labelled = (street_line.saturating_sub(3)..=i).any(|j| is_label_line(lines[j]));
         if labelled {
             score += 3;
         }
         if name_at.is_some_and(|n| near(n, 3)) {
             score += 3;
         }
-        if has_any(l, OTHER_PARTY) || (street_line < i && has_any(lines[street_line], OTHER_PARTY))
+        // Another party: named on the address's lines, or an organisation
+        // named on the line above it (`Summit Mutual Auto Insurance Co.`,
+        // `Owner: Bayview Property Group`).
+        let above = street_line.checked_sub(1).map(|j| lines[j]);
+        if has_any(l, OTHER_PARTY)
+            || (street_line < i && has_any(lines[street_line], OTHER_PARTY))
+            || above.is_some_and(names::names_an_organisation)
         {
             score -= 4;
         }
@@ -350,31 +285,9 @@ fn find_address(lines: &[&str], name_at: Option<usize>) -> Option<(Address, bool
             best = Some((score, addr, labelled || name_at.is_some_and(|n| near(n, 3))));
         }
     }
-    best.map(|(_, a, l)| (a, l))
-}
-
-fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "VAN"
-            | "VON"
-            | "DE"
-            | "DER"
-            | "DEN"
-            | "DEL"
-            | "DELA"
-            | "LA"
-            | "LE"
-            | "DA"
-            | "DI"
-            | "DOS"
-            | "DU"
-            | "ST"
-            | "MAC"
-            | "BIN"
-            | "AL"
-            | "EL"
-    )
+    // Only another party's address (a landlord's office, a title
+    // company's) is no holder's address at all.
+    best.filter(|(s, _, _)| *s >= 0).map(|(_, a, l)| (a, l))
 }
 
 /// Parse an address document's text.
@@ -419,7 +332,7 @@ pub fn parse_text(text: &str) -> AddressDoc {
         let up = l.to_ascii_uppercase();
         let ds = find_dates(l);
         if ds.len() >= 2
-            && ["TERM", "PERIOD", "EFFECTIVE", "COVERAGE", "FROM"]
+            && ["TERM", "PERIOD", "EFFECTIVE", "COVERAGE", "FROM", "VALID"]
                 .iter()
                 .any(|w| up.contains(w))
             && doc.expiry_date.is_none()
@@ -433,9 +346,16 @@ pub fn parse_text(text: &str) -> AddressDoc {
         let ds = find_dates(l);
         let Some(first) = ds.first() else { continue };
         if doc.issue_date.is_none()
-            && ["ISSUE", "DATED", "MADE ON", "STATEMENT DATE", "DATE:"]
-                .iter()
-                .any(|w| up.contains(w))
+            && [
+                "ISSUE",
+                "DATED",
+                "MADE ON",
+                "STATEMENT DATE",
+                "DATE:",
+                "EFFECTIVE",
+            ]
+            .iter()
+            .any(|w| up.contains(w))
         {
             doc.issue_date = Some(first.clone());
         }

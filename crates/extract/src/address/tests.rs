@@ -1,5 +1,6 @@
 //! Address-document parsing on lease and policy texts.
 
+use super::names::name_words;
 use super::*;
 
 const LEASE: &str = "RESIDENTIAL LEASE AGREEMENT\n\nThis Lease is made on March 3, 2026 between Oakwood Property Management LLC\n(\"Landlord\") and Marge Simpson (\"Tenant\").\n\nPremises:\n742 Evergreen Terrace\nSpringfield, TN 37172\n\nLease Term: March 3, 2026 to March 3, 2027\nLandlord office: 88 Commerce Plaza, Suite 300, Dallas, TX 75201\n";
@@ -103,5 +104,70 @@ fn marks_a_photo_left_after_a_name_are_not_the_name() {
     assert_eq!(
         name_words("SIMPSON neds"),
         Some(vec!["SIMPSON".into(), "NEDS".into()])
+    );
+}
+
+/// Dev address source `address-dev-b` (draw 2037): a deed of trust as a
+/// photo's OCR reads it, the title company's address first and the quotes
+/// of its defined terms misread.
+const DEED: &str = "DEED OF TRUST\nRecording requested by and when recorded mail to:\nPinnacle Title Company\n2100 Ross Ave, Suite 900, Dallas, TX 75201\nTHIS DEED OF TRUST is made on November 6, 2026.\nThe trustor is Oliver Public (\u{2018}Borrower\u{2019}).\nThe trustee is Pinnacle Title Company (\"Trustee\").\nBorrower conveys to Trustee the property which has the address of\n4Pine Ln\nMiami, IL 32099 (\u{2018}Property Address\u{201d}).\nLoan No. 788188558\n";
+
+#[test]
+fn a_deed_names_the_trustor_inline_and_the_property_after_the_title_company() {
+    let d = parse_text(DEED);
+    assert_eq!(d.kind, Some(DocKind::DeedOfTrust));
+    assert_eq!(d.first_name.as_deref(), Some("OLIVER"));
+    assert_eq!(d.last_name.as_deref(), Some("PUBLIC"));
+    assert_eq!(d.address.street.as_deref(), Some("4 PINE LN"));
+    assert_eq!(d.address.city.as_deref(), Some("MIAMI"));
+    assert_eq!(d.address.postal_code.as_deref(), Some("32099"));
+    assert_eq!(d.issue_date.as_deref(), Some("2026-11-06"));
+}
+
+#[test]
+fn another_partys_address_alone_is_no_holders_address() {
+    let d = parse_text(&DEED.replace("Miami, IL 32099", "Miami"));
+    assert_eq!(d.address, Address::default());
+    assert_eq!(d.last_name.as_deref(), Some("PUBLIC"));
+}
+
+#[test]
+fn a_title_is_no_heading_and_an_office_is_no_name() {
+    // A voter card read column by column: the title holds `VOTER`, the
+    // line under it is the county's office.
+    let d = parse_text("VOTER REGISTRATION CERTIFICATE\nCounty Elections Division\nPO Box 149325, Austin, TX 78714\nVUID 892151916\nValid trom 09/08/2025 to 09/08/2026\nName and residence address\nOLIVER GARCIA\n12 ELM ROAD\nBOSTON, OH 80058\n");
+    assert_eq!(d.kind, Some(DocKind::VoterRegistrationCard));
+    assert_eq!(d.first_name.as_deref(), Some("OLIVER"));
+    assert_eq!(d.last_name.as_deref(), Some("GARCIA"));
+    assert_eq!(d.address.street.as_deref(), Some("12 ELM ROAD"));
+    assert_eq!(d.issue_date.as_deref(), Some("2025-09-08"));
+    assert_eq!(d.expiry_date.as_deref(), Some("2026-09-08"));
+    assert_eq!(name_words("County Elections Division"), None);
+    assert_eq!(name_words("Bayview Property Group"), None);
+}
+
+#[test]
+fn an_effective_date_alone_is_the_issue_date() {
+    let d = parse_text("AUTOMOBILE INSURANCE IDENTIFICATION CARD\nSummit Mutual Auto Insurance Co.\n400 Summit Blvd, Denver, CO 80202\nPolicy number 770985174\nEffective date 06/06/2025\nExpiration date 06/06/2026\nInsured\n'Marge Garcia\n2300 West Broad Street\n'Portland, OR 26405\n");
+    assert_eq!(d.kind, Some(DocKind::VehicleInsurancePolicy));
+    assert_eq!(d.issue_date.as_deref(), Some("2025-06-06"));
+    assert_eq!(d.expiry_date.as_deref(), Some("2026-06-06"));
+    assert_eq!(d.first_name.as_deref(), Some("MARGE"));
+    assert_eq!(d.address.city.as_deref(), Some("PORTLAND"));
+    assert_eq!(d.address.street.as_deref(), Some("2300 WEST BROAD STREET"));
+}
+
+#[test]
+fn house_numbers_glued_to_the_street_and_ordinals() {
+    assert_eq!(unglue_house_number("55OAK AVE APT 4"), "55 OAK AVE APT 4");
+    assert_eq!(unglue_house_number("12TH ST"), "12TH ST");
+    assert_eq!(unglue_house_number("12B MAIN ST"), "12B MAIN ST");
+    assert_eq!(
+        unglue_house_number("742 EVERGREEN TERRACE"),
+        "742 EVERGREEN TERRACE"
+    );
+    assert_eq!(
+        name_words("O'BRIEN SEAN"),
+        Some(vec!["O'BRIEN".into(), "SEAN".into()])
     );
 }

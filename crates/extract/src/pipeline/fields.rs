@@ -9,7 +9,7 @@ use crate::image::{decode, ops::downscale_to, DecodedImage};
 use crate::kind::DocKind;
 use crate::mrz::viz::VizAgreement;
 use crate::mrz::{MrzFormat, MrzRead};
-use crate::ocr::{self, Layout};
+use crate::ocr::{self, Layout, OcrText};
 use crate::pdf::PdfContent;
 
 /// From a decoded AAMVA barcode: every field is barcode evidence, confidence 1.
@@ -296,23 +296,34 @@ fn apply_address_doc(
 /// OCR a page image for an address document, whole: large pages are scaled
 /// so the longest side is at most 2400 px (text stays ≥ ~20 px high on a
 /// letter page).
-pub(super) fn ocr_page(img: &GrayImage) -> Option<(String, f64)> {
+fn ocr_page_text(img: &GrayImage) -> Option<OcrText> {
     let view = downscale_to(img, 2400);
-    let t = ocr::recognize(&view, Layout::Page, "").ok()?;
-    Some((t.text(), f64::from(t.mean_confidence())))
+    ocr::recognize_symbols(&view, Layout::Page, "").ok()
 }
 
 /// OCR of the page's text block, levelled at full resolution (see
 /// [`crate::address::text_block`]; `enlarged`, see
 /// [`crate::address::text_block_enlarged`]).
-fn ocr_text_block(img: &GrayImage, enlarged: bool) -> Option<(String, f64)> {
+fn ocr_text_block(img: &GrayImage, enlarged: bool) -> Option<OcrText> {
     let (block, _) = if enlarged {
         crate::address::text_block_enlarged(img)?
     } else {
         crate::address::text_block(img)?
     };
-    let t = ocr::recognize(&block, Layout::Page, "").ok()?;
-    Some((t.text(), f64::from(t.mean_confidence())))
+    ocr::recognize_symbols(&block, Layout::Page, "").ok()
+}
+
+/// An address document from one OCR read: its lines as Tesseract ordered
+/// them, or its columns one after the other (see
+/// [`crate::address::by_columns`]) when that finds as much or more.
+fn address_reading(t: &OcrText) -> (AddressDoc, f64) {
+    let conf = f64::from(t.mean_confidence());
+    let rows = parse_text(&t.text());
+    let columns = crate::address::by_columns(&t.lines).map(|c| parse_text(&c));
+    match columns {
+        Some(c) if found(&c) >= found(&rows) && found(&c) > 0 => (c, conf),
+        _ => (rows, conf),
+    }
 }
 
 /// How much of what an address document must give was found.
@@ -336,15 +347,16 @@ pub(super) fn address_from_image(
         }
         return;
     }
-    let mut best = ocr_text_block(&img.gray, false).map(|(t, c)| (parse_text(&t), c));
-    let fallbacks: [&dyn Fn() -> Option<(String, f64)>; 2] =
-        [&|| ocr_text_block(&img.gray, true), &|| ocr_page(&img.gray)];
+    let mut best = ocr_text_block(&img.gray, false).map(|t| address_reading(&t));
+    let fallbacks: [&dyn Fn() -> Option<OcrText>; 2] =
+        [&|| ocr_text_block(&img.gray, true), &|| {
+            ocr_page_text(&img.gray)
+        }];
     for read in fallbacks {
         if best.as_ref().is_some_and(|(d, _)| found(d) >= 2) {
             break;
         }
-        if let Some((t, c)) = read() {
-            let doc = parse_text(&t);
+        if let Some((doc, c)) = read().map(|t| address_reading(&t)) {
             if best.as_ref().is_none_or(|(d, _)| found(&doc) > found(d)) {
                 best = Some((doc, c));
             }
