@@ -96,36 +96,11 @@ const HEADING_WORDS: &[&str] = &[
     "&",
 ];
 
-/// Words that never belong to a person's name: an issuer's or office's
-/// name (`County Elections Division`, `Bayview Property Group`), or a
-/// label read as a name (`TRUSTOR IS …`).
+/// Words that never belong to a person's name, besides an organisation's
+/// ([`ORGANISATION_WORDS`]): a document's or a label's read as a name
+/// (`TRUSTOR IS …`, `Property Address`).
 const NOT_NAME_WORDS: &[&str] = &[
-    "COUNTY",
-    "DIVISION",
-    "DEPARTMENT",
-    "OFFICE",
-    "COMPANY",
-    "CO",
-    "INSURANCE",
-    "MUTUAL",
-    "BANK",
-    "TITLE",
-    "ELECTIONS",
-    "ELECTION",
-    "GROUP",
-    "MANAGEMENT",
     "PROPERTY",
-    "PROPERTIES",
-    "SERVICES",
-    "AGENCY",
-    "PARTNERS",
-    "ASSOCIATION",
-    "CORPORATION",
-    "CORP",
-    "SAVINGS",
-    "LLC",
-    "INC",
-    "LP",
     "REGISTRATION",
     "CERTIFICATE",
     "DECLARATIONS",
@@ -171,6 +146,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "BANK",
     "TITLE",
     "ELECTIONS",
+    "ELECTION",
     "GROUP",
     "MANAGEMENT",
     "PROPERTIES",
@@ -265,6 +241,7 @@ pub(super) fn name_words(s: &str) -> Option<Vec<String>> {
             w.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
                 && !NOT_NAME_WORDS.contains(&w.as_str())
+                && !ORGANISATION_WORDS.contains(&w.as_str())
         })
         && !s.chars().any(|c| c.is_ascii_digit());
     ok.then_some(words)
