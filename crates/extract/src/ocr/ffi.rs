@@ -11,6 +11,8 @@ type Handle = *mut c_void;
 /// The C functions we use, resolved once.
 pub(crate) struct Api {
     _lib: Library,
+    /// Leptonica, held while its messages are silenced (see [`quiet_leptonica`]).
+    _lept: Option<Library>,
     version: String,
     create: unsafe extern "C" fn() -> Handle,
     delete: unsafe extern "C" fn(Handle),
@@ -54,6 +56,43 @@ const NAMES: &[&str] = &[
     "libtesseract.5.dylib",
     "libtesseract.dylib",
 ];
+
+/// Leptonica's names, tried in order once Tesseract has loaded it.
+const LEPTONICA_NAMES: &[&str] = &[
+    "liblept.so.5",
+    "libleptonica.so.6",
+    "libleptonica.so",
+    "liblept.so",
+    "libleptonica.6.dylib",
+    "libleptonica.dylib",
+    "liblept.5.dylib",
+];
+
+/// Leptonica's `L_SEVERITY_NONE`: no message is printed.
+const L_SEVERITY_NONE: c_int = 6;
+
+/// Leptonica, which Tesseract reads images with, prints its own errors
+/// (`Error in boxClipToRectangle: box outside rectangle`, on a photographed
+/// screen's moiré) straight to stderr, past Tesseract's `debug_file`: into
+/// the command's output and a reader process's stderr. Its message
+/// severity is a process-wide setting; set to none, it prints nothing.
+/// Returns the library, to keep it loaded; None when it is not found
+/// (OCR works the same, only louder).
+fn quiet_leptonica() -> Option<Library> {
+    LEPTONICA_NAMES.iter().find_map(|n| {
+        // SAFETY: libtesseract has loaded Leptonica already; opening it
+        // again takes a reference to the same, initialised library.
+        let lib = unsafe { Library::new(n) }.ok()?;
+        // SAFETY: `l_int32 setMsgSeverity(l_int32 newsev)` (Leptonica's
+        // utils1.c, since 1.70); it only stores the new severity.
+        unsafe {
+            let set: libloading::Symbol<unsafe extern "C" fn(c_int) -> c_int> =
+                lib.get(b"setMsgSeverity\0").ok()?;
+            set(L_SEVERITY_NONE);
+        }
+        Some(lib)
+    })
+}
 
 /// Where Tesseract's tprintf chatter goes (see `Api::new_engine`).
 #[cfg(unix)]
@@ -124,6 +163,7 @@ fn load() -> Option<Api> {
             clear: sym!(b"TessBaseAPIClear\0"),
             end: sym!(b"TessBaseAPIEnd\0"),
             _lib: lib,
+            _lept: quiet_leptonica(),
             pool: Mutex::new(Vec::new()),
         };
         // Probe: one engine must initialise with English data.
