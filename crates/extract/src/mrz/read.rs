@@ -8,7 +8,7 @@ pub use super::collide::{Rival, MIN_COLLISION_COST};
 use super::doubled::repair_read;
 use super::locate::{grown_to_three, locate, locate_cut, Band};
 use super::margins::{margins, Margins};
-pub use super::reads::{agree, rank, sound};
+pub use super::reads::{agree, oriented, rank, sound};
 use super::reads::{consider, placed, plausibility, settled, Reads, ORIENTED};
 use super::tess_number::number_margin;
 pub use super::trust::{MrzRead, VizChecked, MIN_CELL_MARGIN, MIN_NAME_MARGIN};
@@ -293,7 +293,27 @@ pub fn read_mrz(img: &GrayImage) -> Option<MrzRead> {
 /// visual zone to tell apart (see [`super::viz_choose`]). Empty when no MRZ
 /// could be read.
 pub fn read_mrz_all(img: &GrayImage) -> Vec<MrzRead> {
-    let reads = collect(img);
+    all_reads(collect(img))
+}
+
+/// [`read_mrz_all`] where the OCR-B templates place an MRZ, upright or
+/// upside down. Where they read nothing like one (a picture on its side,
+/// or an MRZ in a font or state they cannot read), the pass so far,
+/// having spent no Tesseract, for [`read_mrz_rest`] to go on from.
+pub fn read_mrz_placed(img: &GrayImage) -> Result<Vec<MrzRead>, Box<OpenPass>> {
+    match template_pass(img) {
+        Pass::Settled(reads) => Ok(all_reads(reads)),
+        Pass::Open(p) if p.known.is_some() || settled(&p.reads) => Ok(all_reads(rest(img, p))),
+        Pass::Open(p) => Err(Box::new(p)),
+    }
+}
+
+/// The rest of [`read_mrz_all`] after [`read_mrz_placed`] placed nothing.
+pub fn read_mrz_rest(img: &GrayImage, p: Box<OpenPass>) -> Vec<MrzRead> {
+    all_reads(rest(img, *p))
+}
+
+fn all_reads(reads: Reads) -> Vec<MrzRead> {
     let Some(best) = reads.best.clone() else {
         return Vec::new();
     };
@@ -307,6 +327,29 @@ pub fn read_mrz_all(img: &GrayImage) -> Vec<MrzRead> {
 }
 
 fn collect(img: &GrayImage) -> Reads {
+    match template_pass(img) {
+        Pass::Settled(reads) => reads,
+        Pass::Open(p) => rest(img, p),
+    }
+}
+
+/// What the OCR-B templates made of a picture, before Tesseract: a read
+/// that settles it, or the bands, their crops, the reads so far and where
+/// and which way up a read placed the MRZ.
+enum Pass {
+    Settled(Reads),
+    Open(OpenPass),
+}
+
+/// A [`Pass`] that did not settle the picture.
+pub struct OpenPass {
+    bands: Vec<Band>,
+    crops: Vec<(GrayImage, usize)>,
+    reads: Reads,
+    known: Option<(usize, bool)>,
+}
+
+fn template_pass(img: &GrayImage) -> Pass {
     let mut reads = Reads::default();
     let bands = locate(img);
     if debug() {
@@ -344,7 +387,7 @@ fn collect(img: &GrayImage) -> Reads {
                 upright_conf = r.as_ref().map_or(0.0, |r| r.ocr_confidence);
             }
             if consider(r, &mut reads) {
-                return reads;
+                return Pass::Settled(reads);
             }
             if oriented {
                 known = Some((i, flip));
@@ -352,6 +395,24 @@ fn collect(img: &GrayImage) -> Reads {
             }
         }
     }
+    Pass::Open(OpenPass {
+        bands,
+        crops,
+        reads,
+        known,
+    })
+}
+
+/// The rest of a picture's reading after an open template pass: Tesseract
+/// on the bands, the other fonts' templates, the bands cut from the page's
+/// outline, the engines' votes and, last, the frame's bottom.
+fn rest(img: &GrayImage, p: OpenPass) -> Reads {
+    let OpenPass {
+        bands,
+        crops,
+        mut reads,
+        known,
+    } = p;
     let tries: Vec<(usize, bool)> = match known {
         Some(k) => vec![k],
         None => (0..crops.len())

@@ -55,6 +55,12 @@ pub fn rank(r: &MrzRead) -> (bool, bool, bool, u32) {
     )
 }
 
+/// Whether a picture's best read shows the MRZ the right way up or upside
+/// down (sound, or plausible as one): else the picture may lie on its side.
+pub fn oriented(r: &MrzRead) -> bool {
+    sound(&r.mrz) || plausibility(&r.mrz) >= ORIENTED
+}
+
 /// Whether the best read so far ends the search: sound, and no check
 /// digit spent on it (a glyph dropped from the number held every digit
 /// where another band's read had the number right).

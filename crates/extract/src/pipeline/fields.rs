@@ -362,6 +362,19 @@ pub(super) fn address_from_image(
             }
         }
     }
+    // The page turned (see [`super::TURNS`]): its block only, the reads
+    // above having told whatever the enlarged block or the frame could.
+    for turns in super::TURNS {
+        if best.as_ref().is_some_and(|(d, _)| found(d) >= 2) {
+            break;
+        }
+        let turned = crate::image::ops::rotate(&img.gray, turns);
+        if let Some((doc, c)) = ocr_text_block(&turned, false).map(|t| address_reading(&t)) {
+            if best.as_ref().is_none_or(|(d, _)| found(&doc) > found(d)) {
+                best = Some((doc, c));
+            }
+        }
+    }
     match best {
         Some((doc, conf)) => apply_address_doc(out, &doc, Source::Ocr, conf, kind),
         None => out.note("ocr_failed"),

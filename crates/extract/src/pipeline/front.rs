@@ -55,8 +55,36 @@ fn front_view(gray: &image::GrayImage) -> image::GrayImage {
     crate::image::ops::level(&view, deg)
 }
 
-fn ocr_front(img: &DecodedImage) -> Option<OcrText> {
-    read_view(&front_view(&img.gray))
+/// The view of the picture turned by `turns` quarters (see [`front_view`]).
+fn turned_view(gray: &image::GrayImage, turns: u32) -> image::GrayImage {
+    if turns == 0 {
+        front_view(gray)
+    } else {
+        front_view(&crate::image::ops::rotate(gray, turns))
+    }
+}
+
+/// The reading that scores best, upright first: the turned pictures are
+/// read only while the best scores under `enough`, and one replaces it
+/// only by scoring more (an upright card is never read turned, and a card
+/// that prints nothing either way costs three more reads).
+fn best_turn<T>(
+    gray: &image::GrayImage,
+    enough: usize,
+    read: impl Fn(image::GrayImage) -> Option<T>,
+    score: impl Fn(&T) -> usize,
+) -> Option<T> {
+    let mut best = read(turned_view(gray, 0));
+    for turns in super::TURNS {
+        let have = best.as_ref().map_or(0, &score);
+        if have >= enough {
+            break;
+        }
+        if let Some(r) = read(turned_view(gray, turns)).filter(|r| score(r) > have) {
+            best = Some(r);
+        }
+    }
+    best
 }
 
 /// Tesseract's sparse reading of a front's view, rows it merged split.
@@ -116,13 +144,6 @@ pub(super) fn cross_check(out: &mut ExtractedData, front: &DecodedImage) {
     if !ocr::available() {
         return;
     }
-    let view = front_view(&front.gray);
-    let Some(t) = read_view(&view) else { return };
-    let first = Reading::of(&t);
-    if first.text.len() < 20 {
-        out.note("front_unreadable");
-        return;
-    }
     let checks: Vec<(&str, String)> = [
         ("last_name", out.last_name.clone()),
         ("first_name", out.first_name.clone()),
@@ -132,7 +153,21 @@ pub(super) fn cross_check(out: &mut ExtractedData, front: &DecodedImage) {
     .into_iter()
     .filter_map(|(f, v)| v.map(|v| (f, v)))
     .collect();
-    let mut agreed = agreement(&first, out, &checks);
+    // The picture's way up is the one that prints a field of the barcode.
+    let read = |view: image::GrayImage| {
+        let t = read_view(&view)?;
+        let first = Reading::of(&t);
+        let agreed = agreement(&first, out, &checks);
+        Some((view, first, agreed))
+    };
+    let agreeing = |r: &(image::GrayImage, Reading, Vec<bool>)| r.2.iter().filter(|a| **a).count();
+    let Some((view, first, mut agreed)) = best_turn(&front.gray, 1, read, agreeing) else {
+        return;
+    };
+    if first.text.len() < 20 {
+        out.note("front_unreadable");
+        return;
+    }
     // A second layout analysis, then the view with its light flattened: a
     // shadow across the card left the values under it unread, Tesseract's
     // one global threshold taking their ground for ink.
@@ -214,17 +249,38 @@ pub(super) fn fields_from_front(out: &mut ExtractedData, front: &DecodedImage) {
         out.note("ocr_unavailable");
         return;
     }
-    let Some(t) = ocr_front(front) else { return };
-    let lines: Vec<front_layout::Placed> = t
-        .lines
-        .iter()
-        .map(|l| front_layout::Placed {
-            text: &l.text,
-            confidence: l.confidence,
-            bbox: l.bbox,
-        })
-        .collect();
-    apply_labels(out, &front_layout::read_placed(&lines));
+    let read = |view: image::GrayImage| {
+        let t = read_view(&view)?;
+        let lines: Vec<front_layout::Placed> = t
+            .lines
+            .iter()
+            .map(|l| front_layout::Placed {
+                text: &l.text,
+                confidence: l.confidence,
+                bbox: l.bbox,
+            })
+            .collect();
+        Some(front_layout::read_placed(&lines))
+    };
+    // Two fields read surely upright settle the way up.
+    if let Some(f) = best_turn(&front.gray, 2, read, sure_fields) {
+        apply_labels(out, &f);
+    }
+}
+
+/// How many of a front's fields are read surely enough to be given.
+fn sure_fields(f: &front_labels::FrontFields) -> usize {
+    [
+        &f.last_name,
+        &f.first_name,
+        &f.date_of_birth,
+        &f.expiry_date,
+        &f.document_number,
+        &f.street,
+    ]
+    .iter()
+    .filter(|v| v.as_ref().is_some_and(|(_, c)| *c >= MIN_FIELD_CONFIDENCE))
+    .count()
 }
 
 /// Below this (the line's confidence, × 0.6 for a field found by shape), a

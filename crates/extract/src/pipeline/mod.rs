@@ -7,6 +7,7 @@ mod front_labels;
 mod front_layout;
 mod front_reread;
 mod front_stacked;
+mod mrz_pictures;
 mod region;
 
 use std::path::Path;
@@ -16,7 +17,8 @@ use crate::data::ExtractedData;
 use crate::error::ExtractError;
 use crate::image::{decode, quality, DecodedImage};
 use crate::kind::{sniff, DocKind, FileKind, ReaderFamily};
-use crate::{mrz, ocr, pdf};
+use crate::{ocr, pdf};
+use mrz_pictures::read_mrz;
 
 /// The input of one extraction: the sides' bytes and, if known, the kind.
 #[derive(Debug, Clone, Copy)]
@@ -28,6 +30,12 @@ pub struct ExtractInput<'a> {
     /// The declared document kind; `None` detects it.
     pub kind: Option<DocKind>,
 }
+
+/// Quarter turns an OCR reader tries after the upright picture, in order,
+/// while the upright one gives too little: a document photographed on its
+/// side (a phone held upright over a card or page lying across, or an EXIF
+/// orientation lost in a re-encode), then upside down.
+const TURNS: [u32; 3] = [1, 3, 2];
 
 /// Largest file `extract_files` reads.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -191,66 +199,6 @@ fn picture_side<'a>(
         (false, _) => Some(front),
         (true, Some(b)) if !back_seen => Some(b),
         (true, _) => None,
-    }
-}
-
-fn read_mrz(
-    out: &mut ExtractedData,
-    front: &DecodedImage,
-    back: Option<&DecodedImage>,
-    kind: Option<DocKind>,
-) -> bool {
-    // Cards carry the MRZ on the back; passports on the data page (front).
-    let card = matches!(
-        kind,
-        Some(DocKind::PassportCard | DocKind::PermanentResidentCard | DocKind::NexusCard)
-    );
-    let order: Vec<&DecodedImage> = match (card, back) {
-        (true, Some(b)) => vec![b, front],
-        (false, Some(b)) => vec![front, b],
-        (_, None) => vec![front],
-    };
-    let mut best: Option<(Vec<mrz::MrzRead>, usize)> = None;
-    for (i, img) in order.iter().enumerate() {
-        let reads = mrz::read_mrz_all(&img.gray);
-        if let Some(r) = reads.first() {
-            // A read holding every check digit is the MRZ: the other
-            // picture (a card's front) has none, and reading it cost up to
-            // 4 s of Tesseract on the card's photo and text (dev c162).
-            let sure = r.is_confident() || mrz::read::sound(&r.mrz);
-            // Two unsure reads: the better one by the reader's own order, not
-            // whichever picture came first.
-            if best
-                .as_ref()
-                .is_none_or(|(b, _)| mrz::read::rank(r) > mrz::read::rank(&b[0]))
-            {
-                best = Some((reads, i));
-            }
-            if sure {
-                break;
-            }
-        }
-    }
-    match best.and_then(|(reads, i)| Some((mrz::viz_choose::choose(&order[i].gray, reads)?, i))) {
-        Some(((mut r, text), i)) => {
-            mrz::state_twin::mend(&mut r.mrz);
-            // The visual zone vouches for the names line (no check digit
-            // covers it); only worth reading when the check digits hold.
-            let viz = if mrz::read::sound(&r.mrz) {
-                let other = order.iter().enumerate().find(|&(j, _)| j != i);
-                mrz::viz::agreement(&order[i].gray, &mut r, other.map(|(_, o)| &o.gray), text)
-            } else {
-                None
-            };
-            fields::from_mrz(out, &r, kind, viz);
-            true
-        }
-        None => {
-            if !ocr::available() {
-                out.note("ocr_unavailable");
-            }
-            false
-        }
     }
 }
 
