@@ -66,8 +66,8 @@ fn turned_view(gray: &image::GrayImage, turns: u32) -> image::GrayImage {
 
 /// The reading that scores best, upright first: the turned pictures are
 /// read only while the best scores under `enough`, and one replaces it
-/// only by scoring more (an upright card is never read turned, and a card
-/// that prints nothing either way costs three more reads).
+/// only by scoring more. A card that reads upright costs nothing more; one
+/// that prints too little either way costs three more reads.
 fn best_turn<T>(
     gray: &image::GrayImage,
     enough: usize,
