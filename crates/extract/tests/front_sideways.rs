@@ -9,7 +9,6 @@
 //! turned.
 
 mod common;
-use colleckt_extract::{extract, DocKind, ExtractInput};
 
 #[test]
 fn a_front_turned_a_quarter_right_gives_its_labelled_fields() {
@@ -25,20 +24,11 @@ fn a_front_turned_a_quarter_right_gives_its_labelled_fields() {
 }
 
 fn assert_confirms(front: &str) {
-    if !colleckt_extract::ocr_available() {
-        eprintln!("skipped: Tesseract not available");
+    let front = format!("front_sideways/{front}");
+    let back = "corpus/licence-front-photo-back.jpg";
+    let Some(got) = common::read_pair(&front, back, "Driver License") else {
         return;
-    }
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/");
-    let front = std::fs::read(format!("{dir}front_sideways/{front}")).expect("fixture");
-    let back = common::corpus("licence-front-photo-back.jpg");
-    let got = extract(&ExtractInput {
-        front: &front,
-        back: Some(&back),
-        kind: Some(DocKind::DriverLicense),
-    })
-    .expect("extract");
-    colleckt_extract::ocr::release();
+    };
     common::assert_front_confirms(&got);
 }
 
