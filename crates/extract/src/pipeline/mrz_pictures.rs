@@ -33,44 +33,7 @@ pub(super) fn read_mrz(
         (false, Some(b)) => vec![Cow::Borrowed(&front.gray), Cow::Borrowed(&b.gray)],
         (_, None) => vec![Cow::Borrowed(&front.gray)],
     };
-    // A page photographed on its side: a phone held upright over a
-    // passport lying across, its EXIF orientation lost when the picture
-    // was re-encoded or screenshotted. The reader turns a band upside
-    // down itself, so a quarter turn here covers both sides. The OCR-B
-    // templates tell which way up without Tesseract, whose reads of the
-    // wrong way's garbage cost seconds; only where they place no MRZ
-    // either way (an unseen font, a degraded page) is the upright picture
-    // read in full, and then the turned one if that shows nothing like an
-    // MRZ either.
-    let turned = |pictures: &[Cow<'_, GrayImage>]| -> Vec<Cow<'static, GrayImage>> {
-        pictures.iter().map(|g| Cow::Owned(rotate(g, 1))).collect()
-    };
-    let (order, found) = {
-        let mut upright = Passes::new(order.len());
-        match best_read(&order, |i, g| upright.placed(i, g)) {
-            Some(f) => (order, Some(f)),
-            None => {
-                let turned = turned(&order);
-                let mut sideways = Passes::new(turned.len());
-                match best_read(&turned, |i, g| sideways.placed(i, g)) {
-                    Some(f) => (turned, Some(f)),
-                    None => {
-                        let up = best_read(&order, |i, g| upright.full(i, g));
-                        if up.as_ref().is_some_and(|(r, _)| mrz::read::oriented(&r[0])) {
-                            (order, up)
-                        } else {
-                            match best_read(&turned, |i, g| sideways.full(i, g)) {
-                                Some(t) if up.as_ref().is_none_or(|u| better(&t, u)) => {
-                                    (turned, Some(t))
-                                }
-                                _ => (order, up),
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    };
+    let (order, found) = oriented_read(order);
     match found.and_then(|(reads, i)| Some((mrz::viz_choose::choose(&order[i], reads)?, i))) {
         Some(((mut r, text), i)) => {
             mrz::state_twin::mend(&mut r.mrz);
@@ -94,6 +57,68 @@ pub(super) fn read_mrz(
     }
 }
 
+/// The pictures' best reads, from the pictures as given or turned a
+/// quarter, and the pictures they came from.
+///
+/// A page photographed on its side: a phone held upright over a passport
+/// lying across, its EXIF orientation lost when the picture was re-encoded
+/// or screenshotted. The reader turns a band upside down itself, so a
+/// quarter turn covers both sides. The OCR-B templates tell which way up
+/// without Tesseract, whose reads of the wrong way's garbage cost seconds.
+/// Where they place no MRZ either way (an unseen font, a degraded page),
+/// the way whose pictures show an MRZ-long band (see
+/// [`OpenPass::has_mrz_band`]) is read in full first, and the other only
+/// if that read shows nothing like an MRZ. Not on its side where only the
+/// upright pictures show such a band: a degraded page, its MRZ unreadable,
+/// read again turned cost 0.7 s for nothing on the hard pages.
+fn oriented_read(order: Vec<Cow<'_, GrayImage>>) -> (Vec<Cow<'_, GrayImage>>, Option<Found>) {
+    let mut up = Way::new(order);
+    if let Some(f) = up.placed() {
+        return (up.pics, Some(f));
+    }
+    let mut side = Way::new(up.pics.iter().map(|g| Cow::Owned(rotate(g, 1))).collect());
+    if let Some(f) = side.placed() {
+        return (side.pics, Some(f));
+    }
+    let (up_band, side_band) = (up.passes.has_mrz_band(), side.passes.has_mrz_band());
+    let other_worth = !(up_band && !side_band);
+    let (mut first, mut second) = if side_band && !up_band {
+        (side, up)
+    } else {
+        (up, side)
+    };
+    let a = first.full();
+    if !other_worth || a.as_ref().is_some_and(|(r, _)| mrz::read::oriented(&r[0])) {
+        return (first.pics, a);
+    }
+    // The second way's read replaces the first's only when better.
+    match (a, second.full()) {
+        (a, Some(b)) if a.as_ref().is_none_or(|a| better(&b, a)) => (second.pics, Some(b)),
+        (a, _) => (first.pics, a),
+    }
+}
+
+/// The pictures one way up, and their template passes that placed no MRZ.
+struct Way<'a> {
+    pics: Vec<Cow<'a, GrayImage>>,
+    passes: Passes,
+}
+
+impl<'a> Way<'a> {
+    fn new(pics: Vec<Cow<'a, GrayImage>>) -> Self {
+        let passes = Passes::new(pics.len());
+        Way { pics, passes }
+    }
+
+    fn placed(&mut self) -> Option<Found> {
+        best_read(&self.pics, |i, g| self.passes.placed(i, g))
+    }
+
+    fn full(&mut self) -> Option<Found> {
+        best_read(&self.pics, |i, g| self.passes.full(i, g))
+    }
+}
+
 fn better(a: &Found, b: &Found) -> bool {
     mrz::read::rank(&a.0[0]) > mrz::read::rank(&b.0[0])
 }
@@ -105,6 +130,11 @@ struct Passes(Vec<Option<Box<OpenPass>>>);
 impl Passes {
     fn new(n: usize) -> Self {
         Passes((0..n).map(|_| None).collect())
+    }
+
+    /// Whether any picture's pass located an MRZ-long band.
+    fn has_mrz_band(&self) -> bool {
+        self.0.iter().flatten().any(|p| p.has_mrz_band())
     }
 
     /// A picture's reads where the templates place an MRZ (see
