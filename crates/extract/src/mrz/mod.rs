@@ -48,6 +48,7 @@ pub use ocrb::read_band;
 pub use parse::{parse, parse_lines, Mrz, MrzChecks, MrzError, MrzFormat};
 pub use read::{read_mrz, read_mrz_all, MrzRead};
 pub use repair::{repair, repair_spent};
+pub use states::is_state;
 
 /// Whether to trace the reader on stderr (`COLLECKT_DEBUG_MRZ=1`, for
 /// `cargo run --example probe`): bands, blobs, lines and every read.
