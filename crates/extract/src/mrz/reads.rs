@@ -79,6 +79,12 @@ pub(super) const ORIENTED: u32 = 6;
 /// Whether two reads came from different engines, each sound (see
 /// [`sound`]), with the same lines but the names line: every field a check
 /// digit covers, and nationality and sex, read alike.
+///
+/// A visa read as the other visa format agrees too when both optional
+/// data runs are empty: Tesseract drops fillers from the names and the
+/// optional data, and a 44-cell visa line read 33 cells long was taken for
+/// an MRV-B (dev, 500-px web pictures), its checked fields where an
+/// MRV-A's stand.
 pub fn agree(a: &MrzRead, b: &MrzRead) -> bool {
     let data = |r: &MrzRead| -> Vec<String> {
         let names = match r.mrz.format {
@@ -92,10 +98,32 @@ pub fn agree(a: &MrzRead, b: &MrzRead) -> bool {
         l
     };
     a.engine != b.engine
-        && a.mrz.format == b.mrz.format
         && sound(&a.mrz)
         && sound(&b.mrz)
-        && data(a) == data(b)
+        && if a.mrz.format == b.mrz.format {
+            data(a) == data(b)
+        } else {
+            visas_alike(&a.mrz, &b.mrz)
+        }
+}
+
+/// An MRV-A and an MRV-B read alike: the same cells up to the optional
+/// data (28 on both), which holds only fillers on each.
+fn visas_alike(a: &Mrz, b: &Mrz) -> bool {
+    use super::MrzFormat::{MrvA, MrvB};
+    fn split(m: &Mrz) -> Option<(&str, &str)> {
+        matches!(m.format, MrvA | MrvB)
+            .then(|| m.lines.get(1))
+            .flatten()
+            .filter(|l| l.len() > 28)
+            .map(|l| l.split_at(28))
+    }
+    match (split(a), split(b)) {
+        (Some((fa, ta)), Some((fb, tb))) => {
+            fa == fb && ta.bytes().chain(tb.bytes()).all(|c| c == b'<')
+        }
+        _ => false,
+    }
 }
 
 /// The reads so far: the best by [`rank`], and every sound one, for a read

@@ -239,6 +239,35 @@ fn agreement_never_makes_a_broken_read_decisive() {
     assert!(!r.is_confident());
 }
 
+/// A visa read 44 cells wide by the templates and 36 by Tesseract (fillers
+/// dropped, the text taken for an MRV-B): the same checked fields, empty
+/// optional data on each, agree. Optional data on either, or another
+/// number, do not.
+#[test]
+fn a_visa_read_as_either_visa_format_agrees_on_its_checked_fields() {
+    let cd = |f: &str| char::from(check_digit(f.as_bytes()).expect("mrz chars"));
+    let data = |number: &str, tail: &str| format!("{number}{}DEU9510261M3601202{tail}", cd(number));
+    let visa = |names_len: usize, number: &str, tail: &str| -> MrzRead {
+        let names = format!("{:<<width$}", "V<DEUOKAFOR<<JOSE<LEE", width = names_len);
+        let lines = [names, data(number, tail)];
+        let mut r = read(&lines, &clear(&lines));
+        if names_len == 36 {
+            r.engine = "tesseract";
+        }
+        r
+    };
+    let a = visa(44, "R07397046", &"<".repeat(16));
+    assert_eq!(a.mrz.format, MrzFormat::MrvA);
+    let b = visa(36, "R07397046", &"<".repeat(8));
+    assert_eq!(b.mrz.format, MrzFormat::MrvB);
+    assert!(super::read::agree(&a, &b));
+    assert!(super::read::agree(&b, &a));
+    let other = visa(36, "R07397064", &"<".repeat(8));
+    assert!(!super::read::agree(&a, &other));
+    let optional = visa(36, "R07397046", "AB<<<<<<");
+    assert!(!super::read::agree(&a, &optional));
+}
+
 fn glyph(ch: char, confidence: f32) -> crate::ocr::Glyph {
     crate::ocr::Glyph {
         ch,
