@@ -81,7 +81,7 @@ fn oriented_read(order: Vec<Cow<'_, GrayImage>>) -> (Vec<Cow<'_, GrayImage>>, Op
         return (side.pics, Some(f));
     }
     let (up_band, side_band) = (up.passes.has_mrz_band(), side.passes.has_mrz_band());
-    let other_worth = !(up_band && !side_band);
+    let other_worth = !up_band || side_band;
     let (mut first, mut second) = if side_band && !up_band {
         (side, up)
     } else {
