@@ -276,7 +276,6 @@ mod tests {
 
     fn read(engine: &'static str, l2: &str, spent: bool) -> MrzRead {
         MrzRead {
-            mrz: repair(&["P<GBRSMITH<<PRIYA<<<<<<<<<<<<<<<<<<<<<<<<<<<", l2]).expect("repair"),
             ocr_confidence: 0.5,
             engine,
             checked_margin: 0.0,
@@ -284,11 +283,10 @@ mod tests {
             number_margin: 0.0,
             collision_cost: 0.0,
             rivals: None,
-            place: None,
-            agreed: false,
-            template_names: Vec::new(),
-            witnesses: Vec::new(),
             spent,
+            ..MrzRead::clear(
+                repair(&["P<GBRSMITH<<PRIYA<<<<<<<<<<<<<<<<<<<<<<<<<<<", l2]).expect("repair"),
+            )
         }
     }
 

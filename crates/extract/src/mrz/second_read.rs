@@ -207,22 +207,15 @@ mod tests {
             lines: 2,
         };
         MrzRead {
-            mrz: parse_lines(&lines).unwrap(),
             ocr_confidence: 0.46,
-            engine: "ocrb-template",
             checked_margin: 0.4,
             unchecked_margin: 0.01,
             number_margin: 0.4,
-            collision_cost: 1.0,
-            rivals: Some(Vec::new()),
             place: Some(MrzPlace {
                 band,
                 upside_down: false,
             }),
-            agreed: false,
-            template_names: Vec::new(),
-            witnesses: Vec::new(),
-            spent: false,
+            ..MrzRead::clear(parse_lines(&lines).unwrap())
         }
     }
 

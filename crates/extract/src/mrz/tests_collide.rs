@@ -55,19 +55,10 @@ fn read(lines: &[String], cells: &[CellScores]) -> MrzRead {
     let mrz = parse_lines(&refs).expect("parse");
     let c = collisions(&mrz, cells);
     MrzRead {
-        mrz,
         ocr_confidence: 0.5,
-        engine: "ocrb-template",
-        checked_margin: 1.0,
-        unchecked_margin: 1.0,
-        number_margin: 1.0,
         collision_cost: c.cost,
         rivals: c.rivals,
-        place: None,
-        agreed: false,
-        template_names: Vec::new(),
-        witnesses: Vec::new(),
-        spent: false,
+        ..MrzRead::clear(mrz)
     }
 }
 
@@ -344,19 +335,10 @@ fn a_visa_number_printed_nearly_with_both_dates_stands_for_the_composite() {
     .expect("MRV-B");
     assert!(m.checks.composite.is_none() && m.checks_valid());
     let r = MrzRead {
-        mrz: m,
         ocr_confidence: 0.49,
         engine: "tesseract",
-        checked_margin: 1.0,
-        unchecked_margin: 1.0,
         number_margin: 0.0,
-        collision_cost: 1.0,
-        rivals: Some(Vec::new()),
-        place: None,
-        agreed: false,
-        template_names: Vec::new(),
-        witnesses: Vec::new(),
-        spent: false,
+        ..MrzRead::clear(m)
     };
     assert!(!r.is_confident());
     let nearly = super::read::VizChecked {

@@ -192,19 +192,9 @@ fn template_reader_reads_tilted_and_blurred_band_crops() {
 #[test]
 fn unsure_reads_rank_by_plausibility_not_by_check_digits_alone() {
     let read = |lines: [&str; 3]| read::MrzRead {
-        mrz: repair(&lines).expect("repair"),
         ocr_confidence: 0.0,
         engine: "tesseract",
-        checked_margin: 1.0,
-        unchecked_margin: 1.0,
-        number_margin: 1.0,
-        collision_cost: 1.0,
-        rivals: Some(Vec::new()),
-        place: None,
-        agreed: false,
-        template_names: Vec::new(),
-        witnesses: Vec::new(),
-        spent: false,
+        ..read::MrzRead::clear(repair(&lines).expect("repair"))
     };
     let close = read([
         "CIUSAW216489202<<<<<<6<6<66600",
@@ -229,19 +219,15 @@ fn unsure_reads_rank_by_plausibility_not_by_check_digits_alone() {
 #[test]
 fn a_spent_sound_read_ranks_below_a_plain_one() {
     let read = |l2: &str, spent: bool| read::MrzRead {
-        mrz: repair(&["P<USAOKAFOR<<JOHN<ANN<<<<<<<<<<<<<<<<<<<<<<<", l2]).expect("repair"),
         ocr_confidence: 0.0,
         engine: "tesseract",
-        checked_margin: 1.0,
-        unchecked_margin: 1.0,
         number_margin: 0.0,
         collision_cost: if spent { 0.0 } else { 1.0 },
         rivals: (!spent).then(Vec::new),
-        place: None,
-        agreed: false,
-        template_names: Vec::new(),
-        witnesses: Vec::new(),
         spent,
+        ..read::MrzRead::clear(
+            repair(&["P<USAOKAFOR<<JOHN<ANN<<<<<<<<<<<<<<<<<<<<<<<", l2]).expect("repair"),
+        )
     };
     let line = "Z426575721USA7111044F3609172081793655<<<<<66";
     let (plain, spent) = (read(line, false), read(line, true));
@@ -397,19 +383,10 @@ fn template_reader_reads_a_band_whose_last_line_merged_with_the_edge() {
 
 fn read_with_margins(lines: &[&str], checked_margin: f32, ocr_confidence: f32) -> read::MrzRead {
     read::MrzRead {
-        mrz: parse_lines(lines).expect("parse"),
         ocr_confidence,
-        engine: "ocrb-template",
         checked_margin,
         unchecked_margin: 0.0,
-        number_margin: 1.0,
-        collision_cost: 1.0,
-        rivals: Some(Vec::new()),
-        place: None,
-        agreed: false,
-        template_names: Vec::new(),
-        witnesses: Vec::new(),
-        spent: false,
+        ..read::MrzRead::clear(parse_lines(lines).expect("parse"))
     }
 }
 

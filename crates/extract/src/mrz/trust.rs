@@ -63,6 +63,30 @@ pub struct MrzRead {
     pub spent: bool,
 }
 
+#[cfg(test)]
+impl MrzRead {
+    /// A template read of `mrz` with nothing in doubt, for a test to set
+    /// only what it varies: every margin 1, no rival, no place, agreed with
+    /// nothing, nothing spent.
+    pub(crate) fn clear(mrz: Mrz) -> Self {
+        MrzRead {
+            mrz,
+            ocr_confidence: 1.0,
+            engine: "ocrb-template",
+            checked_margin: 1.0,
+            unchecked_margin: 1.0,
+            number_margin: 1.0,
+            collision_cost: 1.0,
+            rivals: Some(Vec::new()),
+            place: None,
+            agreed: false,
+            template_names: Vec::new(),
+            witnesses: Vec::new(),
+            spent: false,
+        }
+    }
+}
+
 /// What the visual zone printed of the fields the check digits cover, for
 /// [`MrzRead::decisive`]: both dates, and the number with look-alikes
 /// folded (`checked`), but for one character that is no twin (`nearly`), or

@@ -117,7 +117,6 @@ mod tests {
 
     fn read(lines: [&str; 2], engine: &'static str) -> MrzRead {
         MrzRead {
-            mrz: parse_lines(&lines).unwrap(),
             ocr_confidence: 0.4,
             engine,
             checked_margin: 0.03,
@@ -125,11 +124,7 @@ mod tests {
             number_margin: 0.0,
             collision_cost: 0.1,
             rivals: None,
-            place: None,
-            agreed: false,
-            template_names: Vec::new(),
-            witnesses: Vec::new(),
-            spent: false,
+            ..MrzRead::clear(parse_lines(&lines).unwrap())
         }
     }
 

@@ -8,19 +8,10 @@ use crate::mrz::{parse_lines, MrzRead};
 /// tie), every check digit holding.
 fn foreign_font_read(lines: &[&str]) -> MrzRead {
     MrzRead {
-        mrz: parse_lines(lines).unwrap(),
         ocr_confidence: 0.05,
-        engine: "ocrb-template",
         checked_margin: 0.01,
         unchecked_margin: 0.0,
-        number_margin: 1.0,
-        collision_cost: 1.0,
-        rivals: Some(Vec::new()),
-        place: None,
-        agreed: false,
-        template_names: Vec::new(),
-        witnesses: Vec::new(),
-        spent: false,
+        ..MrzRead::clear(parse_lines(lines).unwrap())
     }
 }
 
