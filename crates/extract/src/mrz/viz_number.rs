@@ -155,7 +155,8 @@ pub(super) fn printed_as_twin(lines: &[String], number: &str) -> bool {
 /// [`super::MrzRead::witnesses`]) held `number` with a letter where it
 /// holds a digit the letter looks like and weighs alike mod 10 (G/6, S/8,
 /// L/1), in its first cell (where a
-/// prefix letter stands), and otherwise alike: the
+/// prefix letter stands), and the four cells after it alike (see
+/// [`PREFIX_RUN`]): the
 /// templates read `L89741910` where Tesseract read `189741910`, one
 /// Tesseract pass read `G85076077` where the others read `685076077`. Every
 /// check digit holds either way, and the zone's OCR, reading a number,
@@ -169,15 +170,19 @@ pub(super) fn letter_seen(witnesses: &[String], number: &str) -> bool {
     // `M65226813`.
     n.len() >= MIN_LEN
         && witnesses.iter().any(|l| {
-            l.as_bytes().windows(n.len()).any(|w| {
-                w != n
-                    && w.iter()
-                        .zip(n)
-                        .enumerate()
-                        .all(|(k, (&a, &b))| a == b || (k == 0 && letter_for_digit(a, b)))
-            })
+            l.as_bytes()
+                .windows(n.len())
+                .any(|w| letter_for_digit(w[0], n[0]) && w[1..PREFIX_RUN] == n[1..PREFIX_RUN])
         })
 }
+
+/// How much of the number a witness must hold, from its letter on: the
+/// letter and the four cells after it as the read has them, not the whole
+/// number. A hard dev page's
+/// template read held `L9497IWB4` where Tesseract read `194971348` and the
+/// zone's OCR printed `194971348` too, every check digit holding: the
+/// templates had the letter and the digits after it, then garbage.
+const PREFIX_RUN: usize = 5;
 
 /// Whether a letter was seen where the read's number has a digit of its
 /// weight, where a prefix stands (see [`letter_seen`]): by another reading
@@ -317,8 +322,16 @@ mod tests {
         assert!(!letter_seen(&lines(&["V89741910"]), "189741910"));
         assert!(!letter_seen(&lines(&["Q85076077"]), "685076077"));
         assert!(letter_seen(&lines(&["S85076077"]), "885076077"));
-        // A second cell otherwise: another number, not a reading of this one.
-        assert!(!letter_seen(&lines(&["L89741911"]), "189741910"));
+        // The letter and the four digits after it, then garbage: the
+        // templates' read of a hard dev page (fira-code, seed 2036) whose
+        // Tesseract read and zone both had `194971348`.
+        assert!(letter_seen(
+            &lines(&["L9497IWB46BMQ04H5M1W<18300N689<<<6IB<<<<<<<<"]),
+            "194971348"
+        ));
+        // A cell otherwise among those four: another number, not a reading
+        // of this one.
+        assert!(!letter_seen(&lines(&["L89751910"]), "189741910"));
         // Letters further in: the witness's slip, not a prefix.
         assert!(!letter_seen(&lines(&["C24GG8817"]), "C24668817"));
         assert!(!letter_seen(&lines(&["MG5226813"]), "M65226813"));
