@@ -205,7 +205,8 @@ pub(super) fn from_mrz(
         NAMES_UNCONFIRMED
     };
     // Sex and the state codes share the names' confidence: the same
-    // uncovered line (TD3: line 1), or no better covered.
+    // uncovered line (TD3: line 1), or no better covered. A state code
+    // that names no state gets less (below).
     let plain = || Evidence::new(Source::Mrz, names_conf);
     let name = || seen_in_viz(plain(), names_ok);
     if let Some(t) = mrz_type(r, kind) {
